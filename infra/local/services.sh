@@ -1,0 +1,114 @@
+# Shared by ./run.sh and ./test.sh: install and run PostgreSQL and RabbitMQ as plain local processes on
+# 127.0.0.1, with their data in a folder of the caller's, stopped by the PID they started with.
+# Source it; every function prints what it does on stderr and fails loudly.
+
+PG_BIN=/usr/lib/postgresql/15/bin
+RABBITMQ_BIN=/usr/lib/rabbitmq/bin
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Installs the Debian packages that are missing. The first chromium install on a fresh machine has been seen to
+# fail half-way (dpkg loses its archive after a systemd upgrade): the same install then completes, so retry once.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "Installing ${missing[*]} from Debian's packages"
+  as_root apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "could not install ${missing[*]}"
+}
+
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+port_in_use() { node -e "const s=require('net').connect($1,'127.0.0.1');s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1))"; }
+
+# PostgreSQL refuses to run as root; as root it runs as the 'postgres' user, which must be able to reach the folder.
+pg_run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# pg_data_dir DIR: where the cluster lives. As root, when the postgres user cannot reach DIR (a checkout under
+# /root, say), the cluster goes to /var/lib/marketplace-local/<hash of DIR> and DIR becomes a link to it.
+pg_data_dir() {
+  local dir=$1
+  if [ "$(id -u)" != 0 ]; then echo "$dir"; return; fi
+  if [ -L "$dir" ]; then readlink -f "$dir"; return; fi
+  mkdir -p "$(dirname "$dir")"
+  if runuser -u postgres -- test -x "$(dirname "$dir")"; then echo "$dir"; return; fi
+  local elsewhere="/var/lib/marketplace-local/$(printf '%s' "$dir" | sha1sum | cut -c1-12)"
+  mkdir -p "$elsewhere"; chown postgres "$elsewhere"
+  ln -sfn "$elsewhere" "$dir"
+  echo "$elsewhere"
+}
+
+# start_postgres DIR PORT [fast]: initialises DIR on first use, starts the server, waits until it answers.
+start_postgres() {
+  local dir port=$2 fast=${3:-} opts
+  dir=$(pg_data_dir "$1")
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    log "Initialising PostgreSQL in $1"
+    mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    # C.UTF-8 so that pg_trgm indexes Japanese text (with --no-locale it ignores it).
+    pg_run "$PG_BIN/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null || die "initdb failed"
+  fi
+  opts="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories="
+  [ "$fast" = fast ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  log "Starting PostgreSQL on 127.0.0.1:$port"
+  pg_run "$PG_BIN/pg_ctl" -D "$dir" -w -t 60 -l "$dir/server.log" -o "$opts" start >/dev/null \
+    || { tail -20 "$dir/server.log" >&2; die "PostgreSQL did not start"; }
+}
+
+stop_postgres() {
+  local dir; dir=$(readlink -f "$1")
+  [ -f "$dir/postmaster.pid" ] || return 0
+  pg_run "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# provision_database PORT: roles and database (idempotent), see infra/postgres/roles.sql.
+provision_database() {
+  psql -q -X -h 127.0.0.1 -p "$1" -U postgres -d postgres -v owner_password= -v app_password= \
+    -f "$PROJECT_ROOT/infra/postgres/roles.sql" >/dev/null || die "creating the database roles failed"
+}
+
+# rabbitmq_env DIR NODE PORT: exports what rabbitmq-server and rabbitmqctl need to find this one broker.
+# Its own epmd port keeps it apart from any other broker on the machine (run and test side by side).
+rabbitmq_env() {
+  local dir=$1 node=$2 port=$3
+  mkdir -p "$dir/mnesia" "$dir/log"
+  [ -f "$dir/enabled_plugins" ] || echo '[].' > "$dir/enabled_plugins"
+  [ -f "$dir/rabbitmq.conf" ] || printf 'loopback_users.guest = true\ndisk_free_limit.absolute = 50MB\n' > "$dir/rabbitmq.conf"
+  export HOME="$dir" RABBITMQ_NODENAME="$node@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port"
+  export RABBITMQ_DIST_PORT=$((port + 20000 > 65000 ? port - 20000 : port + 20000))
+  export ERL_EPMD_PORT=$((RABBITMQ_DIST_PORT + 1)) ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" ERL_CRASH_DUMP="$dir/log/erl_crash.dump"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+}
+
+# start_rabbitmq DIR NODE PORT (in a subshell, so the caller's HOME stays as it was).
+start_rabbitmq() {
+  ( rabbitmq_env "$1" "$2" "$3"
+    log "Starting RabbitMQ on 127.0.0.1:$3"
+    "$RABBITMQ_BIN/rabbitmq-server" -detached >/dev/null 2>&1 || die "rabbitmq-server did not start"
+    wait_for_rabbitmq "$1" )
+}
+
+# Polls until the node answers: await_startup fails at once while the node has not registered with epmd yet.
+wait_for_rabbitmq() {
+  local i
+  for i in $(seq 1 120); do
+    "$RABBITMQ_BIN/rabbitmqctl" -q await_startup >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  cat "$1"/log/*.log 2>/dev/null | tail -n 20 >&2
+  die "RabbitMQ did not become ready within a minute"
+}
+
+stop_rabbitmq() {
+  ( rabbitmq_env "$1" "$2" "$3"
+    "$RABBITMQ_BIN/rabbitmqctl" -q shutdown >/dev/null 2>&1 || true
+    epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true )
+}

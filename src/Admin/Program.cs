@@ -1,0 +1,57 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+// Marketplace.Admin: the operator's command line. ./run.sh and ./test.sh use it to migrate and seed.
+//   migrate               apply EF migrations as the schema owner (ConnectionStrings:MarketplaceOwner)
+//   seed                  load the demo data set (idempotent)
+//   seed --bulk N         add N generated vendors for benchmarks
+var configuration = new ConfigurationBuilder()
+    .AddEnvironmentVariables()
+    .Build();
+
+var command = args.FirstOrDefault();
+var clock = TimeProvider.System;
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+
+try
+{
+    switch (command)
+    {
+        case "migrate":
+        {
+            await using var db = DataExtensions.CreateOwnerContext(configuration);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellation.Token)).ToList();
+            await db.Database.MigrateAsync(cancellation.Token);
+            Console.WriteLine(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return 0;
+        }
+        case "seed" when args.Length == 1:
+        {
+            await using var db = DataExtensions.CreateOwnerContext(configuration);
+            var added = await DemoSeeder.SeedAsync(db, clock, cancellation.Token);
+            Console.WriteLine(added == 0 ? "Demo data already present." : $"Demo data: added {added} organisation(s).");
+            return 0;
+        }
+        case "seed" when args.Length == 3 && args[1] == "--bulk" && int.TryParse(args[2], out var count) && count > 0:
+        {
+            await using var connection = new NpgsqlConnection(DataExtensions.RequireConnectionString(configuration, DataExtensions.OwnerConnectionStringName));
+            await connection.OpenAsync(cancellation.Token);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await DemoSeeder.SeedBulkVendorsAsync(connection, count, clock, cancellation.Token);
+            Console.WriteLine($"Bulk: added {count} vendor(s) in {started.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        }
+        default:
+            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N   (N > 0)");
+            return 2;
+    }
+}
+catch (Exception e) when (DataExtensions.IsDatabaseUnavailable(e))
+{
+    Console.Error.WriteLine($"The database is not reachable: {e.Message}");
+    return 3;
+}

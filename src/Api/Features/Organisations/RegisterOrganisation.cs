@@ -1,0 +1,63 @@
+using FluentValidation;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Data;
+using Marketplace.Core.Organisations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marketplace.Api.Features.Organisations;
+
+/// <summary>
+/// Registers a client company or a vendor. The organisation row and its OrganisationRegistered message are
+/// committed together (transactional outbox); the Workers answer with a welcome notification.
+/// </summary>
+/// <param name="Kind">"client" (発注企業) or "vendor" (ベンダー).</param>
+/// <param name="PreferredLanguage">"ja" (default) or "en".</param>
+public sealed record RegisterOrganisationRequest(string? Name, string? Kind, string? ContactEmail, string? PreferredLanguage);
+
+public static class RegisterOrganisation
+{
+    private static readonly Dictionary<string, (string Ja, string En)> Kinds = new()
+    {
+        ["client"] = ("発注企業", "client"),
+        ["vendor"] = ("ベンダー", "vendor"),
+    };
+
+    private static readonly Dictionary<string, (string Ja, string En)> Languages = new()
+    {
+        ["ja"] = ("日本語", "ja (Japanese)"),
+        ["en"] = ("英語", "en (English)"),
+    };
+
+    public sealed class Validator : AbstractValidator<RegisterOrganisationRequest>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
+                .Required("organisation.name")
+                .MaxChars("organisation.name", Organisation.NameMaxLength);
+            RuleFor(x => x.Kind).Cascade(CascadeMode.Stop)
+                .Required("organisation.kind")
+                .OneOf("organisation.kind", Kinds);
+            RuleFor(x => x.ContactEmail).Cascade(CascadeMode.Stop)
+                .Required("organisation.contactEmail")
+                .MaxChars("organisation.contactEmail", Organisation.EmailMaxLength)
+                .Email("organisation.contactEmail");
+            RuleFor(x => x.PreferredLanguage)
+                .OneOf("organisation.preferredLanguage", Languages, optional: true);
+        }
+    }
+
+    private static OrganisationKind ParseKind(string kind) => kind == "vendor" ? OrganisationKind.Vendor : OrganisationKind.Client;
+
+    public static async Task<Created<OrganisationDto>> Handle(RegisterOrganisationRequest request, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var organisation = db.Register(
+            request.Name!.Trim(),
+            ParseKind(request.Kind!),
+            request.ContactEmail!.Trim(),
+            request.PreferredLanguage ?? Localization.CurrentLanguage,
+            clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationDto.From(organisation, []));
+    }
+}

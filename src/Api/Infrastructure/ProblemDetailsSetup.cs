@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Marketplace.Core.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Api.Infrastructure;
+
+public static class ProblemDetailsSetup
+{
+    /// <summary>Every error the Api answers is a ProblemDetails (RFC 9457) with a trace id; never a stack trace.</summary>
+    public static IHostApplicationBuilder AddMarketplaceProblemDetails(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<MarketplaceExceptionHandler>();
+        // Malformed request bodies throw in every environment, so they reach the handler below and get a clear 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// A path under /api that no endpoint answers gets a ProblemDetails rather than the SPA's index.html:
+    /// 405 (with Allow) when the path exists for other methods, else 404. The catch-all would otherwise hide
+    /// routing's own 405, because a fallback matches every method.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiNotFound(this IEndpointRouteBuilder app)
+    {
+        app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) =>
+            {
+                var allowed = AllowedMethods(endpoints, context.Request.Path);
+                if (allowed.Count > 0)
+                {
+                    context.Response.Headers.Allow = string.Join(", ", allowed);
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status405MethodNotAllowed,
+                        title: "Method Not Allowed",
+                        detail: $"{context.Request.Method} is not supported here; use {string.Join(" or ", allowed)}.");
+                }
+                return ApiProblems.NotFound($"There is no API endpoint at {context.Request.Path}. The API reference is at /api/docs.");
+            })
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path) =>
+        endpoints.Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("**")
+                        && new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                            Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary())
+                            .TryMatch(path, new RouteValueDictionary()))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct()
+            .Order()
+            .ToList();
+}
+
+/// <summary>Problem results that endpoints share, so every 404 reads the same.</summary>
+public static class ApiProblems
+{
+    /// <summary>404 as ProblemDetails. Also what another tenant's id answers: nothing says the object exists.</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail);
+}
+
+internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad Request", Detail = bad.Message },
+            _ when DataExtensions.IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service Unavailable",
+                Detail = "The database is not reachable at the moment. Nothing was changed; please try again shortly.",
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+        };
+
+        switch (problem.Status)
+        {
+            case >= 500 and not 503:
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                break;
+            case 503:
+                logger.LogWarning("Database unavailable on {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+                httpContext.Response.Headers.RetryAfter = "5";
+                break;
+            default:
+                logger.LogInformation("Bad request on {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ValidationProblemDetails BadJson(JsonException json)
+    {
+        // The JSON path names the field (for example "$.name"); the reader's message says what was wrong.
+        var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["The value is not valid JSON for this field."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON.",
+            Detail = json.Message.Split(" Path:")[0],
+        };
+    }
+}

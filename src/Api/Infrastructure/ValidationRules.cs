@@ -1,0 +1,48 @@
+using FluentValidation;
+
+namespace Marketplace.Api.Infrastructure;
+
+/// <summary>
+/// Validation rules with messages written for people, in the request's language. FluentValidation's own
+/// Japanese messages are literal translations ("は空であってはなりません"); these read as Japanese forms do.
+/// </summary>
+public static class ValidationRules
+{
+    private static readonly Dictionary<string, (string Ja, string En)> Labels = new()
+    {
+        ["organisation.name"] = ("組織名", "Organisation name"),
+        ["organisation.kind"] = ("組織の種類", "Organisation type"),
+        ["organisation.contactEmail"] = ("連絡先メールアドレス", "Contact e-mail"),
+        ["organisation.preferredLanguage"] = ("言語", "Language"),
+    };
+
+    public static string Label(string key) =>
+        Labels.TryGetValue(key, out var label) ? (English ? label.En : label.Ja) : key;
+
+    private static bool English => Localization.CurrentLanguage == "en";
+
+    public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
+        rule.Must(value => !string.IsNullOrWhiteSpace(value))
+            .WithMessage(_ => English ? $"{Label(labelKey)} is required." : $"{Label(labelKey)}を入力してください。");
+
+    public static IRuleBuilderOptions<T, string?> MaxChars<T>(this IRuleBuilder<T, string?> rule, string labelKey, int max) =>
+        rule.Must(value => value is null || value.Trim().Length <= max)
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)} must be at most {max} characters."
+                : $"{Label(labelKey)}は{max}文字以内で入力してください。");
+
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
+        rule.EmailAddress()
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)} is not a valid e-mail address."
+                : $"{Label(labelKey)}の形式が正しくありません（例：name@example.co.jp）。");
+
+    /// <summary>The value must be one of <paramref name="allowed"/> (or absent, when <paramref name="optional"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, string labelKey, IReadOnlyDictionary<string, (string Ja, string En)> allowed, bool optional = false) =>
+        rule.Must(value => (optional && value is null) || (value is not null && allowed.ContainsKey(value)))
+            .WithMessage(_ =>
+            {
+                var choices = string.Join(English ? ", " : "、", allowed.Values.Select(v => English ? v.En : $"「{v.Ja}」"));
+                return English ? $"{Label(labelKey)}: choose one of {choices}." : $"{Label(labelKey)}は{choices}から選んでください。";
+            });
+}

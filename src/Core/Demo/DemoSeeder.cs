@@ -1,0 +1,72 @@
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Data;
+using Marketplace.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Marketplace.Core.Demo;
+
+/// <summary>
+/// The demo data set that ./run.sh loads. Idempotent: running it again adds only what is missing. Every later
+/// feature extends it so that a newcomer's first look shows each capability with realistic companies.
+/// </summary>
+public static class DemoSeeder
+{
+    public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string ContactEmail);
+
+    public static readonly IReadOnlyList<DemoOrganisation> Organisations =
+    [
+        new("株式会社さくら物産", OrganisationKind.Client, "procurement@sakura-bussan.example.jp"),
+        new("みなと精機株式会社", OrganisationKind.Client, "kobai@minato-seiki.example.jp"),
+        new("青葉ホールディングス株式会社", OrganisationKind.Client, "sourcing@aoba-hd.example.jp"),
+        new("東京ビジネスサポート株式会社", OrganisationKind.Vendor, "sales@tokyo-bizsupport.example.jp"),
+        new("北斗データサービス株式会社", OrganisationKind.Vendor, "info@hokuto-data.example.jp"),
+        new("株式会社なにわアウトソーシング", OrganisationKind.Vendor, "contact@naniwa-os.example.jp"),
+        new("ミライ経理パートナーズ株式会社", OrganisationKind.Vendor, "hello@mirai-keiri.example.jp"),
+        new("株式会社九州コンタクトセンター", OrganisationKind.Vendor, "eigyo@kyushu-cc.example.jp"),
+    ];
+
+    /// <returns>How many organisations were added (0 when the demo set is already there).</returns>
+    public static async Task<int> SeedAsync(MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var names = Organisations.Select(o => o.Name).ToList();
+        var existing = await db.Organisations.Where(o => names.Contains(o.Name)).Select(o => o.Name).ToListAsync(cancellationToken);
+        var missing = Organisations.Where(o => !existing.Contains(o.Name)).ToList();
+        foreach (var o in missing)
+            db.Register(o.Name, o.Kind, o.ContactEmail, "ja", clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
+    }
+
+    private static readonly string[] Places = ["東京", "大阪", "名古屋", "札幌", "仙台", "横浜", "京都", "神戸", "広島", "福岡", "那覇", "金沢", "新潟", "静岡", "熊本"];
+    private static readonly string[] Trades = ["ビジネスサービス", "データ処理", "コンタクトセンター", "経理サポート", "人事ソリューションズ", "システムサービス", "ドキュメントセンター", "ITアウトソーシング", "リサーチ", "物流サポート"];
+
+    /// <summary>
+    /// Bulk vendors for benchmarks, written with binary COPY. They get no welcome message: they are load, not demo.
+    /// Names are numbered, so a second run adds another <paramref name="count"/> distinct vendors.
+    /// </summary>
+    public static async Task<int> SeedBulkVendorsAsync(NpgsqlConnection connection, int count, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        await using var existingCount = new NpgsqlCommand("SELECT count(*) FROM organisations WHERE kind = 'Vendor'", connection);
+        var offset = (long)(await existingCount.ExecuteScalarAsync(cancellationToken))!;
+
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY organisations (id, name, kind, contact_email, preferred_language, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            var n = offset + i + 1;
+            var now = clock.GetDatabaseNow();
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync($"{Places[n % Places.Length]}{Trades[n / Places.Length % Trades.Length]}株式会社 第{n}事業所", NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(nameof(OrganisationKind.Vendor), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync($"vendor{n}@bulk.example.jp", NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync("ja", NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+        return count;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Marketplace.Core.Notifications;
+
+/// <summary>
+/// An in-app notification for an organisation. The text is not stored: <see cref="Type"/> is a key that the
+/// SPA renders in the reader's language, with <see cref="Data"/> (JSON) as its parameters.
+/// </summary>
+public sealed class Notification
+{
+    private Notification() { }
+
+    public Notification(Guid organisationId, string type, string data, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        OrganisationId = organisationId;
+        Type = type;
+        Data = data;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public string Type { get; private set; } = "";
+    public string Data { get; private set; } = "{}";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+}
+
+public static class NotificationTypes
+{
+    public const string Welcome = "organisation.welcome";
+}

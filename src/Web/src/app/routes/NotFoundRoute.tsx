@@ -1,0 +1,16 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function NotFoundRoute() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" align="flex-start">
+      <Title order={2}>{t('notFound.title')}</Title>
+      <Text c="dimmed">{t('notFound.body')}</Text>
+      <Button component={Link} to="/" variant="light">
+        {t('notFound.action')}
+      </Button>
+    </Stack>
+  );
+}

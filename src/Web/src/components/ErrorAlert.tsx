@@ -1,0 +1,27 @@
+import { Alert, Button } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api/problem';
+
+/** Explains a failed request in the user's language; field errors are shown by the form itself. */
+export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message =
+    error instanceof ApiError
+      ? error.status === 503
+        ? t('errors.unavailable')
+        : error.status === 400 && error.problem?.errors
+          ? t('errors.validation')
+          : (error.problem?.detail ?? error.problem?.title ?? t('errors.title'))
+      : t('errors.network');
+  return (
+    <Alert color="red" variant="light" title={title ?? t('errors.title')} icon={<IconAlertTriangle aria-hidden />} role="alert">
+      {message}
+      {onRetry && (
+        <Button variant="subtle" color="red" size="xs" ml="sm" onClick={onRetry}>
+          {t('errors.retry')}
+        </Button>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,39 @@
+using MassTransit;
+using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Workers.Organisations;
+using Marketplace.Workers.Outbox;
+
+namespace Marketplace.Workers;
+
+/// <summary>Builds the Workers host. Program.cs runs it; tests build the same host in-process.</summary>
+public static class WorkersHost
+{
+    /// <param name="settings">Configuration that takes precedence over every other source (tests use it).</param>
+    public static HostApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddMarketplaceTelemetry("marketplace-workers");
+        builder.AddMarketplaceData();
+        builder.AddMarketplaceMessaging(bus =>
+        {
+            bus.AddConsumer<OrganisationRegisteredConsumer, OrganisationRegisteredConsumerDefinition>();
+        });
+        builder.AddOutboxRelay();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddOutboxRelay(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OutboxRelayOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxRelayOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxRelay>();
+        if (builder.Configuration.GetValue(OutboxRelayOptions.Section + ":" + nameof(OutboxRelayOptions.RelayEnabled), true))
+            builder.Services.AddHostedService<OutboxRelayService>();
+        return builder;
+    }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs every test against real services: a throwaway PostgreSQL and RabbitMQ on free ports, the SPA built and
+# served by the Api, and Debian's Chromium for the browser tests. Ends with one line "N passed, N failed, N skipped"
+# and exits non-zero on any failure. Everything it starts is stopped and removed at the end.
+set -euo pipefail
+PROJECT_ROOT=$(cd "$(dirname "$0")" && pwd)
+export PROJECT_ROOT
+cd "$PROJECT_ROOT"
+source infra/local/services.sh
+
+STARTED=$(date +%s)
+RUN=$PROJECT_ROOT/.local/test-$$
+RESULTS=$RUN/results
+mkdir -p "$RESULTS"
+PG_PORT=$(free_port)
+RABBITMQ_PORT=$(free_port)
+NODE=marketplace-test-$$
+
+summary_line() { echo "$1 passed, $2 failed, $3 skipped"; }
+cleanup() {
+  local status=$?
+  trap - INT TERM EXIT
+  stop_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
+  stop_postgres "$RUN/postgres"
+  # As root the cluster may live outside the checkout (see pg_data_dir); remove both.
+  [ -L "$RUN/postgres" ] && rm -rf "$(readlink -f "$RUN/postgres")"
+  rm -rf "$RUN"
+  exit $status
+}
+trap cleanup INT TERM EXIT
+# Anything that fails before the tests run counts as one failure, so CI's reading of the last line is right.
+fail_setup() { printf '\033[1;31merror:\033[0m %s\n' "$1" >&2; summary_line 0 1 0; exit 1; }
+die() { fail_setup "$*"; }
+
+ensure_packages postgresql rabbitmq-server chromium curl || fail_setup "installing packages failed"
+start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not start"
+provision_database "$PG_PORT" || fail_setup "creating the database failed"
+start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
+
+log "Building"
+dotnet tool restore >/dev/null
+dotnet build Marketplace.sln -c Release -nologo -v quiet -clp:ErrorsOnly >"$RUN/build.log" 2>&1 \
+  || { tail -40 "$RUN/build.log"; fail_setup "the build failed"; }
+( cd src/Web
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+  npm run build --silent >"$RUN/web-build.log" 2>&1 ) || { tail -40 "$RUN/web-build.log"; fail_setup "the SPA build failed"; }
+
+export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_app"
+export ConnectionStrings__MarketplaceOwner="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_owner"
+export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RABBITMQ_PORT
+dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup "migrations failed"
+
+# Tests that take the broker down and up again call this (see tests/TestSupport/Broker.cs).
+cat > "$RUN/rabbitmqctl" <<CTL
+#!/usr/bin/env bash
+PROJECT_ROOT="$PROJECT_ROOT"; source "$PROJECT_ROOT/infra/local/services.sh"
+rabbitmq_env "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
+if [ "\${1:-}" = wait ]; then wait_for_rabbitmq "$RUN/rabbitmq"; else exec "\$RABBITMQ_BIN/rabbitmqctl" -q "\$@"; fi
+CTL
+chmod +x "$RUN/rabbitmqctl"
+export MARKETPLACE_TEST_RABBITMQCTL="$RUN/rabbitmqctl"
+export MARKETPLACE_TEST_CHROMIUM=/usr/bin/chromium
+
+# One project at a time: the broker tests stop RabbitMQ, which would fail another project's tests running beside them.
+PROJECTS=(tests/Core.Tests tests/Api.Tests tests/Workers.Tests tests/E2E)
+for project in "${PROJECTS[@]}"; do
+  name=$(basename "$project")
+  log "Testing $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
+    >"$RESULTS/$name.log" 2>&1 || true
+  grep -E "^\s+(Passed|Failed|Skipped) " "$RESULTS/$name.log" | sed 's/^\s*/    /' || true
+  grep -qE "^\s+Failed " "$RESULTS/$name.log" && grep -A30 -E "^\s+Failed " "$RESULTS/$name.log" | head -80 >&2 || true
+done
+
+# Sum the TRX counters. A project without a TRX crashed before reporting: that is a failure too.
+passed=0; failed=0; skipped=0
+for project in "${PROJECTS[@]}"; do
+  name=$(basename "$project")
+  trx="$RESULTS/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "no results from $name; its log:" >&2; tail -40 "$RESULTS/$name.log" >&2
+    failed=$((failed + 1)); continue
+  fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+echo "test.sh took $(( $(date +%s) - STARTED )) s"
+summary_line "$passed" "$failed" "$skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
