@@ -4,7 +4,8 @@
 # Ctrl-C stops everything this script started.
 #
 #   MARKETPLACE_PORT   the Api's port (default 5080)
-#   MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT   the services' ports (defaults 55432, 55672)
+#   MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT   the services' ports (defaults 55432, 55672); RabbitMQ also
+#   takes the two ports 10000 and 20000 below its own for Erlang distribution and epmd
 set -euo pipefail
 PROJECT_ROOT=$(cd "$(dirname "$0")" && pwd)
 export PROJECT_ROOT
@@ -14,6 +15,7 @@ source infra/local/services.sh
 PORT=${MARKETPLACE_PORT:-5080}
 PG_PORT=${MARKETPLACE_PG_PORT:-55432}
 RABBITMQ_PORT=${MARKETPLACE_RABBITMQ_PORT:-55672}
+RABBITMQ_PORTS=("$RABBITMQ_PORT" $((RABBITMQ_PORT - 10000)) $((RABBITMQ_PORT - 20000)))
 STATE=$PROJECT_ROOT/.local/run
 LOGS=$STATE/logs
 LOCK=$STATE/run.pid
@@ -24,7 +26,7 @@ mkdir -p "$LOGS"
 if [ -f "$LOCK" ] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
   die "Marketplace is already running (pid $(cat "$LOCK")) at $URL. Stop it with Ctrl-C in its terminal, or: kill $(cat "$LOCK")"
 fi
-for p in "$PORT" "$PG_PORT" "$RABBITMQ_PORT"; do
+for p in "$PORT" "$PG_PORT" "${RABBITMQ_PORTS[@]}"; do
   port_in_use "$p" && die "port $p on 127.0.0.1 is taken by another program; choose others with MARKETPLACE_PORT, MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT"
 done
 echo $$ > "$LOCK"
@@ -35,7 +37,7 @@ cleanup() {
   log "Stopping"
   for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${CHILDREN[@]}"; do wait "$pid" 2>/dev/null || true; done
-  stop_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
+  stop_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
   stop_postgres "$STATE/postgres"
   rm -f "$LOCK"
 }
@@ -44,7 +46,7 @@ trap cleanup INT TERM EXIT
 ensure_packages postgresql rabbitmq-server curl
 start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
-start_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
+start_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
 
 log "Building (dotnet, then the SPA)"
 dotnet tool restore >/dev/null

@@ -12,15 +12,15 @@ STARTED=$(date +%s)
 RUN=$PROJECT_ROOT/.local/test-$$
 RESULTS=$RUN/results
 mkdir -p "$RESULTS"
-PG_PORT=$(free_port)
-RABBITMQ_PORT=$(free_port)
+read -r PG_PORT RABBITMQ_PORT RABBITMQ_DIST_PORT RABBITMQ_EPMD_PORT <<<"$(free_ports 4)"
+RABBITMQ_PORTS=("$RABBITMQ_PORT" "$RABBITMQ_DIST_PORT" "$RABBITMQ_EPMD_PORT")
 NODE=marketplace-test-$$
 
 summary_line() { echo "$1 passed, $2 failed, $3 skipped"; }
 cleanup() {
   local status=$?
   trap - INT TERM EXIT
-  stop_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
+  stop_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}"
   stop_postgres "$RUN/postgres"
   # As root the cluster may live outside the checkout (see pg_data_dir); remove both.
   [ -L "$RUN/postgres" ] && rm -rf "$(readlink -f "$RUN/postgres")"
@@ -35,7 +35,7 @@ die() { fail_setup "$*"; }
 ensure_packages postgresql rabbitmq-server chromium curl || fail_setup "installing packages failed"
 start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not start"
 provision_database "$PG_PORT" || fail_setup "creating the database failed"
-start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
+start_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}" || fail_setup "RabbitMQ did not start"
 
 log "Building"
 dotnet tool restore >/dev/null
@@ -54,7 +54,7 @@ dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup
 cat > "$RUN/rabbitmqctl" <<CTL
 #!/usr/bin/env bash
 PROJECT_ROOT="$PROJECT_ROOT"; source "$PROJECT_ROOT/infra/local/services.sh"
-rabbitmq_env "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
+rabbitmq_env "$RUN/rabbitmq" "$NODE" ${RABBITMQ_PORTS[*]}
 if [ "\${1:-}" = wait ]; then wait_for_rabbitmq "$RUN/rabbitmq"; else exec "\$RABBITMQ_BIN/rabbitmqctl" -q "\$@"; fi
 CTL
 chmod +x "$RUN/rabbitmqctl"

@@ -23,7 +23,12 @@ ensure_packages() {
     || die "could not install ${missing[*]}"
 }
 
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+# free_ports N: N distinct free ports on loopback (all held open together while chosen, so none repeats).
+free_ports() {
+  node -e "const net=require('net');const n=+process.argv[1];const ss=[];let done=0;
+    for(let i=0;i<n;i++){const s=net.createServer();ss.push(s);s.listen(0,'127.0.0.1',()=>{if(++done===n){
+      console.log(ss.map(x=>x.address().port).join(' '));ss.forEach(x=>x.close());}});}" "$1"
+}
 
 port_in_use() { node -e "const s=require('net').connect($1,'127.0.0.1');s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1))"; }
 
@@ -73,24 +78,25 @@ provision_database() {
     -f "$PROJECT_ROOT/infra/postgres/roles.sql" >/dev/null || die "creating the database roles failed"
 }
 
-# rabbitmq_env DIR NODE PORT: exports what rabbitmq-server and rabbitmqctl need to find this one broker.
-# Its own epmd port keeps it apart from any other broker on the machine (run and test side by side).
+# rabbitmq_env DIR NODE PORT DIST_PORT EPMD_PORT: exports what rabbitmq-server and rabbitmqctl need to find
+# this one broker. Its own distribution and epmd ports keep it apart from any other broker on the machine
+# (./run.sh and ./test.sh side by side); the caller chooses them, free.
 rabbitmq_env() {
-  local dir=$1 node=$2 port=$3
+  local dir=$1 node=$2 port=$3 dist_port=$4 epmd_port=$5
   mkdir -p "$dir/mnesia" "$dir/log"
   [ -f "$dir/enabled_plugins" ] || echo '[].' > "$dir/enabled_plugins"
   [ -f "$dir/rabbitmq.conf" ] || printf 'loopback_users.guest = true\ndisk_free_limit.absolute = 50MB\n' > "$dir/rabbitmq.conf"
   export HOME="$dir" RABBITMQ_NODENAME="$node@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port"
-  export RABBITMQ_DIST_PORT=$((port + 20000 > 65000 ? port - 20000 : port + 20000))
-  export ERL_EPMD_PORT=$((RABBITMQ_DIST_PORT + 1)) ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_DIST_PORT="$dist_port" ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1
   export RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" ERL_CRASH_DUMP="$dir/log/erl_crash.dump"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
-# start_rabbitmq DIR NODE PORT (in a subshell, so the caller's HOME stays as it was).
+# start_rabbitmq DIR NODE PORT DIST_PORT EPMD_PORT (in a subshell, so the caller's HOME stays as it was).
 start_rabbitmq() {
-  ( rabbitmq_env "$1" "$2" "$3"
+  ( rabbitmq_env "$@"
+    rm -f "$1/log/erl_crash.dump"
     log "Starting RabbitMQ on 127.0.0.1:$3"
     "$RABBITMQ_BIN/rabbitmq-server" -detached >/dev/null 2>&1 || die "rabbitmq-server did not start"
     wait_for_rabbitmq "$1" )
@@ -104,11 +110,14 @@ wait_for_rabbitmq() {
     sleep 0.5
   done
   cat "$1"/log/*.log 2>/dev/null | tail -n 20 >&2
+  # A node that died while starting leaves its reason in the crash dump's first lines.
+  grep -m1 '^Slogan' "$1/log/erl_crash.dump" >&2 2>/dev/null || true
   die "RabbitMQ did not become ready within a minute"
 }
 
+# stop_rabbitmq DIR NODE PORT DIST_PORT EPMD_PORT
 stop_rabbitmq() {
-  ( rabbitmq_env "$1" "$2" "$3"
+  ( rabbitmq_env "$@"
     "$RABBITMQ_BIN/rabbitmqctl" -q shutdown >/dev/null 2>&1 || true
     epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true )
 }

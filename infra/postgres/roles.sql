@@ -3,6 +3,7 @@
 -- marketplace_owner owns the schema and runs migrations. marketplace_app is what the Api and Workers connect as:
 -- it owns no table, is no superuser and cannot bypass row-level security (see docs/decisions/0003-database-roles.md).
 \set ON_ERROR_STOP on
+SET client_min_messages = warning;
 
 SELECT format('CREATE ROLE marketplace_owner LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketplace_owner') \gexec

@@ -32,6 +32,7 @@ public sealed class RegisteringInTheBrowser(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/register");
+        await Expect(page).ToHaveTitleAsync("組織を登録する | Marketplace");
         await page.GetByLabel("連絡先メールアドレス").FillAsync("not-an-address");
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
 

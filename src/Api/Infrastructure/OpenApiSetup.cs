@@ -19,9 +19,15 @@ public static class OpenApiSetup
     public static IEndpointRouteBuilder MapMarketplaceOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options
-            .WithTitle("Marketplace API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", options =>
+        {
+            options.WithTitle("Marketplace API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            // The reference is served wholly from this Api: no AI chat, hosted toolbar, CDN fonts or telemetry.
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.DefaultFonts = false;
+            options.Telemetry = false;
+        });
         return app;
     }
 }

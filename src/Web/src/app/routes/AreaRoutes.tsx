@@ -1,3 +1,4 @@
+import { usePageTitle } from '@/lib/use-page-title';
 import { Stack, Title } from '@mantine/core';
 import { IconFileDescription, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { EmptyState } from '@/components/EmptyState';
 /** The client companies' area. Its pages (work inventory, RFPs, evaluation) arrive with their features. */
 export function ClientAreaRoute() {
   const { t } = useTranslation();
+  usePageTitle(t('client.title'));
   return (
     <Stack gap="lg">
       <Title order={2}>{t('client.title')}</Title>
@@ -23,6 +25,7 @@ export function ClientAreaRoute() {
 /** The vendors' area. Its pages (profile, certifications, proposals) arrive with their features. */
 export function VendorAreaRoute() {
   const { t } = useTranslation();
+  usePageTitle(t('vendor.title'));
   return (
     <Stack gap="lg">
       <Title order={2}>{t('vendor.title')}</Title>

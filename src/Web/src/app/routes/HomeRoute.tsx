@@ -1,3 +1,4 @@
+import { usePageTitle } from '@/lib/use-page-title';
 import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingFactory2, IconBuildingStore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -5,6 +6,7 @@ import { Link } from 'react-router';
 
 export function HomeRoute() {
   const { t } = useTranslation();
+  usePageTitle(undefined);
   const cards = [
     { key: 'clientCard', to: '/client', icon: IconBuildingFactory2 },
     { key: 'vendorCard', to: '/vendor', icon: IconBuildingStore },

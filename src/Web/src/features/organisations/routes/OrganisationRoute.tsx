@@ -1,3 +1,4 @@
+import { usePageTitle } from '@/lib/use-page-title';
 import { Badge, Card, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ export function OrganisationRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const organisation = useOrganisation(id);
+  usePageTitle(organisation.data?.name);
   const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
 
   if (organisation.isPending) return <Skeleton height={160} radius="md" aria-busy />;

@@ -1,3 +1,4 @@
+import { usePageTitle } from '@/lib/use-page-title';
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -5,6 +6,7 @@ import { RegisterOrganisationForm } from '../components/RegisterOrganisationForm
 
 export function RegisterOrganisationRoute() {
   const { t } = useTranslation();
+  usePageTitle(t('register.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   return (
