@@ -33,7 +33,9 @@ echo $$ > "$LOCK"
 
 CHILDREN=()
 cleanup() {
-  trap - INT TERM EXIT
+  # Never stop half-way: no exit on a failed command (a closed terminal or pipe), no second Ctrl-C.
+  trap '' INT TERM; trap - EXIT
+  set +e
   log "Stopping"
   for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${CHILDREN[@]}"; do wait "$pid" 2>/dev/null || true; done

@@ -19,7 +19,9 @@ NODE=marketplace-test-$$
 summary_line() { echo "$1 passed, $2 failed, $3 skipped"; }
 cleanup() {
   local status=$?
-  trap - INT TERM EXIT
+  # Never stop half-way: no exit on a failed command (a closed terminal or pipe), no second Ctrl-C.
+  trap '' INT TERM; trap - EXIT
+  set +e
   stop_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}"
   stop_postgres "$RUN/postgres"
   # As root the cluster may live outside the checkout (see pg_data_dir); remove both.
