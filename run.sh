@@ -33,8 +33,8 @@ echo $$ > "$LOCK"
 
 CHILDREN=()
 cleanup() {
-  # Never stop half-way: no exit on a failed command (a closed terminal or pipe), no second Ctrl-C.
-  trap '' INT TERM; trap - EXIT
+  # Never stop half-way: not on a failed command, not on a closed terminal or pipe (SIGPIPE), not on a second Ctrl-C.
+  trap '' INT TERM PIPE; trap - EXIT
   set +e
   log "Stopping"
   for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done

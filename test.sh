@@ -19,8 +19,8 @@ NODE=marketplace-test-$$
 summary_line() { echo "$1 passed, $2 failed, $3 skipped"; }
 cleanup() {
   local status=$?
-  # Never stop half-way: no exit on a failed command (a closed terminal or pipe), no second Ctrl-C.
-  trap '' INT TERM; trap - EXIT
+  # Never stop half-way: not on a failed command, not on a closed terminal or pipe (SIGPIPE), not on a second Ctrl-C.
+  trap '' INT TERM PIPE; trap - EXIT
   set +e
   stop_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}"
   stop_postgres "$RUN/postgres"
