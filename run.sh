@@ -50,16 +50,8 @@ start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
 start_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
 
-log "Building (dotnet, then the SPA)"
-dotnet tool restore >/dev/null
-dotnet build Marketplace.sln -c Release -nologo -v quiet -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; die "build failed (full log: $LOGS/build.log)"; }
-( cd src/Web
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
-  npm run build --silent >"$LOGS/web-build.log" 2>&1 ) || { tail -30 "$LOGS/web-build.log"; die "SPA build failed"; }
-
-export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_app"
-export ConnectionStrings__MarketplaceOwner="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_owner"
-export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RABBITMQ_PORT
+build_all "$LOGS"
+export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 log "Migrating and seeding the demo data"

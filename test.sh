@@ -39,17 +39,8 @@ start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not
 provision_database "$PG_PORT" || fail_setup "creating the database failed"
 start_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}" || fail_setup "RabbitMQ did not start"
 
-log "Building"
-dotnet tool restore >/dev/null
-dotnet build Marketplace.sln -c Release -nologo -v quiet -clp:ErrorsOnly >"$RUN/build.log" 2>&1 \
-  || { tail -40 "$RUN/build.log"; fail_setup "the build failed"; }
-( cd src/Web
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
-  npm run build --silent >"$RUN/web-build.log" 2>&1 ) || { tail -40 "$RUN/web-build.log"; fail_setup "the SPA build failed"; }
-
-export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_app"
-export ConnectionStrings__MarketplaceOwner="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace_owner"
-export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RABBITMQ_PORT
+build_all "$RUN"
+export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
 dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup "migrations failed"
 
 # Tests that take the broker down and up again call this (see tests/TestSupport/Broker.cs).

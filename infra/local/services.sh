@@ -121,3 +121,26 @@ stop_rabbitmq() {
     "$RABBITMQ_BIN/rabbitmqctl" -q shutdown >/dev/null 2>&1 || true
     epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true )
 }
+
+# build_all LOGDIR: the .NET solution (which also writes the Api's OpenAPI document), then the SPA, whose API
+# types are generated from that document. Output goes to LOGDIR; on failure its tail is shown.
+build_all() {
+  local logs=$1
+  log "Building (the .NET solution, then the SPA)"
+  dotnet tool restore >/dev/null
+  dotnet build "$PROJECT_ROOT/Marketplace.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
+    || { tail -40 "$logs/build.log" >&2; die "the build failed (full log: $logs/build.log)"; }
+  ( cd "$PROJECT_ROOT/src/Web"
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-ci.log" 2>&1 || { tail -40 "$logs/npm-ci.log" >&2; exit 1; }
+    fi
+    npm run build --silent >"$logs/web-build.log" 2>&1 || { tail -40 "$logs/web-build.log" >&2; exit 1; } ) \
+    || die "the SPA build failed (logs in $logs)"
+}
+
+# export_service_settings PG_PORT RABBITMQ_PORT: how the Api, Workers, Admin and tests find the services.
+export_service_settings() {
+  export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$1;Database=marketplace;Username=marketplace_app"
+  export ConnectionStrings__MarketplaceOwner="Host=127.0.0.1;Port=$1;Database=marketplace;Username=marketplace_owner"
+  export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$2
+}

@@ -7,15 +7,8 @@ using Marketplace.TestSupport;
 namespace Marketplace.Api.Tests;
 
 /// <summary>Every error is a ProblemDetails, and none of them leaks a stack trace or the SPA's page.</summary>
-public sealed class ErrorResponses(ErrorResponses.Fixture fixture) : IClassFixture<ErrorResponses.Fixture>
+public sealed class ErrorResponses(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public ApiFactory Api { get; } = new();
-        public Task InitializeAsync() => Task.CompletedTask;
-        public async Task DisposeAsync() => await Api.DisposeAsync();
-    }
-
     private static async Task<JsonElement> ReadProblem(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

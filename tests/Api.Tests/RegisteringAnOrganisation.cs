@@ -8,15 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Api.Tests;
 
-public sealed class RegisteringAnOrganisation(RegisteringAnOrganisation.Fixture fixture) : IClassFixture<RegisteringAnOrganisation.Fixture>
+public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public ApiFactory Api { get; } = new();
-        public Task InitializeAsync() => Task.CompletedTask;
-        public async Task DisposeAsync() => await Api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Writes_the_organisation_and_its_message_in_the_same_transaction()
     {
