@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.TestSupport;
 
@@ -15,18 +14,18 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) =>
+        var settings = new Dictionary<string, string?>
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Marketplace"] = TestEnvironment.ConnectionString,
-                ["RabbitMq:Port"] = TestEnvironment.RabbitMqPort.ToString(),
-                ["Logging:Console:FormatterName"] = "simple",
-            };
-            foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-                settings[key] = value;
-            configuration.AddInMemoryCollection(settings);
-        });
+            ["ConnectionStrings:Marketplace"] = TestEnvironment.ConnectionString,
+            ["RabbitMq:Port"] = TestEnvironment.RabbitMqPort.ToString(),
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        // UseSetting, not ConfigureAppConfiguration: with minimal hosting only these are visible while Program.cs
+        // still builds (for example the telemetry exporter, chosen before Build()).
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>Serves on a real loopback port (for the browser) and returns its base address.</summary>
