@@ -50,7 +50,7 @@ start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
 start_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
 
-build_all "$LOGS"
+build_all "$LOGS" Marketplace.Product.slnf
 export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 

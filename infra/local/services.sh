@@ -122,13 +122,14 @@ stop_rabbitmq() {
     epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true )
 }
 
-# build_all LOGDIR: the .NET solution (which also writes the Api's OpenAPI document), then the SPA, whose API
-# types are generated from that document. Output goes to LOGDIR; on failure its tail is shown.
+# build_all LOGDIR [SOLUTION]: the .NET solution (default Marketplace.sln; ./run.sh builds only the product,
+# Marketplace.Product.slnf, so it never downloads the test tools), which also writes the Api's OpenAPI document,
+# then the SPA, whose API types are generated from that document. Output goes to LOGDIR; on failure its tail is shown.
 build_all() {
-  local logs=$1
-  log "Building (the .NET solution, then the SPA)"
+  local logs=$1 solution=${2:-Marketplace.sln}
+  log "Building ($solution, then the SPA)"
   dotnet tool restore >/dev/null
-  dotnet build "$PROJECT_ROOT/Marketplace.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
+  dotnet build "$PROJECT_ROOT/$solution" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
     || { tail -40 "$logs/build.log" >&2; die "the build failed (full log: $logs/build.log)"; }
   ( cd "$PROJECT_ROOT/src/Web"
     if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
