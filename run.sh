@@ -5,7 +5,7 @@
 #
 #   MARKETPLACE_PORT   the Api's port (default 5080)
 #   MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT   the services' ports (defaults 55432, 55672); RabbitMQ also
-#   takes the two ports 10000 and 20000 below its own for Erlang distribution and epmd
+#   takes the 13 ports above its own (Erlang distribution, epmd, command-line tools)
 set -euo pipefail
 PROJECT_ROOT=$(cd "$(dirname "$0")" && pwd)
 export PROJECT_ROOT
@@ -15,7 +15,6 @@ source infra/local/services.sh
 PORT=${MARKETPLACE_PORT:-5080}
 PG_PORT=${MARKETPLACE_PG_PORT:-55432}
 RABBITMQ_PORT=${MARKETPLACE_RABBITMQ_PORT:-55672}
-RABBITMQ_PORTS=("$RABBITMQ_PORT" $((RABBITMQ_PORT - 10000)) $((RABBITMQ_PORT - 20000)))
 STATE=$PROJECT_ROOT/.local/run
 LOGS=$STATE/logs
 LOCK=$STATE/run.pid
@@ -26,7 +25,7 @@ mkdir -p "$LOGS"
 if [ -f "$LOCK" ] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
   die "Marketplace is already running (pid $(cat "$LOCK")) at $URL. Stop it with Ctrl-C in its terminal, or: kill $(cat "$LOCK")"
 fi
-for p in "$PORT" "$PG_PORT" "${RABBITMQ_PORTS[@]}"; do
+for p in "$PORT" "$PG_PORT" $(seq "$RABBITMQ_PORT" $((RABBITMQ_PORT + RABBITMQ_PORT_BLOCK - 1))); do
   port_in_use "$p" && die "port $p on 127.0.0.1 is taken by another program; choose others with MARKETPLACE_PORT, MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT"
 done
 echo $$ > "$LOCK"
@@ -39,7 +38,7 @@ cleanup() {
   log "Stopping"
   for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${CHILDREN[@]}"; do wait "$pid" 2>/dev/null || true; done
-  stop_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
+  stop_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
   stop_postgres "$STATE/postgres"
   rm -f "$LOCK"
 }
@@ -48,7 +47,7 @@ trap cleanup INT TERM EXIT
 ensure_packages postgresql rabbitmq-server curl
 start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
-start_rabbitmq "$STATE/rabbitmq" marketplace-run "${RABBITMQ_PORTS[@]}"
+start_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
 
 build_all "$LOGS" Marketplace.Product.slnf
 export_service_settings "$PG_PORT" "$RABBITMQ_PORT"

@@ -12,8 +12,8 @@ STARTED=$(date +%s)
 RUN=$PROJECT_ROOT/.local/test-$$
 RESULTS=$RUN/results
 mkdir -p "$RESULTS"
-read -r PG_PORT RABBITMQ_PORT RABBITMQ_DIST_PORT RABBITMQ_EPMD_PORT <<<"$(free_ports 4)"
-RABBITMQ_PORTS=("$RABBITMQ_PORT" "$RABBITMQ_DIST_PORT" "$RABBITMQ_EPMD_PORT")
+read -r PG_PORT <<<"$(free_ports 1)"
+RABBITMQ_PORT=$(free_port_block "$RABBITMQ_PORT_BLOCK")
 NODE=marketplace-test-$$
 
 summary_line() { echo "$1 passed, $2 failed, $3 skipped"; }
@@ -22,7 +22,7 @@ cleanup() {
   # Never stop half-way: not on a failed command, not on a closed terminal or pipe (SIGPIPE), not on a second Ctrl-C.
   trap '' INT TERM PIPE; trap - EXIT
   set +e
-  stop_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}"
+  stop_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
   stop_postgres "$RUN/postgres"
   # As root the cluster may live outside the checkout (see pg_data_dir); remove both.
   [ -L "$RUN/postgres" ] && rm -rf "$(readlink -f "$RUN/postgres")"
@@ -37,7 +37,7 @@ die() { fail_setup "$*"; }
 ensure_packages postgresql rabbitmq-server chromium curl || fail_setup "installing packages failed"
 start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not start"
 provision_database "$PG_PORT" || fail_setup "creating the database failed"
-start_rabbitmq "$RUN/rabbitmq" "$NODE" "${RABBITMQ_PORTS[@]}" || fail_setup "RabbitMQ did not start"
+start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
 
 build_all "$RUN"
 export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
@@ -47,7 +47,7 @@ dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup
 cat > "$RUN/rabbitmqctl" <<CTL
 #!/usr/bin/env bash
 PROJECT_ROOT="$PROJECT_ROOT"; source "$PROJECT_ROOT/infra/local/services.sh"
-rabbitmq_env "$RUN/rabbitmq" "$NODE" ${RABBITMQ_PORTS[*]}
+rabbitmq_env "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
 if [ "\${1:-}" = wait ]; then wait_for_rabbitmq "$RUN/rabbitmq"; else exec "\$RABBITMQ_BIN/rabbitmqctl" -q "\$@"; fi
 CTL
 chmod +x "$RUN/rabbitmqctl"

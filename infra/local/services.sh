@@ -78,22 +78,36 @@ provision_database() {
     -f "$PROJECT_ROOT/infra/postgres/roles.sql" >/dev/null || die "creating the database roles failed"
 }
 
-# rabbitmq_env DIR NODE PORT DIST_PORT EPMD_PORT: exports what rabbitmq-server and rabbitmqctl need to find
-# this one broker. Its own distribution and epmd ports keep it apart from any other broker on the machine
-# (./run.sh and ./test.sh side by side); the caller chooses them, free.
+# RabbitMQ takes a block of RABBITMQ_PORT_BLOCK ports from its base: base = AMQP, base+1 = Erlang distribution,
+# base+2 = its own epmd, base+3..base+13 = the command-line tools' distribution ports. The tools' default range
+# (35672-35682) is shared by every broker on the machine and collided with our own ports, so it is set explicitly.
+RABBITMQ_PORT_BLOCK=14
+
+# free_port_block N: the first port of N consecutive ports that are all free, below the ephemeral range (so the
+# kernel does not hand them out to outgoing connections meanwhile); each is checked by binding it.
+free_port_block() {
+  node -e "const net=require('net');const n=+process.argv[1];
+    const tryBase=b=>new Promise(ok=>{let left=n,good=true;const ss=[];
+      for(let p=b;p<b+n;p++){const s=net.createServer();ss.push(s);s.once('error',()=>{good=false;done();});s.listen(p,'127.0.0.1',done);}
+      function done(){if(--left===0){ss.forEach(s=>s.listening&&s.close());ok(good);}}});
+    (async()=>{for(let i=0;i<200;i++){const b=20000+Math.floor(Math.random()*9000);if(await tryBase(b)){console.log(b);return;}}process.exit(1);})();" "$1"
+}
+
+# rabbitmq_env DIR NODE BASE: exports what rabbitmq-server and rabbitmqctl need to find this one broker.
 rabbitmq_env() {
-  local dir=$1 node=$2 port=$3 dist_port=$4 epmd_port=$5
+  local dir=$1 node=$2 base=$3
   mkdir -p "$dir/mnesia" "$dir/log"
   [ -f "$dir/enabled_plugins" ] || echo '[].' > "$dir/enabled_plugins"
   [ -f "$dir/rabbitmq.conf" ] || printf 'loopback_users.guest = true\ndisk_free_limit.absolute = 50MB\n' > "$dir/rabbitmq.conf"
-  export HOME="$dir" RABBITMQ_NODENAME="$node@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port"
-  export RABBITMQ_DIST_PORT="$dist_port" ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1
+  export HOME="$dir" RABBITMQ_NODENAME="$node@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$base"
+  export RABBITMQ_DIST_PORT=$((base + 1)) ERL_EPMD_PORT=$((base + 2)) ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_CTL_DIST_PORT_MIN=$((base + 3)) RABBITMQ_CTL_DIST_PORT_MAX=$((base + RABBITMQ_PORT_BLOCK - 1))
   export RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" ERL_CRASH_DUMP="$dir/log/erl_crash.dump"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
-# start_rabbitmq DIR NODE PORT DIST_PORT EPMD_PORT (in a subshell, so the caller's HOME stays as it was).
+# start_rabbitmq DIR NODE BASE (in a subshell, so the caller's HOME stays as it was).
 start_rabbitmq() {
   ( rabbitmq_env "$@"
     rm -f "$1/log/erl_crash.dump"
@@ -115,7 +129,7 @@ wait_for_rabbitmq() {
   die "RabbitMQ did not become ready within a minute"
 }
 
-# stop_rabbitmq DIR NODE PORT DIST_PORT EPMD_PORT
+# stop_rabbitmq DIR NODE BASE
 stop_rabbitmq() {
   ( rabbitmq_env "$@"
     "$RABBITMQ_BIN/rabbitmqctl" -q shutdown >/dev/null 2>&1 || true

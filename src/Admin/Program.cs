@@ -1,3 +1,4 @@
+using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Npgsql;
 //   migrate               apply EF migrations as the schema owner (ConnectionStrings:MarketplaceOwner)
 //   seed                  load the demo data set (idempotent)
 //   seed --bulk N         add N generated vendors for benchmarks
+//   verify-audit          recompute the audit log's hash chain; exit 1 and name the first broken entry if any
 var configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
     .Build();
@@ -45,8 +47,21 @@ try
             Console.WriteLine($"Bulk: added {count} vendor(s) in {started.Elapsed.TotalSeconds:F1} s.");
             return 0;
         }
+        case "verify-audit":
+        {
+            await using var connection = new NpgsqlConnection(DataExtensions.RequireConnectionString(configuration, DataExtensions.OwnerConnectionStringName));
+            await connection.OpenAsync(cancellation.Token);
+            var result = await AuditTrail.VerifyChainAsync(connection, cancellation.Token);
+            if (result.Intact)
+            {
+                Console.WriteLine($"Audit log intact: {result.EntriesChecked} entries, every hash and link matches.");
+                return 0;
+            }
+            Console.Error.WriteLine($"Audit log BROKEN at entry {result.FirstBrokenId}: {result.Problem}. ({result.EntriesChecked} entries read.)");
+            return 1;
+        }
         default:
-            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N   (N > 0)");
+            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N (N > 0) | verify-audit");
             return 2;
     }
 }

@@ -33,6 +33,13 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
         Assert.Equal(id, payload.OrganisationId);
         Assert.Equal(name, payload.Name);
         Assert.Equal(organisation.CreatedAt, payload.RegisteredAt);
+
+        // The audit log has it, under the organisation, with the caller's address.
+        await using var asOrganisation = Database.Open(id);
+        var audit = await asOrganisation.AuditEntries.SingleAsync(e => e.ObjectId == id.ToString());
+        Assert.Equal(Marketplace.Core.Auditing.AuditActions.OrganisationRegistered, audit.Action);
+        Assert.Equal(id, audit.OrganisationId);
+        Assert.Equal("anonymous", audit.Actor);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class MessageTypesTests
     public void Enqueueing_a_type_outside_the_contracts_is_refused()
     {
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>().UseNpgsql("Host=unused").UseSnakeCaseNamingConvention().Options;
-        using var db = new MarketplaceDbContext(options);
+        using var db = new MarketplaceDbContext(options, new Marketplace.Core.Tenancy.TenantContext());
         Assert.Throws<ArgumentException>(() => db.EnqueueMessage(new { Anything = 1 }, null, TimeProvider.System));
         Assert.Empty(db.ChangeTracker.Entries());
     }
@@ -34,7 +34,7 @@ public sealed class MessageTypesTests
     public void An_outbox_row_records_attempts_and_keeps_errors_short()
     {
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>().UseNpgsql("Host=unused").UseSnakeCaseNamingConvention().Options;
-        using var db = new MarketplaceDbContext(options);
+        using var db = new MarketplaceDbContext(options, new Marketplace.Core.Tenancy.TenantContext());
         var row = db.EnqueueMessage(new OrganisationRegistered(Guid.NewGuid(), "株式会社テスト", "Client", "ja", DateTimeOffset.UtcNow), null, TimeProvider.System);
 
         row.RecordFailedAttempt(new string('x', 5000));

@@ -23,7 +23,7 @@ public sealed class OutboxDelivery
 
     private static async Task<int> WelcomeCount(Guid organisationId)
     {
-        await using var db = Database.Open();
+        await using var db = Database.Open(organisationId);
         return await db.Notifications.CountAsync(n => n.OrganisationId == organisationId && n.Type == NotificationTypes.Welcome);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Marketplace.Core.Tenancy;
 using Npgsql;
 
 namespace Marketplace.Core.Data;
@@ -32,8 +33,13 @@ public static class DataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<TenantConnectionInterceptor>();
         builder.Services.AddDbContext<MarketplaceDbContext>((sp, options) =>
-            ConfigureNpgsql(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        {
+            ConfigureNpgsql(options, sp.GetRequiredService<NpgsqlDataSource>());
+            options.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>());
+        });
         return builder;
     }
 
@@ -57,7 +63,8 @@ public static class DataExtensions
     {
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>();
         ConfigureNpgsql(options, RequireConnectionString(configuration, OwnerConnectionStringName));
-        return new MarketplaceDbContext(options.Options);
+        // No organisation: row-level security (forced on the owner too) hides every tenant row from maintenance.
+        return new MarketplaceDbContext(options.Options, new TenantContext());
     }
 
     /// <summary>True when the exception means the database could not be reached (as opposed to a bad query).</summary>

@@ -10,6 +10,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<M
     {
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>();
         DataExtensions.ConfigureNpgsql(options, "Host=127.0.0.1;Database=marketplace_design");
-        return new MarketplaceDbContext(options.Options);
+        return new MarketplaceDbContext(options.Options, new Tenancy.TenantContext());
     }
 }

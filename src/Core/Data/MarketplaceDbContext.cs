@@ -1,16 +1,28 @@
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
+using Marketplace.Core.Auditing;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Data;
 
-public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options) : DbContext(options)
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options, TenantContext tenant) : DbContext(options)
 {
+    /// <summary>The name of the query filter on every tenant-owned entity (for IgnoreQueryFilters, by name).</summary>
+    public const string TenantFilter = "Tenant";
+
+    public TenantContext Tenant { get; } = tenant;
+
+    // Read by the query filter at execution time (a parameter per query), so one model serves every tenant.
+    // No organisation: Guid.Empty, which matches no row.
+    private Guid CurrentOrganisationId => Tenant.OrganisationId ?? Guid.Empty;
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,5 +57,53 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             i.HasKey(x => new { x.MessageId, x.Consumer });
             i.Property(x => x.Consumer).HasMaxLength(200);
         });
+
+        modelBuilder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("audit_entries");
+            a.Property(x => x.Id).UseIdentityAlwaysColumn();
+            a.Property(x => x.Actor).HasMaxLength(200);
+            a.Property(x => x.Action).HasMaxLength(100);
+            a.Property(x => x.ObjectType).HasMaxLength(100);
+            a.Property(x => x.ObjectId).HasMaxLength(100);
+            a.Property(x => x.IpAddress).HasMaxLength(64);
+            a.Property(x => x.Data).HasColumnType("jsonb");
+            a.HasIndex(x => new { x.OrganisationId, x.OccurredAt });
+            // Not ITenantOwned (platform entries have no organisation), but read through the same filter.
+            a.HasQueryFilter(TenantFilter, x => x.OrganisationId == CurrentOrganisationId);
+        });
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+            typeof(MarketplaceDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(TenantFilter, e => EF.Property<Guid>(e, nameof(ITenantOwned.OrganisationId)) == CurrentOrganisationId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseCrossTenantWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseCrossTenantWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Writes of tenant-owned rows must belong to the scope's organisation (RLS would refuse them too).</summary>
+    private void RefuseCrossTenantWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var owner = entry.State == EntityState.Added
+                ? entry.Entity.OrganisationId
+                : entry.OriginalValues.GetValue<Guid>(nameof(ITenantOwned.OrganisationId));
+            if (Tenant.OrganisationId is not { } current || owner != current || entry.Entity.OrganisationId != current)
+                throw new CrossTenantWriteException(entry.Metadata.ClrType.Name);
+        }
     }
 }

@@ -34,8 +34,7 @@ public static class DemoSeeder
         var existing = await db.Organisations.Where(o => names.Contains(o.Name)).Select(o => o.Name).ToListAsync(cancellationToken);
         var missing = Organisations.Where(o => !existing.Contains(o.Name)).ToList();
         foreach (var o in missing)
-            db.Register(o.Name, o.Kind, o.ContactEmail, "ja", clock);
-        await db.SaveChangesAsync(cancellationToken);
+            await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", "system:demo-seed", null, clock, cancellationToken);
         return missing.Count;
     }
 

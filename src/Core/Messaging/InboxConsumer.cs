@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using MassTransit;
+using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,11 @@ public abstract class InboxConsumer<TMessage>(MarketplaceDbContext db) : IConsum
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
         var cancellationToken = context.CancellationToken;
+
+        // The organisation travels in a header (set by the outbox relay); set it before the connection opens, so
+        // row-level security and the query filter apply to everything this consumer does.
+        if (context.Headers.Get<string>(MarketplaceHeaders.OrganisationId) is { } organisationHeader)
+            Db.Tenant.Set(Guid.Parse(organisationHeader));
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         // Two deliveries racing: the second INSERT waits for the first transaction, then inserts nothing.

@@ -1,10 +1,12 @@
+using Marketplace.Core.Tenancy;
+
 namespace Marketplace.Core.Notifications;
 
 /// <summary>
 /// An in-app notification for an organisation. The text is not stored: <see cref="Type"/> is a key that the
 /// SPA renders in the reader's language, with <see cref="Data"/> (JSON) as its parameters.
 /// </summary>
-public sealed class Notification
+public sealed class Notification : ITenantOwned
 {
     private Notification() { }
 

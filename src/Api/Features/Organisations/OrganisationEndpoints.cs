@@ -38,6 +38,8 @@ public static class OrganisationEndpoints
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> GetOrganisation(
         Guid id, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
+        // Until sign-in resolves the organisation from the token, the id in the path is the tenant of this request.
+        db.Tenant.Set(id);
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
             return ApiProblems.NotFound("There is no organisation with this id.");

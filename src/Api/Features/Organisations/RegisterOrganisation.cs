@@ -49,15 +49,18 @@ public static class RegisterOrganisation
 
     private static OrganisationKind ParseKind(string kind) => kind == "vendor" ? OrganisationKind.Vendor : OrganisationKind.Client;
 
-    public static async Task<Created<OrganisationDto>> Handle(RegisterOrganisationRequest request, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Created<OrganisationDto>> Handle(RegisterOrganisationRequest request, MarketplaceDbContext db, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var organisation = db.Register(
+        var organisation = await db.RegisterAsync(
             request.Name!.Trim(),
             ParseKind(request.Kind!),
             request.ContactEmail!.Trim(),
             request.PreferredLanguage ?? Localization.CurrentLanguage,
-            clock);
-        await db.SaveChangesAsync(cancellationToken);
+            actor: "anonymous",
+            http.Connection.RemoteIpAddress?.ToString(),
+            clock,
+            cancellationToken);
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationDto.From(organisation, []));
     }
 }

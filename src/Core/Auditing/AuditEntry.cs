@@ -1,0 +1,32 @@
+namespace Marketplace.Core.Auditing;
+
+/// <summary>
+/// One entry of the append-only, hash-chained audit log. Rows are written only by the database function
+/// append_audit_entry (the application role has no INSERT, UPDATE or DELETE on the table), which sets
+/// <see cref="PreviousHash"/> to the hash of the entry before and <see cref="Hash"/> to
+/// sha256(previous hash + this entry's fields). See docs/decisions/0007-audit-trail.md.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; private set; }
+    /// <summary>Null for platform-level events that belong to no organisation.</summary>
+    public Guid? OrganisationId { get; private set; }
+    /// <summary>Who acted: a user id, an API client id, "system", or "anonymous".</summary>
+    public string Actor { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string? ObjectType { get; private set; }
+    public string? ObjectId { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string? IpAddress { get; private set; }
+    public string? Data { get; private set; }
+    public byte[]? PreviousHash { get; private set; }
+    public byte[] Hash { get; private set; } = [];
+}
+
+/// <summary>What to record; the time and the chain are added by the database.</summary>
+public sealed record AuditRecord(Guid? OrganisationId, string Actor, string Action, string? ObjectType, string? ObjectId, string? IpAddress, object? Data = null);
+
+public static class AuditActions
+{
+    public const string OrganisationRegistered = "organisation.registered";
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Marketplace.Core.Data;
+
+/// <summary>Migration helpers for PostgreSQL row-level security; every tenant-owned table goes through them.</summary>
+public static class RowLevelSecurity
+{
+    /// <summary>The organisation the connection acts for, or NULL when none is set (then no row matches).</summary>
+    public const string CurrentOrganisation = "NULLIF(current_setting('app.current_org', true), '')::uuid";
+
+    /// <summary>
+    /// ENABLE and FORCE (so the owner is filtered too) with one policy: a row is visible and writable only when its
+    /// organisation_id is the connection's organisation.
+    /// </summary>
+    public static void EnableTenantIsolation(this MigrationBuilder migration, string table, string column = "organisation_id")
+    {
+        migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
+        migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
+        migration.Sql($"CREATE POLICY tenant_isolation ON {table} USING ({column} = {CurrentOrganisation}) WITH CHECK ({column} = {CurrentOrganisation});");
+    }
+
+    public static void DisableTenantIsolation(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"DROP POLICY IF EXISTS tenant_isolation ON {table};");
+        migration.Sql($"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;");
+        migration.Sql($"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
+    }
+}
