@@ -6,6 +6,7 @@
 #   MARKETPLACE_PORT   the Api's port (default 5080)
 #   MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT   the services' ports (defaults 55432, 55672); RabbitMQ also
 #   takes the 13 ports above its own (Erlang distribution, epmd, command-line tools)
+#   MARKETPLACE_SMTP_PORT, MARKETPLACE_MAIL_WEB_PORT   the local mail catcher (defaults 51025, 51080)
 set -euo pipefail
 PROJECT_ROOT=$(cd "$(dirname "$0")" && pwd)
 export PROJECT_ROOT
@@ -15,6 +16,8 @@ source infra/local/services.sh
 PORT=${MARKETPLACE_PORT:-5080}
 PG_PORT=${MARKETPLACE_PG_PORT:-55432}
 RABBITMQ_PORT=${MARKETPLACE_RABBITMQ_PORT:-55672}
+SMTP_PORT=${MARKETPLACE_SMTP_PORT:-51025}
+MAIL_WEB_PORT=${MARKETPLACE_MAIL_WEB_PORT:-51080}
 STATE=$PROJECT_ROOT/.local/run
 LOGS=$STATE/logs
 LOCK=$STATE/run.pid
@@ -25,7 +28,7 @@ mkdir -p "$LOGS"
 if [ -f "$LOCK" ] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
   die "Marketplace is already running (pid $(cat "$LOCK")) at $URL. Stop it with Ctrl-C in its terminal, or: kill $(cat "$LOCK")"
 fi
-for p in "$PORT" "$PG_PORT" $(seq "$RABBITMQ_PORT" $((RABBITMQ_PORT + RABBITMQ_PORT_BLOCK - 1))); do
+for p in "$PORT" "$PG_PORT" "$SMTP_PORT" "$MAIL_WEB_PORT" $(seq "$RABBITMQ_PORT" $((RABBITMQ_PORT + RABBITMQ_PORT_BLOCK - 1))); do
   port_in_use "$p" && die "port $p on 127.0.0.1 is taken by another program; choose others with MARKETPLACE_PORT, MARKETPLACE_PG_PORT, MARKETPLACE_RABBITMQ_PORT"
 done
 echo $$ > "$LOCK"
@@ -38,6 +41,7 @@ cleanup() {
   log "Stopping"
   for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${CHILDREN[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_mail_catcher "$STATE/mail"
   stop_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
   stop_postgres "$STATE/postgres"
   rm -f "$LOCK"
@@ -48,9 +52,11 @@ ensure_packages postgresql rabbitmq-server curl
 start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
 start_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"
+start_mail_catcher "$STATE/mail" "$SMTP_PORT" "$MAIL_WEB_PORT"
 
 build_all "$LOGS" Marketplace.Product.slnf
-export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
+export_service_settings "$PG_PORT" "$RABBITMQ_PORT" "$SMTP_PORT"
+export Site__PublicUrl="$URL"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 log "Migrating and seeding the demo data"
@@ -78,6 +84,7 @@ cat <<INFO
   Marketplace is running at $URL
     API reference   $URL/api/docs   (OpenAPI document: $URL/openapi/v1.json)
     Health          $URL/health/ready
+    Mail            http://127.0.0.1:$MAIL_WEB_PORT   (every e-mail the platform sends lands here)
     Logs            $LOGS/api.log, $LOGS/workers.log
 
   Demo organisations (sign-in arrives with the identity work; until then, register one at $URL/register):

@@ -12,7 +12,7 @@ STARTED=$(date +%s)
 RUN=$PROJECT_ROOT/.local/test-$$
 RESULTS=$RUN/results
 mkdir -p "$RESULTS"
-read -r PG_PORT <<<"$(free_ports 1)"
+read -r PG_PORT SMTP_PORT MAIL_WEB_PORT <<<"$(free_ports 3)"
 RABBITMQ_PORT=$(free_port_block "$RABBITMQ_PORT_BLOCK")
 NODE=marketplace-test-$$
 
@@ -22,6 +22,7 @@ cleanup() {
   # Never stop half-way: not on a failed command, not on a closed terminal or pipe (SIGPIPE), not on a second Ctrl-C.
   trap '' INT TERM PIPE; trap - EXIT
   set +e
+  stop_mail_catcher "$RUN/mail"
   stop_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT"
   stop_postgres "$RUN/postgres"
   # As root the cluster may live outside the checkout (see pg_data_dir); remove both.
@@ -38,9 +39,11 @@ ensure_packages postgresql rabbitmq-server chromium curl || fail_setup "installi
 start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not start"
 provision_database "$PG_PORT" || fail_setup "creating the database failed"
 start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
+start_mail_catcher "$RUN/mail" "$SMTP_PORT" "$MAIL_WEB_PORT" || fail_setup "the mail catcher did not start"
 
 build_all "$RUN"
-export_service_settings "$PG_PORT" "$RABBITMQ_PORT"
+export_service_settings "$PG_PORT" "$RABBITMQ_PORT" "$SMTP_PORT"
+export MARKETPLACE_TEST_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
 dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup "migrations failed"
 
 # Tests that take the broker down and up again call this (see tests/TestSupport/Broker.cs).

@@ -17,7 +17,7 @@ ensure_packages postgresql
 start_postgres "$RUN/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
 dotnet build src/Admin -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-export_service_settings "$PG_PORT" 0
+export_service_settings "$PG_PORT" 0 0
 ADMIN="dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll"
 $ADMIN migrate >/dev/null
 

@@ -153,9 +153,41 @@ build_all() {
     || die "the SPA build failed (logs in $logs)"
 }
 
-# export_service_settings PG_PORT RABBITMQ_PORT: how the Api, Workers, Admin and tests find the services.
+# export_service_settings PG_PORT RABBITMQ_PORT SMTP_PORT: how the Api, Workers, Admin and tests find the services.
 export_service_settings() {
   export ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$1;Database=marketplace;Username=marketplace_app"
   export ConnectionStrings__MarketplaceOwner="Host=127.0.0.1;Port=$1;Database=marketplace;Username=marketplace_owner"
   export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$2
+  export Smtp__Host=127.0.0.1 Smtp__Port=$3 Smtp__Security=None
+}
+
+# The mail catcher (maildev from npm): takes every mail sent to its SMTP port and shows it on its web port, with an
+# HTTP API (/api/email) that tests read confirmation links from. Installed from infra/local/mail/package-lock.json.
+MAIL_CATCHER_DIR="$PROJECT_ROOT/infra/local/mail"
+
+# start_mail_catcher DIR SMTP_PORT WEB_PORT: mail is kept in DIR, so it survives a restart of ./run.sh.
+start_mail_catcher() {
+  local dir=$1 smtp=$2 web=$3 i
+  ( cd "$MAIL_CATCHER_DIR"
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || die "installing the mail catcher failed"
+    fi )
+  mkdir -p "$dir/messages"
+  log "Starting the mail catcher: SMTP 127.0.0.1:$smtp, web http://127.0.0.1:$web"
+  "$MAIL_CATCHER_DIR/node_modules/.bin/maildev" --smtp "$smtp" --ip 127.0.0.1 --web "$web" --web-ip 127.0.0.1 \
+    --mail-directory "$dir/messages" >"$dir/maildev.log" 2>&1 &
+  echo $! > "$dir/maildev.pid"
+  for i in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$web/api/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$(cat "$dir/maildev.pid")" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -20 "$dir/maildev.log" >&2
+  die "the mail catcher did not start"
+}
+
+stop_mail_catcher() {
+  [ -f "$1/maildev.pid" ] || return 0
+  kill "$(cat "$1/maildev.pid")" 2>/dev/null || true
+  rm -f "$1/maildev.pid"
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
+using Marketplace.Core.Mail;
 using Marketplace.Workers.Organisations;
 using Marketplace.Workers.Outbox;
 
@@ -20,7 +21,10 @@ public static class WorkersHost
         builder.AddMarketplaceMessaging(bus =>
         {
             bus.AddConsumer<OrganisationRegisteredConsumer, OrganisationRegisteredConsumerDefinition>();
+            bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
         });
+        builder.AddMarketplaceMail();
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
         builder.AddOutboxRelay();
         return builder;
     }
