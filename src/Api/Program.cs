@@ -17,6 +17,8 @@ builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();
 builder.AddMarketplaceOpenApi();
 builder.AddMarketplaceSpa();
+builder.AddMarketplaceDataProtection();
+builder.AddMarketplaceRateLimiting();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 
 app.MapHealthEndpoints();
 app.MapMarketplaceOpenApi();

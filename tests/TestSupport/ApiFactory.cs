@@ -19,6 +19,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
             ["ConnectionStrings:Marketplace"] = TestEnvironment.ConnectionString,
             ["RabbitMq:Port"] = TestEnvironment.RabbitMqPort.ToString(),
             ["Logging:Console:FormatterName"] = "simple",
+            // Every test shares one client address; the rate limit itself is tested with its own, low, setting.
+            ["RateLimits:registration:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Data;
 
-public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options, TenantContext tenant) : DbContext(options)
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options, TenantContext tenant)
+    : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter on every tenant-owned entity (for IgnoreQueryFilters, by name).</summary>
     public const string TenantFilter = "Tenant";
@@ -23,6 +24,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

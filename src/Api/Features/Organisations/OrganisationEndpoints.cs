@@ -25,6 +25,8 @@ public static class OrganisationEndpoints
 
         group.MapPost("/", RegisterOrganisation.Handle)
             .Validate<RegisterOrganisationRequest>()
+            .RequireRateLimiting(RateLimiting.Registration)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("RegisterOrganisation")
             .WithSummary("Register a client company or a vendor");
 
