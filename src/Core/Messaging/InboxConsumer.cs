@@ -27,7 +27,9 @@ public abstract class InboxConsumer<TMessage>(MarketplaceDbContext db) : IConsum
         // The organisation travels in a header (set by the outbox relay); set it before the connection opens, so
         // row-level security and the query filter apply to everything this consumer does.
         if (context.Headers.Get<string>(MarketplaceHeaders.OrganisationId) is { } organisationHeader)
-            Db.Tenant.Set(Guid.Parse(organisationHeader));
+            Db.Tenant.Set(Guid.TryParse(organisationHeader, out var organisationId)
+                ? organisationId
+                : throw new InvalidOperationException($"{MarketplaceHeaders.OrganisationId} is not an organisation id: '{organisationHeader}'."));
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         // Two deliveries racing: the second INSERT waits for the first transaction, then inserts nothing.

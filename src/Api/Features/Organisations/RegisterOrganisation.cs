@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Marketplace.Api.Features.Organisations;
 
 /// <summary>
-/// Registers a client company or a vendor. The organisation row and its OrganisationRegistered message are
-/// committed together (transactional outbox); the Workers answer with a welcome notification.
+/// Registers a client company or a vendor. The organisation row, its OrganisationRegistered message (transactional
+/// outbox) and its audit entry commit together; the Workers answer with a welcome notification and a welcome e-mail.
 /// </summary>
 /// <param name="Kind">"client" (発注企業) or "vendor" (ベンダー).</param>
 /// <param name="PreferredLanguage">"ja" (default) or "en".</param>
