@@ -1,8 +1,10 @@
 using FluentValidation;
+using Marketplace.Api.Features.Account;
 using Marketplace.Api.Features.Organisations;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
+using Marketplace.Core.Mail;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -19,6 +21,8 @@ builder.AddMarketplaceOpenApi();
 builder.AddMarketplaceSpa();
 builder.AddMarketplaceDataProtection();
 builder.AddMarketplaceRateLimiting();
+builder.AddMarketplaceMail();
+builder.AddMarketplaceIdentity();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
 var app = builder.Build();
@@ -33,6 +37,7 @@ app.MapHealthEndpoints();
 app.MapMarketplaceOpenApi();
 var api = app.MapGroup("/api/v1");
 api.MapOrganisationEndpoints();
+api.MapAccountEndpoints();
 app.MapApiNotFound();
 
 // Endpoints run here, before the SPA, which answers everything that is left.

@@ -24,7 +24,6 @@ public static class WorkersHost
             bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
         });
         builder.AddMarketplaceMail();
-        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
         builder.AddOutboxRelay();
         return builder;
     }

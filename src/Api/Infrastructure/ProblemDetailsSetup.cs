@@ -74,6 +74,12 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad Request", Detail = bad.Message },
+            Marketplace.Core.Mail.EmailDeliveryException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service Unavailable",
+                Detail = "The e-mail could not be sent at the moment. Nothing was saved; please try again shortly.",
+            },
             _ when DataExtensions.IsDatabaseUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,

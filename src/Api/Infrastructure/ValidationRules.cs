@@ -14,6 +14,11 @@ public static class ValidationRules
         ["organisation.kind"] = ("組織の種類", "Organisation type"),
         ["organisation.contactEmail"] = ("連絡先メールアドレス", "Contact e-mail"),
         ["organisation.preferredLanguage"] = ("言語", "Language"),
+        ["account.email"] = ("メールアドレス", "E-mail address"),
+        ["account.password"] = ("パスワード", "Password"),
+        ["account.preferredLanguage"] = ("言語", "Language"),
+        ["account.userId"] = ("ユーザー", "User"),
+        ["account.token"] = ("確認コード", "Confirmation code"),
     };
 
     public static string Label(string key) =>
@@ -36,6 +41,12 @@ public static class ValidationRules
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} is not a valid e-mail address."
                 : $"{Label(labelKey)}の形式が正しくありません（例：name@example.co.jp）。");
+
+    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> Languages = new Dictionary<string, (string Ja, string En)>
+    {
+        ["ja"] = ("日本語", "ja (Japanese)"),
+        ["en"] = ("英語", "en (English)"),
+    };
 
     /// <summary>The value must be one of <paramref name="allowed"/> (or absent, when <paramref name="optional"/>).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, string labelKey, IReadOnlyDictionary<string, (string Ja, string En)> allowed, bool optional = false) =>

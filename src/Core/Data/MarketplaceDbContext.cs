@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Data;
 
 public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options, TenantContext tenant)
-    : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<Identity.User, Microsoft.AspNetCore.Identity.IdentityRole<Guid>, Guid>(options),
+      Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter on every tenant-owned entity (for IgnoreQueryFilters, by name).</summary>
     public const string TenantFilter = "Tenant";
@@ -29,6 +30,20 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder); // ASP.NET Core Identity's tables
+        modelBuilder.Entity<Identity.User>(u =>
+        {
+            u.ToTable("users");
+            u.Property(x => x.PreferredLanguage).HasMaxLength(8);
+        });
+        // Identity names its tables explicitly (AspNetRoles, ...); give them the same snake_case as the rest.
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>().ToTable("roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+
         modelBuilder.Entity<Organisation>(o =>
         {
             o.Property(x => x.Name).HasMaxLength(Organisation.NameMaxLength);

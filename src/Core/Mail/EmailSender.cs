@@ -25,7 +25,16 @@ public sealed class SmtpOptions
     [Required] public string FromName { get; set; } = "Marketplace";
 }
 
+/// <summary>Section "Site": where people reach the product, for links in e-mails.</summary>
+public sealed class SiteOptions
+{
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+}
+
 public sealed record EmailMessage(string ToAddress, string? ToName, string Subject, string TextBody);
+
+/// <summary>The mail server could not be reached or refused the message; the caller saves nothing and says so.</summary>
+public sealed class EmailDeliveryException(Exception inner) : Exception("The e-mail could not be sent.", inner);
 
 public interface IEmailSender
 {
@@ -44,12 +53,19 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
         mime.Subject = message.Subject;
         mime.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.TextBody };
 
-        using var client = new SmtpClient { Timeout = 15_000 };
-        await client.ConnectAsync(o.Host, o.Port, o.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(o.Username))
-            await client.AuthenticateAsync(o.Username, o.Password ?? "", cancellationToken);
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            using var client = new SmtpClient { Timeout = 15_000 };
+            await client.ConnectAsync(o.Host, o.Port, o.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(o.Username))
+                await client.AuthenticateAsync(o.Username, o.Password ?? "", cancellationToken);
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            throw new EmailDeliveryException(e);
+        }
     }
 }
 
@@ -63,6 +79,7 @@ public static class MailExtensions
         if (!BuildTimeDocumentGeneration.IsActive)
             options.ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
         return builder;
     }
 }

@@ -33,4 +33,56 @@ public static class EmailTemplates
                 Marketplace
                 ※本メールは送信専用です。ご返信いただいても対応いたしかねます。
                 """);
+
+    public static (string Subject, string Body) ConfirmEmail(string language, string link) =>
+        language == "en"
+            ? ("Confirm your e-mail address for Marketplace",
+               $"""
+                Please confirm your e-mail address by opening this link within 24 hours:
+
+                {link}
+
+                If you did not sign up for Marketplace, ignore this message; no account is created without confirmation.
+
+                Marketplace
+                """)
+            : ("【Marketplace】メールアドレスの確認",
+               $"""
+                Marketplace へのご登録ありがとうございます。
+                24 時間以内に次のリンクを開いて、メールアドレスの確認を完了してください。
+
+                {link}
+
+                お心当たりのない場合は、このメールを破棄してください。確認が済むまでアカウントは有効になりません。
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
+
+    /// <summary>Sent instead of a confirmation when the address already has an account, so sign-up answers the same either way.</summary>
+    public static (string Subject, string Body) AlreadyRegistered(string language, string siteUrl) =>
+        language == "en"
+            ? ("Someone tried to sign up to Marketplace with your address",
+               $"""
+                Someone (perhaps you) tried to create a Marketplace account with this e-mail address, which already has one.
+                To use it, sign in, or reset your password if you have forgotten it:
+
+                {siteUrl}
+
+                If this was not you, you can ignore this message; nothing was changed.
+
+                Marketplace
+                """)
+            : ("【Marketplace】このメールアドレスは登録済みです",
+               $"""
+                このメールアドレスで Marketplace への新規登録が試みられましたが、すでにアカウントがあります。
+                ご本人の場合は、サインインするか、パスワードをお忘れの場合は再設定してください。
+
+                {siteUrl}
+
+                お心当たりのない場合は、このメールを破棄してください。アカウントは変更されていません。
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
 }

@@ -38,9 +38,3 @@ public sealed class SendWelcomeEmailConsumerDefinition : ConsumerDefinition<Send
         endpoint.ConcurrentMessageLimit = 4;
     }
 }
-
-/// <summary>Section "Site": where people reach the product, for links in e-mails.</summary>
-public sealed class SiteOptions
-{
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
-}

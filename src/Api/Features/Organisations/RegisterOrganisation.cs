@@ -22,12 +22,6 @@ public static class RegisterOrganisation
         ["vendor"] = ("ベンダー", "vendor"),
     };
 
-    private static readonly Dictionary<string, (string Ja, string En)> Languages = new()
-    {
-        ["ja"] = ("日本語", "ja (Japanese)"),
-        ["en"] = ("英語", "en (English)"),
-    };
-
     public sealed class Validator : AbstractValidator<RegisterOrganisationRequest>
     {
         public Validator()
@@ -43,7 +37,7 @@ public static class RegisterOrganisation
                 .MaxChars("organisation.contactEmail", Organisation.EmailMaxLength)
                 .Email("organisation.contactEmail");
             RuleFor(x => x.PreferredLanguage)
-                .OneOf("organisation.preferredLanguage", Languages, optional: true);
+                .OneOf("organisation.preferredLanguage", ValidationRules.Languages, optional: true);
         }
     }
 

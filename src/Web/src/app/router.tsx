@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '@/components/AppLayout';
+import { ConfirmEmailRoute } from '@/features/account/routes/ConfirmEmailRoute';
+import { SignUpRoute } from '@/features/account/routes/SignUpRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
 import { ClientAreaRoute, VendorAreaRoute } from './routes/AreaRoutes';
@@ -15,6 +17,8 @@ export const router = createBrowserRouter([
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'register', element: <RegisterOrganisationRoute /> },
+      { path: 'account/sign-up', element: <SignUpRoute /> },
+      { path: 'account/confirm', element: <ConfirmEmailRoute /> },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

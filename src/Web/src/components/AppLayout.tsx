@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconBuildingFactory2, IconBuildingStore, IconHome, IconUserPlus } from '@tabler/icons-react';
+import { IconBook2, IconBuildingFactory2, IconBuildingStore, IconHome, IconUserCircle, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -10,6 +10,7 @@ const navigation = [
   { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: false },
   { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: false },
   { to: '/register', key: 'nav.register', icon: IconUserPlus, end: false },
+  { to: '/account/sign-up', key: 'nav.signUp', icon: IconUserCircle, end: false },
 ] as const;
 
 export function AppLayout() {

@@ -1,0 +1,56 @@
+using System.Text;
+using FluentValidation;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Auditing;
+using Marketplace.Core.Data;
+using Marketplace.Core.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Marketplace.Api.Features.Account;
+
+/// <param name="Token">The token from the confirmation link, as it appears there (base64url).</param>
+public sealed record ConfirmEmailRequest(Guid? UserId, string? Token);
+
+public static class ConfirmEmail
+{
+    public sealed class Validator : AbstractValidator<ConfirmEmailRequest>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.UserId).NotNull().WithMessage(_ => InvalidLink());
+            RuleFor(x => x.Token).Required("account.token").MaxChars("account.token", 2000);
+        }
+    }
+
+    private static string InvalidLink() => Localization.CurrentLanguage == "en"
+        ? "This link is invalid or has expired."
+        : "このリンクは無効か、有効期限が切れています。";
+
+    /// <summary>An unknown user, a forged token and an expired one all get the same answer.</summary>
+    public static async Task<Results<NoContent, ValidationProblem>> Handle(ConfirmEmailRequest request, UserManager<User> users,
+        MarketplaceDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = [InvalidLink()] },
+            title: Localization.CurrentLanguage == "en" ? "The link cannot be used." : "リンクを確認できませんでした。");
+
+        string token;
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(request.Token!)); }
+        catch (FormatException) { return invalid; }
+
+        if (await users.FindByIdAsync(request.UserId!.Value.ToString()) is not { } user)
+            return invalid;
+        if (user.EmailConfirmed)
+            return TypedResults.NoContent(); // a second click on the same link is not an error
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.ConfirmEmailAsync(user, token);
+        if (!result.Succeeded)
+            return invalid;
+        await db.AppendAuditAsync(new AuditRecord(null, user.Id.ToString(), "account.email-confirmed", "user", user.Id.ToString(),
+            http.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using FluentValidation;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Auditing;
+using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Identity;
+using Marketplace.Core.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Api.Features.Account;
+
+/// <param name="PreferredLanguage">"ja" (default: the request's language) or "en": the language of the account's e-mails.</param>
+public sealed record SignUpRequest(string? Email, string? Password, string? PreferredLanguage);
+
+public sealed record SignUpAccepted(string Message);
+
+/// <summary>
+/// Creates an account and sends the confirmation link. The answer is the same whether or not the address already
+/// has an account (an existing one gets a "you already have an account" mail instead), so sign-up never tells a
+/// stranger who is registered. The mail goes out before the transaction commits: if it cannot be sent, nothing is
+/// saved and the caller gets 503. The token itself is never stored.
+/// </summary>
+public static class SignUp
+{
+    public sealed class Validator : AbstractValidator<SignUpRequest>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+                .Required("account.email").MaxChars("account.email", 254).Email("account.email");
+            RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
+                .Required("account.password").MaxChars("account.password", 200);
+            RuleFor(x => x.PreferredLanguage).OneOf("account.preferredLanguage", ValidationRules.Languages, optional: true);
+        }
+    }
+
+    public static async Task<Results<Accepted<SignUpAccepted>, ValidationProblem>> Handle(SignUpRequest request, UserManager<User> users,
+        MarketplaceDbContext db, IEmailSender mail, IOptions<SiteOptions> site, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var email = request.Email!.Trim();
+        var candidate = new User
+        {
+            UserName = email,
+            Email = email,
+            PreferredLanguage = request.PreferredLanguage ?? Localization.CurrentLanguage,
+            CreatedAt = clock.GetDatabaseNow(),
+        };
+
+        // Password rules first, for every address, so a refusal says nothing about who is registered.
+        var passwordErrors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, candidate, request.Password);
+            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
+        }
+        if (passwordErrors.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = passwordErrors.ToArray() },
+                title: Localization.CurrentLanguage == "en" ? "Some fields need correcting." : "入力内容に誤りがあります。");
+
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            users.PasswordHasher.HashPassword(candidate, request.Password!); // same work as a new account: no timing hint
+            var (subject, body) = EmailTemplates.AlreadyRegistered(existing.PreferredLanguage, site.Value.PublicUrl);
+            await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(null, "anonymous", "account.sign-up-for-existing-address", "user", existing.Id.ToString(), ip), cancellationToken);
+        }
+        else
+        {
+            var created = await users.CreateAsync(candidate, request.Password!);
+            if (!created.Succeeded)
+                throw new InvalidOperationException("Creating the account failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
+            var link = $"{site.Value.PublicUrl.TrimEnd('/')}/account/confirm?user={candidate.Id}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+            var (subject, body) = EmailTemplates.ConfirmEmail(candidate.PreferredLanguage, link);
+            await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(null, candidate.Id.ToString(), "account.signed-up", "user", candidate.Id.ToString(), ip), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Accepted((string?)null, new SignUpAccepted(Localization.CurrentLanguage == "en"
+            ? "We have sent a message to this address. Open the link in it to continue."
+            : "入力されたアドレスにメールを送信しました。メール内のリンクを開いて手続きを続けてください。"));
+    }
+}

@@ -1,0 +1,64 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Api.Infrastructure;
+
+public static class IdentitySetup
+{
+    public static IHostApplicationBuilder AddMarketplaceIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityCore<User>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): at least 10 characters, not one repeated.
+                options.Password.RequiredLength = 10;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = ""; // the user name is the e-mail address, any valid one
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<MarketplaceDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        // Confirmation links stay valid for a day.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        return builder;
+    }
+}
+
+/// <summary>Identity's messages in the request's language (its own are English only).</summary>
+public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
+{
+    private static bool English => Localization.CurrentLanguage == "en";
+
+    public override IdentityError PasswordTooShort(int length) => new()
+    {
+        Code = nameof(PasswordTooShort),
+        Description = English ? $"Use at least {length} characters." : $"パスワードは {length} 文字以上にしてください。",
+    };
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new()
+    {
+        Code = nameof(PasswordRequiresUniqueChars),
+        Description = English ? $"Use at least {uniqueChars} different characters." : $"パスワードには {uniqueChars} 種類以上の文字を使ってください。",
+    };
+
+    public override IdentityError InvalidToken() => new()
+    {
+        Code = nameof(InvalidToken),
+        Description = English ? "This link is invalid or has expired." : "このリンクは無効か、有効期限が切れています。",
+    };
+
+    public override IdentityError DefaultError() => new()
+    {
+        Code = nameof(DefaultError),
+        Description = English ? "Something went wrong. Please try again." : "処理できませんでした。もう一度お試しください。",
+    };
+}
