@@ -61,6 +61,19 @@ public sealed partial class SigningUp(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == email));
     }
 
+    [Fact]
+    public async Task Simultaneous_sign_ups_for_one_address_all_get_the_same_answer_and_make_one_account()
+    {
+        var client = fixture.Api.CreateClient();
+        var email = NewAddress();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            client.PostAsJsonAsync("/api/v1/account/sign-up", new { email, password = GoodPassword })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        await using var db = Database.Open();
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == email));
+    }
+
     [Theory]
     [InlineData("short", "パスワードは 10 文字以上にしてください。")]
     [InlineData("aaaaaaaaaaaaaaa", "パスワードには 4 種類以上の文字を使ってください。")]

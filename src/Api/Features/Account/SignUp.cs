@@ -9,7 +9,9 @@ using Marketplace.Core.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Marketplace.Api.Features.Account;
 
@@ -38,6 +40,10 @@ public static class SignUp
         }
     }
 
+    private static string InvalidEmail() => Localization.CurrentLanguage == "en"
+        ? "E-mail address is not a valid e-mail address."
+        : "メールアドレスの形式が正しくありません（例：name@example.co.jp）。";
+
     public static async Task<Results<Accepted<SignUpAccepted>, ValidationProblem>> Handle(SignUpRequest request, UserManager<User> users,
         MarketplaceDbContext db, IEmailSender mail, IOptions<SiteOptions> site, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -63,16 +69,29 @@ public static class SignUp
 
         var ip = http.Connection.RemoteIpAddress?.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await users.FindByEmailAsync(email) is { } existing)
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is null)
         {
-            users.PasswordHasher.HashPassword(candidate, request.Password!); // same work as a new account: no timing hint
-            var (subject, body) = EmailTemplates.AlreadyRegistered(existing.PreferredLanguage, site.Value.PublicUrl);
-            await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
-            await db.AppendAuditAsync(new AuditRecord(null, "anonymous", "account.sign-up-for-existing-address", "user", existing.Id.ToString(), ip), cancellationToken);
-        }
-        else
-        {
-            var created = await users.CreateAsync(candidate, request.Password!);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(candidate, request.Password!);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // A simultaneous sign-up for the same address committed first (PostgreSQL reports the violation only
+                // once it has): answer as for any registered address.
+                created = IdentityResult.Failed(new IdentityError { Code = nameof(IdentityErrorDescriber.DuplicateUserName) });
+            }
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [InvalidEmail()] },
+                    title: Localization.CurrentLanguage == "en" ? "Some fields need correcting." : "入力内容に誤りがあります。");
+            if (!created.Succeeded && created.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return await Handle(request, users, db, mail, site, http, clock, cancellationToken);
+            }
             if (!created.Succeeded)
                 throw new InvalidOperationException("Creating the account failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
             var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
@@ -80,6 +99,13 @@ public static class SignUp
             var (subject, body) = EmailTemplates.ConfirmEmail(candidate.PreferredLanguage, link);
             await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
             await db.AppendAuditAsync(new AuditRecord(null, candidate.Id.ToString(), "account.signed-up", "user", candidate.Id.ToString(), ip), cancellationToken);
+        }
+        else
+        {
+            users.PasswordHasher.HashPassword(candidate, request.Password!); // same work as a new account: no timing hint
+            var (subject, body) = EmailTemplates.AlreadyRegistered(existing.PreferredLanguage, site.Value.PublicUrl);
+            await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(null, "anonymous", "account.sign-up-for-existing-address", "user", existing.Id.ToString(), ip), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 
