@@ -53,7 +53,7 @@ public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError InvalidToken() => new()
     {
         Code = nameof(InvalidToken),
-        Description = English ? "This link is invalid or has expired." : "このリンクは無効か、有効期限が切れています。",
+        Description = ValidationRules.InvalidLinkMessage(),
     };
 
     public override IdentityError DefaultError() => new()

@@ -25,9 +25,7 @@ public static class ValidationFilter
             var errors = result.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-            return TypedResults.ValidationProblem(errors, title: Localization.CurrentLanguage == "en"
-                ? "Some fields need correcting."
-                : "入力内容に誤りがあります。");
+            return ValidationRules.FieldProblem(errors);
         })
         .ProducesValidationProblem();
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Api.Infrastructure;
 
@@ -37,10 +38,20 @@ public static class ValidationRules
                 : $"{Label(labelKey)}は{max}文字以内で入力してください。");
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
-        rule.EmailAddress()
-            .WithMessage(_ => English
-                ? $"{Label(labelKey)} is not a valid e-mail address."
-                : $"{Label(labelKey)}の形式が正しくありません（例：name@example.co.jp）。");
+        rule.EmailAddress().WithMessage(_ => InvalidEmailMessage(labelKey));
+
+    public static string InvalidEmailMessage(string labelKey) => English
+        ? $"{Label(labelKey)} is not a valid e-mail address."
+        : $"{Label(labelKey)}の形式が正しくありません（例：name@example.co.jp）。";
+
+    /// <summary>For every link from an e-mail that cannot be used: unknown, forged and expired read the same.</summary>
+    public static string InvalidLinkMessage() => English
+        ? "This link is invalid or has expired."
+        : "このリンクは無効か、有効期限が切れています。";
+
+    /// <summary>The 400 answer with field errors; its title is the same for every endpoint.</summary>
+    public static ValidationProblem FieldProblem(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: English ? "Some fields need correcting." : "入力内容に誤りがあります。");
 
     public static readonly IReadOnlyDictionary<string, (string Ja, string En)> Languages = new Dictionary<string, (string Ja, string En)>
     {

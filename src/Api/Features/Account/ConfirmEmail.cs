@@ -19,20 +19,16 @@ public static class ConfirmEmail
     {
         public Validator()
         {
-            RuleFor(x => x.UserId).NotNull().WithMessage(_ => InvalidLink());
+            RuleFor(x => x.UserId).NotNull().WithMessage(_ => ValidationRules.InvalidLinkMessage());
             RuleFor(x => x.Token).Required("account.token").MaxChars("account.token", 2000);
         }
     }
-
-    private static string InvalidLink() => Localization.CurrentLanguage == "en"
-        ? "This link is invalid or has expired."
-        : "このリンクは無効か、有効期限が切れています。";
 
     /// <summary>An unknown user, a forged token and an expired one all get the same answer.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Handle(ConfirmEmailRequest request, UserManager<User> users,
         MarketplaceDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = [InvalidLink()] },
+        var invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = [ValidationRules.InvalidLinkMessage()] },
             title: Localization.CurrentLanguage == "en" ? "The link cannot be used." : "リンクを確認できませんでした。");
 
         string token;

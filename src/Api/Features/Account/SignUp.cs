@@ -40,10 +40,6 @@ public static class SignUp
         }
     }
 
-    private static string InvalidEmail() => Localization.CurrentLanguage == "en"
-        ? "E-mail address is not a valid e-mail address."
-        : "メールアドレスの形式が正しくありません（例：name@example.co.jp）。";
-
     public static async Task<Results<Accepted<SignUpAccepted>, ValidationProblem>> Handle(SignUpRequest request, UserManager<User> users,
         MarketplaceDbContext db, IEmailSender mail, IOptions<SiteOptions> site, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -64,8 +60,7 @@ public static class SignUp
             passwordErrors.AddRange(result.Errors.Select(e => e.Description));
         }
         if (passwordErrors.Count > 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = passwordErrors.ToArray() },
-                title: Localization.CurrentLanguage == "en" ? "Some fields need correcting." : "入力内容に誤りがあります。");
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["password"] = passwordErrors.ToArray() });
 
         var ip = http.Connection.RemoteIpAddress?.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -84,8 +79,7 @@ public static class SignUp
                 created = IdentityResult.Failed(new IdentityError { Code = nameof(IdentityErrorDescriber.DuplicateUserName) });
             }
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [InvalidEmail()] },
-                    title: Localization.CurrentLanguage == "en" ? "Some fields need correcting." : "入力内容に誤りがあります。");
+                return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["email"] = [ValidationRules.InvalidEmailMessage("account.email")] });
             if (!created.Succeeded && created.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             {
                 await transaction.RollbackAsync(cancellationToken);

@@ -1,8 +1,9 @@
-import { Alert, Button, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { LanguageSelect } from '@/components/LanguageSelect';
 import { ApiError } from '@/lib/api/problem';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -54,17 +55,7 @@ export function SignUpRoute() {
             required
             autoComplete="new-password"
           />
-          <Select
-            label={t('signUp.language')}
-            value={preferredLanguage}
-            onChange={(value) => setPreferredLanguage(value ?? 'ja')}
-            error={fieldErrors.preferredLanguage}
-            allowDeselect={false}
-            data={[
-              { value: 'ja', label: t('language.ja') },
-              { value: 'en', label: t('language.en') },
-            ]}
-          />
+          <LanguageSelect label={t('signUp.language')} value={preferredLanguage} onChange={setPreferredLanguage} error={fieldErrors.preferredLanguage} />
           <Button type="submit" loading={signUp.isPending} w="fit-content">
             {t('signUp.submit')}
           </Button>

@@ -1,7 +1,8 @@
-import { Button, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Radio, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { LanguageSelect } from '@/components/LanguageSelect';
 import { ApiError } from '@/lib/api/problem';
 import { currentLanguage } from '@/lib/i18n';
 import { useRegisterOrganisation, type Organisation } from '../api/register-organisation';
@@ -56,17 +57,7 @@ export function RegisterOrganisationForm({ initialKind, onRegistered }: { initia
           required
           autoComplete="email"
         />
-        <Select
-          label={t('register.language')}
-          value={preferredLanguage}
-          onChange={(value) => setPreferredLanguage(value ?? 'ja')}
-          error={fieldErrors.preferredLanguage}
-          allowDeselect={false}
-          data={[
-            { value: 'ja', label: t('language.ja') },
-            { value: 'en', label: t('language.en') },
-          ]}
-        />
+        <LanguageSelect label={t('register.language')} value={preferredLanguage} onChange={setPreferredLanguage} error={fieldErrors.preferredLanguage} />
         <Button type="submit" loading={registration.isPending} loaderProps={{ 'aria-label': t('register.submitting') }} w="fit-content">
           {t('register.submit')}
         </Button>
