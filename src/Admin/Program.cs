@@ -7,7 +7,8 @@ using Npgsql;
 
 // Marketplace.Admin: the operator's command line. ./run.sh and ./test.sh use it to migrate and seed.
 //   migrate               apply EF migrations as the schema owner (ConnectionStrings:MarketplaceOwner)
-//   seed                  load the demo data set (idempotent)
+//   seed                  load the demo data set (idempotent); with MARKETPLACE_DEMO_PASSWORD set, also the demo
+//                         person demo@marketplace.example, owner of one client and one vendor
 //   seed --bulk N         add N generated vendors for benchmarks
 //   verify-audit          recompute the audit log's hash chain; exit 1 and name the first broken entry if any
 var configuration = new ConfigurationBuilder()
@@ -33,8 +34,8 @@ try
         }
         case "seed" when args.Length == 1:
         {
-            await using var db = DataExtensions.CreateOwnerContext(configuration);
-            var added = await DemoSeeder.SeedAsync(db, clock, cancellation.Token);
+            var added = await DemoSeeder.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration),
+                configuration["MARKETPLACE_DEMO_PASSWORD"], clock, cancellation.Token);
             Console.WriteLine(added == 0 ? "Demo data already present." : $"Demo data: added {added} organisation(s).");
             return 0;
         }

@@ -1,5 +1,10 @@
 using FluentValidation;
 using Marketplace.Api.Features.Account;
+using Marketplace.Api.Features.ApiClients;
+using Marketplace.Api.Features.AuditLog;
+using Marketplace.Api.Features.Connect;
+using Marketplace.Api.Features.Invitations;
+using Marketplace.Api.Features.Members;
 using Marketplace.Api.Features.Organisations;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
@@ -23,6 +28,8 @@ builder.AddMarketplaceDataProtection();
 builder.AddMarketplaceRateLimiting();
 builder.AddMarketplaceMail();
 builder.AddMarketplaceIdentity();
+builder.AddMarketplaceOidc();
+builder.AddCurrentActor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
 var app = builder.Build();
@@ -32,12 +39,28 @@ app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
+// Authentication (and OpenIddict's own endpoints, which it serves from the authentication middleware) only where it
+// means something: health probes and the SPA's files must answer even while the database, which holds the keys, is down.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/connect")
+                    || http.Request.Path.StartsWithSegments("/.well-known"), authenticated =>
+{
+    authenticated.UseAuthentication();
+    authenticated.UseCurrentActor(); // the caller and the active organisation, once per request
+});
+// Tell the host that authentication is in the pipeline (in the branch above), or it adds a second, unconditional one.
+((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapMarketplaceOpenApi();
 var api = app.MapGroup("/api/v1");
 api.MapOrganisationEndpoints();
 api.MapAccountEndpoints();
+api.MapMemberEndpoints();
+api.MapInvitationEndpoints();
+api.MapApiClientEndpoints();
+api.MapAuditLogEndpoints();
+app.MapConnectEndpoints();
 app.MapApiNotFound();
 
 // Endpoints run here, before the SPA, which answers everything that is left.

@@ -45,7 +45,7 @@ public sealed class ErrorResponses(ApiFixture fixture) : IClassFixture<ApiFixtur
     [InlineData("{\"name\": 42}")]
     public async Task Malformed_json_answers_400_problem(string body)
     {
-        var response = await fixture.Api.CreateClient().PostAsync("/api/v1/organisations", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await fixture.Api.CreateClient().PostAsync("/api/v1/account/sign-up", new StringContent(body.Replace("name", "email"), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ReadProblem(response);
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
@@ -69,8 +69,8 @@ public sealed class ErrorResponses(ApiFixture fixture) : IClassFixture<ApiFixtur
         {
             ["ConnectionStrings:Marketplace"] = $"Host=127.0.0.1;Port={TestEnvironment.ClosedPort()};Database=marketplace;Username=marketplace_app;Timeout=3",
         });
-        var response = await api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
-            new { name = "停止中テスト株式会社", kind = "client", contactEmail = "outage@example.jp" });
+        var response = await api.CreateClient().PostAsJsonAsync("/api/v1/account/sign-in",
+            new { email = "outage@example.jp", password = "any password at all" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         var problem = await ReadProblem(response);

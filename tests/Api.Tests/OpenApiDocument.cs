@@ -18,7 +18,7 @@ public sealed class OpenApiDocument
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/organisations", out var register));
         Assert.True(register.TryGetProperty("post", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/organisations/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/organisations/{organisationId}", out _));
         // The catch-all 404 for unknown API routes is not part of the contract.
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.Contains("{path}"));
     }

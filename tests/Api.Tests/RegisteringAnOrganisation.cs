@@ -14,7 +14,8 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
     public async Task Writes_the_organisation_and_its_message_in_the_same_transaction()
     {
         var name = Database.UniqueName("株式会社テスト物産");
-        var response = await fixture.Api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(fixture.Api);
+        var response = await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name, kind = "vendor", contactEmail = "sales@test-bussan.example.jp" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -39,18 +40,31 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
         var audit = await asOrganisation.AuditEntries.SingleAsync(e => e.ObjectId == id.ToString());
         Assert.Equal(Marketplace.Core.Auditing.AuditActions.OrganisationRegistered, audit.Action);
         Assert.Equal(id, audit.OrganisationId);
-        Assert.Equal("anonymous", audit.Actor);
+        Assert.Equal(person.UserId.ToString(), audit.Actor);
+
+        // The person who registered it is its first owner.
+        var membership = await asOrganisation.Memberships.SingleAsync();
+        Assert.Equal((person.UserId, "owner"), (membership.UserId, membership.Role));
+    }
+
+    [Fact]
+    public async Task Needs_a_signed_in_person()
+    {
+        var response = await fixture.Api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+            new { name = Database.UniqueName("匿名登録"), kind = "client", contactEmail = "anonymous@example.jp" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task Can_be_read_back_by_its_id()
     {
-        var client = fixture.Api.CreateClient();
-        var created = await (await client.PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(fixture.Api);
+        var created = await (await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name = Database.UniqueName("みなとテスト株式会社"), kind = "client", contactEmail = "a@minato.example.jp", preferredLanguage = "en" }))
             .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
 
-        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{created.GetProperty("id").GetString()}");
+        var read = await person.Client(id).GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{id}");
         Assert.Equal(created.GetProperty("name").GetString(), read.GetProperty("name").GetString());
         Assert.Equal("client", read.GetProperty("kind").GetString());
         Assert.Equal("en", read.GetProperty("preferredLanguage").GetString());
@@ -59,7 +73,9 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_unknown_id_answers_404_problem()
     {
-        var response = await fixture.Api.CreateClient().GetAsync($"/api/v1/organisations/{Guid.NewGuid()}");
+        var person = await People.SignedInAsync(fixture.Api);
+        var unknown = Guid.NewGuid();
+        var response = await person.Client(unknown).GetAsync($"/api/v1/organisations/{unknown}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -68,7 +84,8 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
     public async Task Invalid_input_answers_field_errors_in_japanese_by_default_and_changes_nothing()
     {
         var name = Database.UniqueName("検証テスト");
-        var response = await fixture.Api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(fixture.Api);
+        var response = await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name, kind = "supplier", contactEmail = "not-an-address" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -84,8 +101,7 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
     [Fact]
     public async Task Invalid_input_answers_in_english_when_asked()
     {
-        var client = fixture.Api.CreateClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var client = (await People.SignedInAsync(fixture.Api)).Client(language: "en");
         var response = await client.PostAsJsonAsync("/api/v1/organisations", new { name = "  ", kind = (string?)null, contactEmail = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -99,7 +115,8 @@ public sealed class RegisteringAnOrganisation(ApiFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_name_longer_than_200_characters_is_refused()
     {
-        var response = await fixture.Api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(fixture.Api);
+        var response = await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name = new string('あ', 201), kind = "client", contactEmail = "long@example.jp" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -9,13 +9,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private WorkersHostFixture? workers;
 
-    public ApiFactory Api { get; } = new();
+    public ApiFactory Api { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        BaseAddress = Api.StartKestrel();
+        (Api, BaseAddress) = ApiFactory.StartKestrel();
         workers = await WorkersHostFixture.StartAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -35,12 +35,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs <paramref name="email"/> in through the SPA: the header's button, the sign-in page, back to where it began.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = People.Password)
+    {
+        var header = page.GetByRole(AriaRole.Banner);
+        await header.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await SignInOnThePageAsync(page, email, password);
+    }
+
+    /// <summary>Fills in the sign-in page the authorization endpoint sent the browser to, and waits to be back.</summary>
+    public static async Task SignInOnThePageAsync(IPage page, string email, string password = People.Password)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "アカウントメニュー" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (workers is not null) await workers.DisposeAsync();
-        await Api.DisposeAsync();
+        if (Api is not null) await Api.DisposeAsync();
     }
 }
 

@@ -10,8 +10,10 @@ public sealed class RegisteringInTheBrowser(BrowserFixture browser)
     [Fact]
     public async Task A_vendor_registers_from_the_empty_vendor_area_and_sees_the_welcome_notification()
     {
+        var (_, email) = await People.CreateAccountAsync(browser.Api);
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/vendor");
+        await BrowserFixture.SignInAsync(page, email);
         await Expect(page.GetByText("まだプロフィールがありません")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "ベンダーとして登録する" }).ClickAsync();
 
@@ -30,9 +32,12 @@ public sealed class RegisteringInTheBrowser(BrowserFixture browser)
     [Fact]
     public async Task Invalid_input_is_explained_next_to_each_field_in_the_chosen_language()
     {
+        var (_, email) = await People.CreateAccountAsync(browser.Api);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/register");
+        await page.GotoAsync("/organisations/new");
         await Expect(page).ToHaveTitleAsync("組織を登録する | Marketplace");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await BrowserFixture.SignInOnThePageAsync(page, email);
         await page.GetByLabel("連絡先メールアドレス").FillAsync("not-an-address");
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
 

@@ -13,7 +13,7 @@ public sealed class SigningUpInTheBrowser(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "アカウント作成" }).ClickAsync();
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "アカウント作成" }).ClickAsync();
         await Expect(page).ToHaveTitleAsync("アカウントを作成する | Marketplace");
 
         // A weak password is explained beside the field, in Japanese.

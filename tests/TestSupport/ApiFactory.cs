@@ -21,6 +21,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
             ["Logging:Console:FormatterName"] = "simple",
             // Every test shares one client address; the rate limit itself is tested with its own, low, setting.
             ["RateLimits:registration:PermitLimit"] = "100000",
+            // The test hosts serve plain HTTP on loopback, as ./run.sh does.
+            ["Oidc:RequireHttps"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
@@ -30,11 +32,22 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
             builder.UseSetting(key, value);
     }
 
-    /// <summary>Serves on a real loopback port (for the browser) and returns its base address.</summary>
-    public Uri StartKestrel()
+    /// <summary>True when the Api serves on a real port (then requests go over sockets, not the in-memory server).</summary>
+    public bool ServesOnKestrel { get; private set; }
+
+    /// <summary>
+    /// Serves on a real loopback port (for the browser) and returns its base address. The port is chosen before the
+    /// host starts, so that "Site:PublicUrl" (the SPA's registered OIDC redirect) can name it.
+    /// </summary>
+    public static (ApiFactory Api, Uri BaseAddress) StartKestrel()
     {
-        UseKestrel(0);
-        StartServer();
-        return ClientOptions.BaseAddress;
+        var port = TestEnvironment.ClosedPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var api = new ApiFactory(new Dictionary<string, string?> { ["Site:PublicUrl"] = baseAddress.ToString().TrimEnd('/') });
+        api.ServesOnKestrel = true;
+        api.UseKestrel(port);
+        api.StartServer();
+        api.ClientOptions.BaseAddress = baseAddress; // CreateClient() then talks to the same server the browser uses
+        return (api, baseAddress);
     }
 }

@@ -28,4 +28,9 @@ public static class MailCatcher
     /// <summary>Waits for the first mail to <paramref name="toAddress"/>.</summary>
     public static Task<Mail> WaitForAsync(string toAddress, TimeSpan? timeout = null) =>
         Eventually.Get(async () => (await ForAsync(toAddress)).FirstOrDefault(), $"a mail to {toAddress}", timeout);
+
+    /// <summary>Waits for the first mail to <paramref name="toAddress"/> whose subject contains <paramref name="subjectPart"/>.</summary>
+    public static Task<Mail> WaitForAsync(string toAddress, string subjectPart, TimeSpan? timeout = null) =>
+        Eventually.Get(async () => (await ForAsync(toAddress)).FirstOrDefault(m => m.Subject.Contains(subjectPart)),
+            $"a mail to {toAddress} about {subjectPart}", timeout);
 }

@@ -14,12 +14,15 @@ namespace Marketplace.Workers.Tests;
 public sealed class OutboxDelivery
 {
     /// <summary>Registers an organisation with a contact address of its own, so its welcome mail can be counted.</summary>
-    private static async Task<Guid> RegisterAsync(ApiFactory api, string prefix)
+    private static async Task<Guid> RegisterAsync(ApiFactory api, string prefix) => (await RegisterWithOwnerAsync(api, prefix)).Id;
+
+    private static async Task<(Guid Id, Person Owner)> RegisterWithOwnerAsync(ApiFactory api, string prefix)
     {
-        var response = await api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(api);
+        var response = await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name = Database.UniqueName(prefix), kind = "client", contactEmail = ContactOf(prefix) });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), person);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Contacts = new();
@@ -43,7 +46,7 @@ public sealed class OutboxDelivery
         await using var workers = await WorkersHostFixture.StartAsync();
         await using var api = new ApiFactory();
 
-        var id = await RegisterAsync(api, "配信テスト株式会社");
+        var (id, owner) = await RegisterWithOwnerAsync(api, "配信テスト株式会社");
 
         await Eventually.True(async () => await WelcomeCount(id) == 1, "the welcome notification");
         var row = await OutboxRow(id);
@@ -51,7 +54,7 @@ public sealed class OutboxDelivery
         Assert.Null(row.FailedAt);
 
         // And the Api shows it to the organisation.
-        var read = await api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{id}");
+        var read = await owner.Client(id).GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{id}");
         var notification = read.GetProperty("notifications")[0];
         Assert.Equal(NotificationTypes.Welcome, notification.GetProperty("type").GetString());
         Assert.Equal(read.GetProperty("name").GetString(), notification.GetProperty("data").GetProperty("organisationName").GetString());

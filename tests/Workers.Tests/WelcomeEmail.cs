@@ -16,7 +16,8 @@ public sealed class WelcomeEmail
         var address = $"welcome-{Guid.NewGuid():N}@example.jp";
         var name = Database.UniqueName("株式会社メール配信");
 
-        var response = await api.CreateClient().PostAsJsonAsync("/api/v1/organisations",
+        var person = await People.SignedInAsync(api);
+        var response = await person.Client().PostAsJsonAsync("/api/v1/organisations",
             new { name, kind, contactEmail = address, preferredLanguage = language });
         response.EnsureSuccessStatusCode();
 

@@ -24,7 +24,9 @@ public static class IdentitySetup
                 options.User.AllowedUserNameCharacters = ""; // the user name is the e-mail address, any valid one
                 options.SignIn.RequireConfirmedEmail = true;
             })
+            .AddRoles<IdentityRole<Guid>>() // the platform operator role
             .AddEntityFrameworkStores<MarketplaceDbContext>()
+            .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         // Confirmation links stay valid for a day.

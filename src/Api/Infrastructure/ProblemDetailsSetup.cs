@@ -64,6 +64,18 @@ public static class ApiProblems
     /// <summary>404 as ProblemDetails. Also what another tenant's id answers: nothing says the object exists.</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail);
+
+    /// <summary>409: the request is valid but the object's state does not allow it; the texts are for people.</summary>
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
+    /// <summary>403 inside one's own organisation: the object exists for the caller, the role does not allow this.</summary>
+    public static ProblemHttpResult Forbidden(string? detail = null) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: Localization.CurrentLanguage == "en" ? "Not allowed" : "権限がありません",
+        detail: detail ?? (Localization.CurrentLanguage == "en"
+            ? "Your role in this organisation does not allow this."
+            : "この操作を行う権限がありません。組織の管理者にお問い合わせください。"));
 }
 
 internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler

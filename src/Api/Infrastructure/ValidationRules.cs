@@ -20,7 +20,43 @@ public static class ValidationRules
         ["account.preferredLanguage"] = ("言語", "Language"),
         ["account.userId"] = ("ユーザー", "User"),
         ["account.token"] = ("確認コード", "Confirmation code"),
+        ["account.currentPassword"] = ("現在のパスワード", "Current password"),
+        ["account.newPassword"] = ("新しいパスワード", "New password"),
+        ["invitation.email"] = ("招待先のメールアドレス", "E-mail address to invite"),
+        ["member.role"] = ("役割", "Role"),
+        ["apiClient.name"] = ("連携名", "Integration name"),
+        ["apiClient.scopes"] = ("権限（スコープ）", "Scopes"),
     };
+
+    /// <summary>Organisation roles as people read them (the names the SPA shows too).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> RoleNames = new Dictionary<string, (string Ja, string En)>
+    {
+        [Marketplace.Core.Organisations.OrganisationRoles.Owner] = ("オーナー", "owner"),
+        [Marketplace.Core.Organisations.OrganisationRoles.Admin] = ("管理者", "admin"),
+        [Marketplace.Core.Organisations.OrganisationRoles.Procurement] = ("調達担当", "procurement"),
+        [Marketplace.Core.Organisations.OrganisationRoles.Evaluator] = ("評価者", "evaluator"),
+        [Marketplace.Core.Organisations.OrganisationRoles.Sales] = ("営業担当", "sales"),
+        [Marketplace.Core.Organisations.OrganisationRoles.Viewer] = ("閲覧者", "viewer"),
+    };
+
+    public static string RoleName(string role, string language) =>
+        RoleNames.TryGetValue(role, out var name) ? (language == "en" ? name.En : name.Ja) : role;
+
+    /// <summary>A field error on "role" unless <paramref name="role"/> is one of the kind's roles.</summary>
+    public static ValidationProblem? RoleProblem(Marketplace.Core.Organisations.OrganisationKind kind, string role)
+    {
+        var allowed = RolesOf(kind);
+        if (allowed.ContainsKey(role)) return null;
+        var choices = string.Join(English ? ", " : "、", allowed.Values.Select(v => English ? v.En : $"「{v.Ja}」"));
+        return FieldProblem(new Dictionary<string, string[]>
+        {
+            ["role"] = [English ? $"{Label("member.role")}: choose one of {choices}." : $"{Label("member.role")}は{choices}から選んでください。"],
+        });
+    }
+
+    /// <summary>The roles of one organisation kind, for <see cref="OneOf{T}"/>.</summary>
+    public static IReadOnlyDictionary<string, (string Ja, string En)> RolesOf(Marketplace.Core.Organisations.OrganisationKind kind) =>
+        Marketplace.Core.Organisations.OrganisationRoles.For(kind).ToDictionary(r => r, r => RoleNames[r]);
 
     public static string Label(string key) =>
         Labels.TryGetValue(key, out var label) ? (English ? label.En : label.Ja) : key;

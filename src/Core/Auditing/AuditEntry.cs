@@ -29,4 +29,18 @@ public sealed record AuditRecord(Guid? OrganisationId, string Actor, string Acti
 public static class AuditActions
 {
     public const string OrganisationRegistered = "organisation.registered";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    public const string PasswordReset = "account.password-reset";
+    public const string PasswordChanged = "account.password-changed";
+    public const string MemberAdded = "member.added";
+    public const string MemberRoleChanged = "member.role-changed";
+    public const string MemberRemoved = "member.removed";
+    public const string InvitationSent = "invitation.sent";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string ApiClientCreated = "api-client.created";
+    public const string ApiClientRevoked = "api-client.revoked";
 }

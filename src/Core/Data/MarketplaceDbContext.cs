@@ -25,6 +25,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
+    public DbSet<Identity.OidcKey> OidcKeys => Set<Identity.OidcKey>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -43,6 +47,45 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
         modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
         modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
         modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        // OpenIddict's applications, authorizations, scopes and tokens, in snake_case like the rest.
+        modelBuilder.UseOpenIddict<Guid>();
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oidc_scopes");
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oidc_tokens");
+        modelBuilder.Entity<Identity.OidcKey>(k =>
+        {
+            k.Property(x => x.Purpose).HasMaxLength(16);
+            // One key per purpose for now; replicas starting together agree on it through this index.
+            k.HasIndex(x => x.Purpose).IsUnique();
+        });
+
+        modelBuilder.Entity<Membership>(m =>
+        {
+            m.Property(x => x.Role).HasMaxLength(OrganisationRoles.MaxLength);
+            m.HasIndex(x => new { x.OrganisationId, x.UserId }).IsUnique();
+            m.HasIndex(x => x.UserId);
+            m.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            m.HasOne<Identity.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Invitation>(i =>
+        {
+            i.Property(x => x.Email).HasMaxLength(Organisation.EmailMaxLength);
+            i.Property(x => x.Role).HasMaxLength(OrganisationRoles.MaxLength);
+            i.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            i.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Integrations.ApiClient>(c =>
+        {
+            c.Property(x => x.Name).HasMaxLength(Integrations.ApiClient.NameMaxLength);
+            c.Property(x => x.ClientId).HasMaxLength(100);
+            c.HasIndex(x => x.ClientId).IsUnique();
+            c.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<Organisation>(o =>
         {

@@ -8,6 +8,9 @@ public static class RowLevelSecurity
     /// <summary>The organisation the connection acts for, or NULL when none is set (then no row matches).</summary>
     public const string CurrentOrganisation = "NULLIF(current_setting('app.current_org', true), '')::uuid";
 
+    /// <summary>The signed-in person the connection acts for, or NULL.</summary>
+    public const string CurrentUser = "NULLIF(current_setting('app.current_user', true), '')::uuid";
+
     /// <summary>
     /// ENABLE and FORCE (so the owner is filtered too) with one policy: a row is visible and writable only when its
     /// organisation_id is the connection's organisation.

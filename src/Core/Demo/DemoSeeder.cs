@@ -27,15 +27,59 @@ public static class DemoSeeder
         new("株式会社九州コンタクトセンター", OrganisationKind.Vendor, "eigyo@kyushu-cc.example.jp"),
     ];
 
+    /// <summary>The demo person: owner of the first client and the first vendor, to show switching between them.</summary>
+    public const string DemoEmail = "demo@marketplace.example";
+
+    /// <param name="createContext">A new context per organisation: registering one sets the scope's organisation.</param>
+    /// <param name="demoPassword">The demo person's password; no demo person is created without one.</param>
     /// <returns>How many organisations were added (0 when the demo set is already there).</returns>
-    public static async Task<int> SeedAsync(MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<int> SeedAsync(Func<MarketplaceDbContext> createContext, string? demoPassword, TimeProvider clock,
+        CancellationToken cancellationToken = default)
     {
-        var names = Organisations.Select(o => o.Name).ToList();
-        var existing = await db.Organisations.Where(o => names.Contains(o.Name)).Select(o => o.Name).ToListAsync(cancellationToken);
+        Guid? demoPerson = null;
+        List<string> existing;
+        await using (var db = createContext())
+        {
+            var names = Organisations.Select(o => o.Name).ToList();
+            existing = await db.Organisations.Where(o => names.Contains(o.Name)).Select(o => o.Name).ToListAsync(cancellationToken);
+            if (demoPassword is { Length: > 0 })
+                demoPerson = await EnsureDemoPersonAsync(db, demoPassword, clock, cancellationToken);
+        }
         var missing = Organisations.Where(o => !existing.Contains(o.Name)).ToList();
+        var firstClient = Organisations.First(o => o.Kind == OrganisationKind.Client);
+        var firstVendor = Organisations.First(o => o.Kind == OrganisationKind.Vendor);
         foreach (var o in missing)
-            await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", "system:demo-seed", null, clock, cancellationToken);
+        {
+            await using var db = createContext();
+            var owner = o == firstClient || o == firstVendor ? demoPerson : null;
+            await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", owner, "system:demo-seed", null, clock, cancellationToken);
+        }
         return missing.Count;
+    }
+
+    private static async Task<Guid> EnsureDemoPersonAsync(MarketplaceDbContext db, string password, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var normalized = DemoEmail.ToUpperInvariant();
+        if (await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
+            return id;
+        var person = new Identity.User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = DemoEmail,
+            NormalizedUserName = normalized,
+            Email = DemoEmail,
+            NormalizedEmail = normalized,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            PreferredLanguage = "ja",
+            CreatedAt = clock.GetUtcNow(),
+        };
+        person.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<Identity.User>().HashPassword(person, password);
+        db.Users.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person.Id;
     }
 
     private static readonly string[] Places = ["東京", "大阪", "名古屋", "札幌", "仙台", "横浜", "京都", "神戸", "広島", "福岡", "那覇", "金沢", "新潟", "静岡", "熊本"];

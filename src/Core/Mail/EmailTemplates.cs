@@ -85,4 +85,99 @@ public static class EmailTemplates
                 Marketplace
                 ※本メールは送信専用です。
                 """);
+
+    public static (string Subject, string Body) ResetPassword(string language, string link) =>
+        language == "en"
+            ? ("Reset your Marketplace password",
+               $"""
+                To choose a new password, open this link within 24 hours:
+
+                {link}
+
+                If you did not ask for this, ignore this message; your password stays as it is.
+
+                Marketplace
+                """)
+            : ("【Marketplace】パスワードの再設定",
+               $"""
+                パスワードの再設定を受け付けました。24 時間以内に次のリンクを開き、新しいパスワードを設定してください。
+
+                {link}
+
+                お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
+
+    /// <summary>Sent when a password reset is asked for an address with no account, so the answer is the same.</summary>
+    public static (string Subject, string Body) ResetWithoutAccount(string language, string siteUrl) =>
+        language == "en"
+            ? ("Password reset for Marketplace",
+               $"""
+                Someone (perhaps you) asked to reset the Marketplace password for this address, but it has no account.
+                To create one, sign up here:
+
+                {siteUrl}/account/sign-up
+
+                Marketplace
+                """)
+            : ("【Marketplace】パスワード再設定のご依頼について",
+               $"""
+                このメールアドレスでパスワードの再設定が依頼されましたが、Marketplace のアカウントは登録されていません。
+                新しく登録される場合は、次のページからお手続きください。
+
+                {siteUrl}/account/sign-up
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
+
+    public static (string Subject, string Body) LockedOut(string language, int minutes, string siteUrl) =>
+        language == "en"
+            ? ("Your Marketplace account is locked for a while",
+               $"""
+                After repeated wrong passwords, sign-in to your account is locked for {minutes} minutes.
+                If this was not you, reset your password now:
+
+                {siteUrl}/account/forgot-password
+
+                Marketplace
+                """)
+            : ("【Marketplace】アカウントを一時的にロックしました",
+               $"""
+                パスワードの入力誤りが続いたため、{minutes} 分間サインインできないようにしました。
+                お心当たりのない場合は、すぐにパスワードを再設定してください。
+
+                {siteUrl}/account/forgot-password
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
+
+    public static (string Subject, string Body) Invitation(string language, string organisationName, string roleName, string link, int days) =>
+        language == "en"
+            ? ($"You are invited to {organisationName} on Marketplace",
+               $"""
+                You have been invited to join {organisationName} on Marketplace as {roleName}.
+                Open this link within {days} days to accept (sign up first if you have no account):
+
+                {link}
+
+                If you did not expect this, ignore this message.
+
+                Marketplace
+                """)
+            : ($"【Marketplace】{organisationName} への招待",
+               $"""
+                Marketplace の {organisationName} に「{roleName}」として招待されました。
+                {days} 日以内に次のリンクを開いて参加してください（アカウントをお持ちでない場合は、先に新規登録してください）。
+
+                {link}
+
+                お心当たりのない場合は、このメールを破棄してください。
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
 }

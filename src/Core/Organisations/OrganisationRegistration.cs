@@ -10,15 +10,19 @@ namespace Marketplace.Core.Organisations;
 public static class OrganisationRegistration
 {
     /// <summary>
-    /// Registers an organisation: the row, its <see cref="OrganisationRegistered"/> message (outbox) and the audit
-    /// entry commit together in one transaction, or not at all.
+    /// Registers an organisation: the row, its first owner's membership, its <see cref="OrganisationRegistered"/>
+    /// message (outbox) and the audit entry commit together in one transaction, or not at all. The scope of
+    /// <paramref name="db"/> must have no organisation yet: from here on it acts inside the new one.
     /// </summary>
     public static async Task<Organisation> RegisterAsync(this MarketplaceDbContext db, string name, OrganisationKind kind, string contactEmail,
-        string preferredLanguage, string actor, string? ipAddress, TimeProvider clock, CancellationToken cancellationToken)
+        string preferredLanguage, Guid? ownerUserId, string actor, string? ipAddress, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var organisation = new Organisation(name, kind, contactEmail, preferredLanguage, clock.GetDatabaseNow());
+        db.Tenant.Set(organisation.Id); // before the connection opens, so row-level security sees it
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
+        if (ownerUserId is { } owner)
+            db.Memberships.Add(new Membership(organisation.Id, owner, OrganisationRoles.Owner, organisation.CreatedAt));
         db.EnqueueMessage(
             new OrganisationRegistered(organisation.Id, organisation.Name, kind.ToString(), preferredLanguage, organisation.CreatedAt),
             organisation.Id,

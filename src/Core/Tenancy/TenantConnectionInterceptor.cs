@@ -14,6 +14,7 @@ namespace Marketplace.Core.Tenancy;
 public sealed class TenantConnectionInterceptor(TenantContext tenant) : DbConnectionInterceptor
 {
     public const string SettingName = "app.current_org";
+    public const string UserSettingName = "app.current_user";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -30,8 +31,9 @@ public sealed class TenantConnectionInterceptor(TenantContext tenant) : DbConnec
     private DbCommand CreateCommand(DbConnection connection)
     {
         var command = (NpgsqlCommand)connection.CreateCommand();
-        command.CommandText = $"SELECT set_config('{SettingName}', $1, false)";
+        command.CommandText = $"SELECT set_config('{SettingName}', $1, false), set_config('{UserSettingName}', $2, false)";
         command.Parameters.Add(new NpgsqlParameter { Value = tenant.OrganisationId?.ToString() ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant.UserId?.ToString() ?? "" });
         return command;
     }
 }

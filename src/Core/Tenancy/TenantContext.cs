@@ -9,6 +9,21 @@ public sealed class TenantContext
 {
     public Guid? OrganisationId { get; private set; }
 
+    /// <summary>
+    /// The signed-in person, if any. Row-level security lets a person read their own memberships in every
+    /// organisation (app.current_user), which is how the active organisation is verified.
+    /// </summary>
+    public Guid? UserId { get; private set; }
+
+    public void SetUser(Guid userId)
+    {
+        if (userId == Guid.Empty)
+            throw new ArgumentException("A user id is required.", nameof(userId));
+        if (UserId is { } current && current != userId)
+            throw new InvalidOperationException("The user of this scope is already set to another one.");
+        UserId = userId;
+    }
+
     /// <summary>Sets the tenant once; changing it within the same scope is a bug and refused.</summary>
     public void Set(Guid organisationId)
     {

@@ -22,6 +22,38 @@ public static class AccountEndpoints
             .WithName("ConfirmEmail")
             .WithSummary("Confirm an account's e-mail address with the token from the link");
 
+        group.MapPost("/sign-in", SignIn.Handle)
+            .Validate<SignInRequest>()
+            .RequireRateLimiting(RateLimiting.Registration)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("SignIn")
+            .WithSummary("Check the password and start the browser session used by the authorization endpoint");
+
+        group.MapPost("/forgot-password", PasswordReset.Forgot)
+            .Validate<ForgotPasswordRequest>()
+            .RequireRateLimiting(RateLimiting.Registration)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("ForgotPassword")
+            .WithSummary("Send a password reset link (the same answer for every address)");
+
+        group.MapPost("/reset-password", PasswordReset.Reset)
+            .Validate<ResetPasswordRequest>()
+            .RequireRateLimiting(RateLimiting.Registration)
+            .WithName("ResetPassword")
+            .WithSummary("Choose a new password with the token from the reset link");
+
+        group.MapPost("/change-password", PasswordReset.Change)
+            .Validate<ChangePasswordRequest>()
+            .RequireSignedInPerson()
+            .WithName("ChangePassword")
+            .WithSummary("Change the signed-in person's password; every other session ends");
+
+        api.MapGet("/me", Me.Handle)
+            .RequireSignedInPerson()
+            .WithTags("Account")
+            .WithName("GetMe")
+            .WithSummary("The signed-in person and the organisations they belong to");
+
         return api;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentValidation;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Auditing;
@@ -6,7 +5,6 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Api.Features.Account;
 
@@ -28,12 +26,10 @@ public static class ConfirmEmail
     public static async Task<Results<NoContent, ValidationProblem>> Handle(ConfirmEmailRequest request, UserManager<User> users,
         MarketplaceDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = [ValidationRules.InvalidLinkMessage()] },
-            title: Localization.CurrentLanguage == "en" ? "The link cannot be used." : "リンクを確認できませんでした。");
+        var invalid = Passwords.InvalidLink();
 
-        string token;
-        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(request.Token!)); }
-        catch (FormatException) { return invalid; }
+        if (Passwords.DecodeToken(request.Token!) is not { } token)
+            return invalid;
 
         if (await users.FindByIdAsync(request.UserId!.Value.ToString()) is not { } user)
             return invalid;

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentValidation;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Auditing;
@@ -8,7 +7,6 @@ using Marketplace.Core.Identity;
 using Marketplace.Core.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -53,14 +51,9 @@ public static class SignUp
         };
 
         // Password rules first, for every address, so a refusal says nothing about who is registered.
-        var passwordErrors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, candidate, request.Password);
-            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
-        }
-        if (passwordErrors.Count > 0)
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["password"] = passwordErrors.ToArray() });
+        var passwordErrors = await Passwords.ProblemsAsync(users, candidate, request.Password);
+        if (passwordErrors.Length > 0)
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["password"] = passwordErrors });
 
         var ip = http.Connection.RemoteIpAddress?.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -89,7 +82,7 @@ public static class SignUp
             if (!created.Succeeded)
                 throw new InvalidOperationException("Creating the account failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
             var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
-            var link = $"{site.Value.PublicUrl.TrimEnd('/')}/account/confirm?user={candidate.Id}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+            var link = Passwords.Link(site.Value.PublicUrl, "confirm", candidate.Id, token);
             var (subject, body) = EmailTemplates.ConfirmEmail(candidate.PreferredLanguage, link);
             await mail.SendAsync(new EmailMessage(email, null, subject, body), cancellationToken);
             await db.AppendAuditAsync(new AuditRecord(null, candidate.Id.ToString(), "account.signed-up", "user", candidate.Id.ToString(), ip), cancellationToken);

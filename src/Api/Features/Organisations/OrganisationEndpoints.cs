@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
+using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,32 +18,34 @@ public sealed record OrganisationDto(Guid Id, string Name, string Kind, string P
 
 public static class OrganisationEndpoints
 {
-    // Until sign-in exists (identity issue), registration is open and an organisation is read by its
-    // unguessable id. The identity work puts both behind authentication and tenant resolution.
     public static RouteGroupBuilder MapOrganisationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organisations").WithTags("Organisations");
 
         group.MapPost("/", RegisterOrganisation.Handle)
             .Validate<RegisterOrganisationRequest>()
+            .RequireSignedInPerson()
             .RequireRateLimiting(RateLimiting.Registration)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("RegisterOrganisation")
-            .WithSummary("Register a client company or a vendor");
+            .WithSummary("Register a client company or a vendor; the signed-in person becomes its owner");
 
-        group.MapGet("/{id:guid}", GetOrganisation)
+        group.MapGet("/{organisationId:guid}", GetOrganisation)
+            .RequireMember(ApiScopes.OrganisationRead)
             .WithName("GetOrganisation")
             .WithSummary("An organisation with its notifications, newest first");
 
         return api;
     }
 
+    /// <summary>Only the active organisation (the one the caller is a member of) can be read this way.</summary>
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> GetOrganisation(
-        Guid id, MarketplaceDbContext db, CancellationToken cancellationToken)
+        Guid organisationId, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        // Until sign-in resolves the organisation from the token, the id in the path is the tenant of this request.
-        db.Tenant.Set(id);
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var id = organisationId;
+        var organisation = db.Tenant.OrganisationId == id
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            : null;
         if (organisation is null)
             return ApiProblems.NotFound("There is no organisation with this id.");
 

@@ -43,15 +43,23 @@ public static class RegisterOrganisation
 
     private static OrganisationKind ParseKind(string kind) => kind == "vendor" ? OrganisationKind.Vendor : OrganisationKind.Client;
 
-    public static async Task<Created<OrganisationDto>> Handle(RegisterOrganisationRequest request, MarketplaceDbContext db, HttpContext http,
-        TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The signed-in person becomes the first owner. The work runs in a scope of its own, which acts inside the new
+    /// organisation whatever organisation the request had chosen.
+    /// </summary>
+    public static async Task<Created<OrganisationDto>> Handle(RegisterOrganisationRequest request, CurrentActor actor,
+        IServiceScopeFactory scopes, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var userId = actor.RequireUserId();
+        var (scope, db) = scopes.CreateTenantScope(organisationId: null, userId);
+        await using var _ = scope;
         var organisation = await db.RegisterAsync(
             request.Name!.Trim(),
             ParseKind(request.Kind!),
             request.ContactEmail!.Trim(),
             request.PreferredLanguage ?? Localization.CurrentLanguage,
-            actor: "anonymous",
+            ownerUserId: userId,
+            actor: actor.AuditName,
             http.Connection.RemoteIpAddress?.ToString(),
             clock,
             cancellationToken);

@@ -1,7 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '@/components/AppLayout';
+import { AccountSettingsRoute } from '@/features/account/routes/AccountSettingsRoute';
+import { AuthCallbackRoute } from '@/features/account/routes/AuthCallbackRoute';
 import { ConfirmEmailRoute } from '@/features/account/routes/ConfirmEmailRoute';
+import { ForgotPasswordRoute, ResetPasswordRoute } from '@/features/account/routes/PasswordRoutes';
+import { SignInRoute } from '@/features/account/routes/SignInRoute';
 import { SignUpRoute } from '@/features/account/routes/SignUpRoute';
+import { AuditLogRoute } from '@/features/audit/AuditLogRoute';
+import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
+import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
+import { MembersRoute } from '@/features/members/routes/MembersRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
 import { ClientAreaRoute, VendorAreaRoute } from './routes/AreaRoutes';
@@ -16,10 +24,19 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRoute /> },
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
-      { path: 'register', element: <RegisterOrganisationRoute /> },
+      { path: 'organisations/new', element: <RegisterOrganisationRoute /> },
+      { path: 'organisations/:id', element: <OrganisationRoute /> },
       { path: 'account/sign-up', element: <SignUpRoute /> },
       { path: 'account/confirm', element: <ConfirmEmailRoute /> },
-      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      { path: 'account/sign-in', element: <SignInRoute /> },
+      { path: 'account/forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'account/reset-password', element: <ResetPasswordRoute /> },
+      { path: 'account/settings', element: <AccountSettingsRoute /> },
+      { path: 'auth/callback', element: <AuthCallbackRoute /> },
+      { path: 'invitations/accept', element: <AcceptInvitationRoute /> },
+      { path: 'settings/members', element: <MembersRoute /> },
+      { path: 'settings/api-clients', element: <ApiClientsRoute /> },
+      { path: 'settings/audit-log', element: <AuditLogRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,21 +1,49 @@
 import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconBuildingFactory2, IconBuildingStore, IconHome, IconUserCircle, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconBuilding,
+  IconBuildingFactory2,
+  IconBuildingStore,
+  IconHome,
+  IconKey,
+  IconListDetails,
+  IconPlus,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from 'react-oidc-context';
 import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
+import { useActiveOrganisation } from '@/lib/auth/me';
+import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const navigation = [
-  { to: '/', key: 'nav.home', icon: IconHome, end: true },
-  { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: false },
-  { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: false },
-  { to: '/register', key: 'nav.register', icon: IconUserPlus, end: false },
-  { to: '/account/sign-up', key: 'nav.signUp', icon: IconUserCircle, end: false },
-] as const;
+type NavigationItem = { to: string; key: string; icon: typeof IconHome; end: boolean };
+
+/** The menu follows who is signed in and their role in the active organisation (the Api enforces the same rules). */
+function useNavigation(): NavigationItem[] {
+  const auth = useAuth();
+  const { active, canManage, isOwner } = useActiveOrganisation();
+  const items: NavigationItem[] = [
+    { to: '/', key: 'nav.home', icon: IconHome, end: true },
+    { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: false },
+    { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: false },
+  ];
+  if (!auth.isAuthenticated) return items;
+  if (active) {
+    items.push({ to: `/organisations/${active.id}`, key: 'nav.organisation', icon: IconBuilding, end: true });
+    items.push({ to: '/settings/members', key: 'nav.members', icon: IconUsers, end: false });
+    if (canManage) items.push({ to: '/settings/api-clients', key: 'nav.apiClients', icon: IconKey, end: false });
+    if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });
+  }
+  items.push({ to: '/organisations/new', key: 'nav.register', icon: IconPlus, end: false });
+  return items;
+}
 
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const navigation = useNavigation();
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -35,7 +63,10 @@ export function AppLayout() {
               {t('app.tagline')}
             </Text>
           </Group>
-          <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            <AccountMenu />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>

@@ -2,8 +2,10 @@ import { Button, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-/** What an empty page shows: what is missing and the one thing to do next. */
-export function EmptyState(props: { icon: ReactNode; title: string; body: string; actionLabel: string; actionTo: string }) {
+type Action = { actionLabel: string; actionTo: string; action?: never } | { action?: ReactNode; actionLabel?: never; actionTo?: never };
+
+/** What an empty page shows: what is missing and the one thing to do next (a link, or any button). */
+export function EmptyState(props: { icon: ReactNode; title: string; body: string } & Action) {
   return (
     <Paper withBorder p="xl" radius="md" maw={640}>
       <Stack align="flex-start" gap="sm">
@@ -12,9 +14,13 @@ export function EmptyState(props: { icon: ReactNode; title: string; body: string
         </ThemeIcon>
         <Title order={3}>{props.title}</Title>
         <Text c="dimmed">{props.body}</Text>
-        <Button component={Link} to={props.actionTo}>
-          {props.actionLabel}
-        </Button>
+        {props.actionTo ? (
+          <Button component={Link} to={props.actionTo}>
+            {props.actionLabel}
+          </Button>
+        ) : (
+          props.action
+        )}
       </Stack>
     </Paper>
   );

@@ -15,7 +15,7 @@ export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: 
           : (error.problem?.detail ?? error.problem?.title ?? t('errors.title'))
       : t('errors.network');
   return (
-    <Alert color="red" variant="light" title={title ?? t('errors.title')} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert color="red" variant="light" title={title ?? (error instanceof ApiError && error.problem?.detail ? error.problem.title : undefined) ?? t('errors.title')} icon={<IconAlertTriangle aria-hidden />} role="alert">
       {message}
       {onRetry && (
         <Button variant="subtle" color="red" size="xs" ml="sm" onClick={onRetry}>

@@ -16,7 +16,7 @@ export function ClientAreaRoute() {
         title={t('client.emptyTitle')}
         body={t('client.emptyBody')}
         actionLabel={t('client.emptyAction')}
-        actionTo="/register?kind=client"
+        actionTo="/organisations/new?kind=client"
       />
     </Stack>
   );
@@ -34,7 +34,7 @@ export function VendorAreaRoute() {
         title={t('vendor.emptyTitle')}
         body={t('vendor.emptyBody')}
         actionLabel={t('vendor.emptyAction')}
-        actionTo="/register?kind=vendor"
+        actionTo="/organisations/new?kind=vendor"
       />
     </Stack>
   );

@@ -1,4 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { activeOrganisationId } from '@/lib/auth/active-organisation';
+import { accessToken } from '@/lib/auth/oidc';
 import { currentLanguage } from '@/lib/i18n';
 import type { components, paths } from './schema';
 
@@ -12,5 +14,17 @@ const languageMiddleware: Middleware = {
   },
 };
 
+/** The signed-in person's access token and chosen organisation, when there are any. */
+const identityMiddleware: Middleware = {
+  async onRequest({ request }) {
+    const token = await accessToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    const organisation = activeOrganisationId();
+    if (organisation && !request.headers.has('X-Organisation-Id')) request.headers.set('X-Organisation-Id', organisation);
+    return request;
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(languageMiddleware);
+api.use(identityMiddleware);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api/problem';
+import { signIn } from '@/lib/auth/oidc';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useConfirmEmail } from '../api/confirm-email';
 
@@ -49,9 +50,15 @@ export function ConfirmEmailRoute() {
           <Text>{t('confirm.working')}</Text>
         </Group>
       )}
-      <Button component={Link} to="/" variant="light" w="fit-content">
-        {t('notFound.action')}
-      </Button>
+      {confirm.isSuccess ? (
+        <Button onClick={() => void signIn('/organisations/new')} w="fit-content">
+          {t('confirm.signIn')}
+        </Button>
+      ) : (
+        <Button component={Link} to="/" variant="light" w="fit-content">
+          {t('notFound.action')}
+        </Button>
+      )}
     </Stack>
   );
 }

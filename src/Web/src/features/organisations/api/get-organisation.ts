@@ -4,7 +4,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { Organisation } from './register-organisation';
 
 export const getOrganisation = async (id: string): Promise<Organisation> =>
-  unwrap(await api.GET('/api/v1/organisations/{id}', { params: { path: { id } } }));
+  unwrap(await api.GET('/api/v1/organisations/{organisationId}', { params: { path: { organisationId: id } }, headers: { 'X-Organisation-Id': id } }));
 
 export const organisationQueryOptions = (id: string) =>
   queryOptions({ queryKey: ['organisations', id], queryFn: () => getOrganisation(id) });

@@ -1,5 +1,9 @@
 import { usePageTitle } from '@/lib/use-page-title';
 import { Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { RequireSignIn } from '@/components/RequireSignIn';
+import { setActiveOrganisationId } from '@/lib/auth/active-organisation';
+import { meQueryKey } from '@/lib/auth/me';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { RegisterOrganisationForm } from '../components/RegisterOrganisationForm';
@@ -9,6 +13,7 @@ export function RegisterOrganisationRoute() {
   usePageTitle(t('register.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const queryClient = useQueryClient();
   return (
     <Stack gap="lg">
       <div>
@@ -17,10 +22,17 @@ export function RegisterOrganisationRoute() {
           {t('register.lead')}
         </Text>
       </div>
-      <RegisterOrganisationForm
-        initialKind={params.get('kind') === 'vendor' ? 'vendor' : 'client'}
-        onRegistered={(organisation) => void navigate(`/organisations/${organisation.id}`)}
-      />
+      <RequireSignIn>
+        <RegisterOrganisationForm
+          initialKind={params.get('kind') === 'vendor' ? 'vendor' : 'client'}
+          onRegistered={(organisation) => {
+            // The new organisation becomes the active one; the person is its owner.
+            setActiveOrganisationId(organisation.id);
+            void queryClient.invalidateQueries({ queryKey: meQueryKey });
+            void navigate(`/organisations/${organisation.id}`);
+          }}
+        />
+      </RequireSignIn>
     </Stack>
   );
 }
