@@ -43,8 +43,8 @@ public static class AccountEndpoints
             .WithSummary("Choose a new password with the token from the reset link");
 
         group.MapPost("/change-password", PasswordReset.Change)
-            .Validate<ChangePasswordRequest>()
             .RequireSignedInPerson()
+            .Validate<ChangePasswordRequest>()
             .WithName("ChangePassword")
             .WithSummary("Change the signed-in person's password; every other session ends");
 

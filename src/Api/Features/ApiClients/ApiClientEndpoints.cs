@@ -39,8 +39,8 @@ public static class ApiClientEndpoints
             .WithSummary("The active organisation's API clients");
 
         group.MapPost("/", Create)
-            .Validate<CreateApiClientRequest>()
             .RequireMember(null, OrganisationRoles.Owner, OrganisationRoles.Admin)
+            .Validate<CreateApiClientRequest>()
             .WithName("CreateApiClient")
             .WithSummary("Create an API client; its secret is in this answer only");
 

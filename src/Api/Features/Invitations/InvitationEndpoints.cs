@@ -36,8 +36,8 @@ public static class InvitationEndpoints
             .WithSummary("The active organisation's invitations, newest first");
 
         group.MapPost("/", Invite)
-            .Validate<InviteRequest>()
             .RequireMember(null, OrganisationRoles.Owner, OrganisationRoles.Admin)
+            .Validate<InviteRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("Invite")
@@ -55,8 +55,8 @@ public static class InvitationEndpoints
             .WithSummary("What an invitation link offers (organisation and role), before signing in");
 
         group.MapPost("/accept", Accept)
-            .Validate<InvitationLinkRequest>()
             .RequireSignedInPerson()
+            .Validate<InvitationLinkRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AcceptInvitation")
             .WithSummary("Join the organisation of an invitation as the signed-in person");

@@ -30,8 +30,8 @@ public static class MemberEndpoints
             .WithSummary("The active organisation's members");
 
         group.MapPatch("/{memberId:guid}", ChangeRole)
-            .Validate<ChangeRoleRequest>()
             .RequireMember(null, OrganisationRoles.Owner, OrganisationRoles.Admin)
+            .Validate<ChangeRoleRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ChangeMemberRole")
             .WithSummary("Give a member another role");
@@ -53,8 +53,8 @@ public static class MemberEndpoints
     private static async Task<Ok<List<MemberDto>>> List(MarketplaceDbContext db, CancellationToken cancellationToken)
     {
         var members = await db.Memberships.AsNoTracking()
+            .OrderBy(m => m.CreatedAt)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.Email!, m.Role, m.CreatedAt))
-            .OrderBy(m => m.JoinedAt)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(members);
     }

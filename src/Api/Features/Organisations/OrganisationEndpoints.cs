@@ -23,8 +23,8 @@ public static class OrganisationEndpoints
         var group = api.MapGroup("/organisations").WithTags("Organisations");
 
         group.MapPost("/", RegisterOrganisation.Handle)
-            .Validate<RegisterOrganisationRequest>()
             .RequireSignedInPerson()
+            .Validate<RegisterOrganisationRequest>()
             .RequireRateLimiting(RateLimiting.Registration)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("RegisterOrganisation")

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Marketplace.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Api.Tests;
+
+/// <summary>
+/// Every API endpoint that takes an id, called by another organisation, answers 404 and changes nothing. The list of
+/// endpoints comes from the running Api, so a new endpoint is covered the moment it is mapped; an endpoint whose id
+/// parameter this suite does not know makes it fail until an object of that kind is added to <see cref="Arrange"/>.
+/// </summary>
+public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private ApiFactory Api => fixture.Api;
+
+    /// <summary>Organisation A's objects, by the route parameter name that takes them.</summary>
+    private async Task<(Person OwnerA, Guid OrganisationA, Dictionary<string, Guid> Objects)> Arrange()
+    {
+        var ownerA = await People.SignedInAsync(Api);
+        var organisationA = await ownerA.CreateOrganisationAsync("client");
+        var colleague = await People.SignedInAsync(Api);
+        var a = ownerA.Client(organisationA);
+
+        var invitation = await (await a.PostAsJsonAsync("/api/v1/invitations", new { email = colleague.Email, role = "viewer" })).Content.ReadFromJsonAsync<JsonElement>();
+        var mail = await MailCatcher.WaitForAsync(colleague.Email, "への招待");
+        var token = Regex.Match(mail.Text, "token=(?<t>[0-9a-f]+)").Groups["t"].Value;
+        await colleague.Client().PostAsJsonAsync("/api/v1/invitations/accept",
+            new { organisationId = organisationA, invitationId = invitation.GetProperty("id").GetGuid(), token });
+        var pending = await (await a.PostAsJsonAsync("/api/v1/invitations", new { email = $"pending-{Guid.NewGuid():N}@example.jp", role = "viewer" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var apiClient = await (await a.PostAsJsonAsync("/api/v1/api-clients", new { name = "A の連携", scopes = new[] { "organisation.read" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var members = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/members");
+        var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
+
+        return (ownerA, organisationA, new Dictionary<string, Guid>
+        {
+            ["organisationId"] = organisationA,
+            ["memberId"] = colleagueMembership,
+            ["invitationId"] = pending.GetProperty("id").GetGuid(),
+            ["apiClientId"] = apiClient.GetProperty("id").GetGuid(),
+        });
+    }
+
+    /// <summary>Every (method, route template) of the REST API (/api/v1) with at least one route parameter.</summary>
+    private List<(string Method, string Template, IReadOnlyList<string> Parameters)> EndpointsWithIds() =>
+        Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/") == true && e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
+                (method, e.RoutePattern.RawText!, (IReadOnlyList<string>)e.RoutePattern.Parameters.Select(p => p.Name).ToList())))
+            .ToList();
+
+    private static string Fill(string template, Dictionary<string, Guid> objects) =>
+        Regex.Replace(template, @"\{(?<name>[^}:]+)(:[^}]+)?\}", m => objects[m.Groups["name"].Value].ToString());
+
+    [Fact]
+    public async Task Every_endpoint_that_takes_an_id_answers_404_to_another_organisation_and_changes_nothing()
+    {
+        var (ownerA, organisationA, objects) = await Arrange();
+        var ownerB = await People.SignedInAsync(Api);
+        var organisationB = await ownerB.CreateOrganisationAsync("vendor");
+        var endpoints = EndpointsWithIds();
+        Assert.NotEmpty(endpoints);
+
+        var unknown = endpoints.SelectMany(e => e.Parameters).Distinct().Where(p => !objects.ContainsKey(p)).ToList();
+        Assert.True(unknown.Count == 0, $"Add an object of organisation A for the route parameter(s) {string.Join(", ", unknown)} to the cross-tenant suite.");
+
+        var failures = new List<string>();
+        foreach (var (method, template, _) in endpoints)
+        {
+            var path = Fill(template, objects);
+            // As organisation B's owner, with B chosen; and with A named although B's owner is no member of it.
+            foreach (var (label, chosen) in new[] { ("B chosen", organisationB), ("A named by a non-member", organisationA) })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                    request.Content = new StringContent("{\"role\":\"viewer\"}", Encoding.UTF8, "application/json");
+                var response = await ownerB.Client(chosen).SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                    failures.Add($"{method} {template} ({label}): {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, "Answered other than 404 to another organisation:\n" + string.Join("\n", failures));
+
+        // And nothing of A changed: its colleague, pending invitation and API client are all still there.
+        var a = ownerA.Client(organisationA);
+        Assert.Equal(2, (await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/members"))!.Count);
+        var invitations = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/invitations");
+        Assert.Equal("pending", invitations!.Single(i => i.GetProperty("id").GetGuid() == objects["invitationId"]).GetProperty("status").GetString());
+        var clients = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/api-clients");
+        Assert.Equal(JsonValueKind.Null, clients!.Single().GetProperty("revokedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Another_organisations_api_client_cannot_reach_these_objects_either()
+    {
+        var (_, _, objects) = await Arrange();
+        var ownerB = await People.SignedInAsync(Api);
+        var organisationB = await ownerB.CreateOrganisationAsync("vendor");
+        var created = await (await ownerB.Client(organisationB).PostAsJsonAsync("/api/v1/api-clients", new { name = "B の連携", scopes = new[] { "organisation.read", "audit.read" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        using var http = Api.CreateClient();
+        var token = await Duende.IdentityModel.Client.HttpClientTokenRequestExtensions.RequestClientCredentialsTokenAsync(http,
+            new Duende.IdentityModel.Client.ClientCredentialsTokenRequest
+            {
+                Address = "/connect/token", ClientId = created.GetProperty("clientId").GetString()!, ClientSecret = created.GetProperty("clientSecret").GetString()!,
+            });
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+
+        var failures = new List<string>();
+        foreach (var (method, template, _) in EndpointsWithIds())
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(template, objects));
+            if (method is "POST" or "PUT" or "PATCH")
+                request.Content = new StringContent("{\"role\":\"viewer\"}", Encoding.UTF8, "application/json");
+            var response = await http.SendAsync(request);
+            // 404 where the client's scopes reach, 403 where they do not: never a success.
+            if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                failures.Add($"{method} {template}: {(int)response.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_raw_query_through_the_application_role_with_another_organisation_set_sees_none_of_its_people()
+    {
+        var (_, organisationA, objects) = await Arrange();
+        var ownerB = await People.SignedInAsync(Api);
+        var organisationB = await ownerB.CreateOrganisationAsync("vendor");
+
+        await using var asB = Database.Open(organisationB);
+        var visible = new Dictionary<string, int>
+        {
+            ["memberships"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM memberships WHERE organisation_id = {organisationA}").SingleAsync(),
+            ["invitations"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM invitations WHERE organisation_id = {organisationA}").SingleAsync(),
+            ["api_clients"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM api_clients WHERE organisation_id = {organisationA}").SingleAsync(),
+            ["audit_entries"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM audit_entries WHERE organisation_id = {organisationA}").SingleAsync(),
+            ["membership by id"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM memberships WHERE id = {objects["memberId"]}").SingleAsync(),
+        };
+        Assert.All(visible, table => Assert.True(table.Value == 0, $"{table.Key}: {table.Value} row(s) of organisation A visible with organisation B set"));
+
+        // With A set, the same queries do see them (so the zeros above are the policy at work, not an empty table).
+        await using var asA = Database.Open(organisationA);
+        Assert.Equal(2, await asA.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM memberships WHERE organisation_id = {organisationA}").SingleAsync());
+    }
+}
