@@ -60,6 +60,11 @@ export Site__PublicUrl="$URL"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 log "Migrating and seeding the demo data"
+# The demo person's password: made up on the first run, kept with the local state, never in the repository.
+DEMO_PASSWORD_FILE="$STATE/demo-password"
+[ -s "$DEMO_PASSWORD_FILE" ] || head -c 15 /dev/urandom | base64 | tr -d '/+=' > "$DEMO_PASSWORD_FILE"
+MARKETPLACE_DEMO_PASSWORD=$(cat "$DEMO_PASSWORD_FILE")
+export MARKETPLACE_DEMO_PASSWORD
 dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate
 dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll seed
 
@@ -87,9 +92,9 @@ cat <<INFO
     Mail            http://127.0.0.1:$MAIL_WEB_PORT   (every e-mail the platform sends lands here)
     Logs            $LOGS/api.log, $LOGS/workers.log
 
-  Demo organisations (sign-in arrives with the identity work; until then, register one at $URL/register):
-$(psql -X -A -t -F'  ' -h 127.0.0.1 -p "$PG_PORT" -U marketplace_owner -d marketplace -c \
-    "SELECT '    ' || rpad(CASE kind WHEN 'Client' THEN '発注企業' ELSE 'ベンダー' END, 6), name, '$URL/organisations/' || id FROM organisations WHERE contact_email NOT LIKE '%@bulk.example.jp' ORDER BY kind, created_at LIMIT 20")
+  Demo sign-in     demo@marketplace.example / $MARKETPLACE_DEMO_PASSWORD
+                   (owner of 株式会社さくら物産 and 東京ビジネスサポート株式会社: switch between them in the header)
+  Or create your own account at $URL/account/sign-up; the confirmation mail is in the mail catcher above.
 
   Press Ctrl-C to stop everything.
 INFO

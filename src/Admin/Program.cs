@@ -10,6 +10,7 @@ using Npgsql;
 //   seed                  load the demo data set (idempotent); with MARKETPLACE_DEMO_PASSWORD set, also the demo
 //                         person demo@marketplace.example, owner of one client and one vendor
 //   seed --bulk N         add N generated vendors for benchmarks
+//   grant-operator EMAIL  make an existing account a platform operator (verification and moderation, no tenant)
 //   verify-audit          recompute the audit log's hash chain; exit 1 and name the first broken entry if any
 var configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
@@ -48,6 +49,17 @@ try
             Console.WriteLine($"Bulk: added {count} vendor(s) in {started.Elapsed.TotalSeconds:F1} s.");
             return 0;
         }
+        case "grant-operator" when args.Length == 2:
+        {
+            await using var db = DataExtensions.CreateOwnerContext(configuration);
+            if (!await Marketplace.Core.Identity.PlatformOperators.GrantAsync(db, args[1], cancellation.Token))
+            {
+                Console.Error.WriteLine($"No account has the address {args[1]}.");
+                return 1;
+            }
+            Console.WriteLine($"{args[1]} is a platform operator (effective at their next sign-in).");
+            return 0;
+        }
         case "verify-audit":
         {
             await using var connection = new NpgsqlConnection(DataExtensions.RequireConnectionString(configuration, DataExtensions.OwnerConnectionStringName));
@@ -62,7 +74,7 @@ try
             return 1;
         }
         default:
-            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N (N > 0) | verify-audit");
+            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N (N > 0) | grant-operator EMAIL | verify-audit");
             return 2;
     }
 }

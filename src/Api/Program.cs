@@ -29,11 +29,13 @@ builder.AddMarketplaceRateLimiting();
 builder.AddMarketplaceMail();
 builder.AddMarketplaceIdentity();
 builder.AddMarketplaceOidc();
+builder.AddMarketplaceProxySupport();
 builder.AddCurrentActor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
 var app = builder.Build();
 
+app.UseMarketplaceProxySupport();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();

@@ -210,4 +210,21 @@ public sealed class OidcFlows(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal("invalid_grant", refresh.Error);
         Assert.Equal(HttpStatusCode.NoContent, (await People.PasswordSignInAsync(People.Browser(Api), person.Email, "a brand new passphrase")).StatusCode);
     }
+
+    [Fact]
+    public async Task Ending_the_session_signs_the_browser_out()
+    {
+        var person = await People.SignedInAsync(Api);
+        using var browser = People.Browser(Api);
+        await People.PasswordSignInAsync(browser, person.Email, person.Password);
+        var postLogout = People.RedirectUri(Api).Replace("/auth/callback", "/");
+
+        var ended = await browser.GetAsync($"/connect/endsession?client_id={People.SpaClientId}&post_logout_redirect_uri={Uri.EscapeDataString(postLogout)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(postLogout, ended.Headers.Location!.ToString());
+        // The browser session is gone: the next authorization request goes to the sign-in page again.
+        var authorize = await browser.GetAsync(People.AuthorizeUrl(Api, People.NewPkce().Challenge));
+        Assert.Equal("/account/sign-in", authorize.Headers.Location!.AbsolutePath);
+    }
 }

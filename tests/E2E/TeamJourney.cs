@@ -81,5 +81,12 @@ public sealed class TeamJourney(BrowserFixture browser)
         // And the owner sees the colleague among the members.
         await owner.ReloadAsync();
         await Expect(owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleagueEmail }).First).ToBeVisibleAsync();
+
+        // Signing out ends the session: the header offers signing in again, and the team page asks for it.
+        await owner.GetByRole(AriaRole.Button, new() { Name = "アカウントメニュー" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Menuitem, new() { Name = "サインアウト" }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "サインイン" })).ToBeVisibleAsync();
+        await owner.GotoAsync("/settings/members");
+        await Expect(owner.GetByText("サインインが必要です")).ToBeVisibleAsync();
     }
 }

@@ -18,8 +18,6 @@ public sealed class CurrentActor
 {
     /// <summary>The request header in which the SPA names the active organisation.</summary>
     public const string OrganisationHeader = "X-Organisation-Id";
-    /// <summary>Identity role of the platform's own staff (verification, moderation); not a member of any tenant.</summary>
-    public const string PlatformOperatorRole = "operator";
 
     public Guid? UserId { get; private set; }
     public string? ClientId { get; private set; }
@@ -53,7 +51,7 @@ public sealed class CurrentActor
             else if (Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId))
             {
                 actor.UserId = userId;
-                actor.IsPlatformOperator = principal.HasClaim(Claims.Role, PlatformOperatorRole);
+                actor.IsPlatformOperator = principal.HasClaim(Claims.Role, Marketplace.Core.Identity.PlatformOperators.Role);
                 tenant.SetUser(userId);
                 if (http.Request.Headers[OrganisationHeader].ToString() is { Length: > 0 } chosen)
                 {

@@ -63,8 +63,11 @@ public static class DataExtensions
     {
         var options = new DbContextOptionsBuilder<MarketplaceDbContext>();
         ConfigureNpgsql(options, RequireConnectionString(configuration, OwnerConnectionStringName));
-        // No organisation: row-level security (forced on the owner too) hides every tenant row from maintenance.
-        return new MarketplaceDbContext(options.Options, new TenantContext());
+        // No organisation until a command sets one: row-level security (forced on the owner too) hides every tenant
+        // row from maintenance, and a command that writes one (the demo seed) acts inside that organisation.
+        var tenant = new TenantContext();
+        options.AddInterceptors(new TenantConnectionInterceptor(tenant));
+        return new MarketplaceDbContext(options.Options, tenant);
     }
 
     /// <summary>True when the exception means the database could not be reached (as opposed to a bad query).</summary>

@@ -46,22 +46,44 @@ public static class DemoSeeder
                 demoPerson = await EnsureDemoPersonAsync(db, demoPassword, clock, cancellationToken);
         }
         var missing = Organisations.Where(o => !existing.Contains(o.Name)).ToList();
-        var firstClient = Organisations.First(o => o.Kind == OrganisationKind.Client);
-        var firstVendor = Organisations.First(o => o.Kind == OrganisationKind.Vendor);
         foreach (var o in missing)
         {
             await using var db = createContext();
-            var owner = o == firstClient || o == firstVendor ? demoPerson : null;
-            await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", owner, "system:demo-seed", null, clock, cancellationToken);
+            await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", ownerUserId: null, "system:demo-seed", null, clock, cancellationToken);
+        }
+        if (demoPerson is { } person)
+        {
+            // Also on a database seeded before the demo person existed.
+            foreach (var o in new[] { Organisations.First(x => x.Kind == OrganisationKind.Client), Organisations.First(x => x.Kind == OrganisationKind.Vendor) })
+                await EnsureOwnerAsync(createContext, o.Name, person, clock, cancellationToken);
         }
         return missing.Count;
+    }
+
+    private static async Task EnsureOwnerAsync(Func<MarketplaceDbContext> createContext, string organisationName, Guid person, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        Guid organisationId;
+        await using (var lookup = createContext())
+            organisationId = await lookup.Organisations.Where(x => x.Name == organisationName).Select(x => x.Id).SingleAsync(cancellationToken);
+        await using var db = createContext();
+        db.Tenant.Set(organisationId);
+        if (await db.Memberships.AnyAsync(m => m.UserId == person, cancellationToken)) return;
+        db.Memberships.Add(new Membership(organisationId, person, OrganisationRoles.Owner, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<Guid> EnsureDemoPersonAsync(MarketplaceDbContext db, string password, TimeProvider clock, CancellationToken cancellationToken)
     {
         var normalized = DemoEmail.ToUpperInvariant();
-        if (await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
-            return id;
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Identity.User>();
+        if (await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken) is { } existing)
+        {
+            // The password ./run.sh prints is always the one that works.
+            existing.PasswordHash = hasher.HashPassword(existing, password);
+            await db.SaveChangesAsync(cancellationToken);
+            return existing.Id;
+        }
         var person = new Identity.User
         {
             Id = Guid.CreateVersion7(),
@@ -76,7 +98,7 @@ public static class DemoSeeder
             PreferredLanguage = "ja",
             CreatedAt = clock.GetUtcNow(),
         };
-        person.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<Identity.User>().HashPassword(person, password);
+        person.PasswordHash = hasher.HashPassword(person, password);
         db.Users.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return person.Id;

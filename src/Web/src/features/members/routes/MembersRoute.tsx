@@ -53,6 +53,8 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
 
   if (members.isPending) return <Skeleton height={120} aria-busy />;
   if (members.isError) return <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />;
+  // The last owner can neither leave nor be removed (the Api refuses it too); no button that can only fail.
+  const owners = members.data.filter((m) => m.role === 'owner').length;
   return (
     <section aria-labelledby="members-heading">
       <Title order={3} id="members-heading" mb="sm">
@@ -88,6 +90,7 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
                       data={roleOptions}
                       value={m.role}
                       allowDeselect={false}
+                      disabled={m.role === 'owner' && owners === 1}
                       onChange={(role) => role && role !== m.role && changeRole.mutate({ memberId: m.id, role })}
                     />
                   ) : (
@@ -96,7 +99,7 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
                 </Table.Td>
                 <Table.Td>{dateFormat.format(new Date(m.joinedAt))}</Table.Td>
                 <Table.Td>
-                  {(canManage || isMe) && (
+                  {(canManage || isMe) && !(m.role === 'owner' && owners === 1) && (
                     <Button
                       size="xs"
                       variant="subtle"
