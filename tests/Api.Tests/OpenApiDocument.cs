@@ -21,6 +21,14 @@ public sealed class OpenApiDocument
         Assert.True(paths.TryGetProperty("/api/v1/organisations/{organisationId}", out _));
         // The catch-all 404 for unknown API routes is not part of the contract.
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.Contains("{path}"));
+
+        // How to get a token, and which operations need one and an organisation.
+        var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
+        Assert.Equal("/connect/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        var listMembers = paths.GetProperty("/api/v1/members").GetProperty("get");
+        Assert.True(listMembers.TryGetProperty("security", out _));
+        Assert.Contains(listMembers.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Organisation-Id");
+        Assert.False(paths.GetProperty("/api/v1/account/sign-up").GetProperty("post").TryGetProperty("security", out _));
     }
 
     [Fact]

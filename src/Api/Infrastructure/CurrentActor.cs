@@ -133,11 +133,15 @@ public static class CurrentActorSetup
             return allowed ? await next(context) : Forbidden();
         });
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        builder.WithMetadata(new ActsInsideAnOrganisation());
         return builder;
     }
 
     private static IResult Forbidden() => ApiProblems.Forbidden();
 }
+
+/// <summary>Endpoint metadata: the endpoint acts inside the caller's active organisation (documented in OpenAPI).</summary>
+public sealed class ActsInsideAnOrganisation;
 
 public static class TenantScopes
 {

@@ -1,41 +1,34 @@
 import { usePageTitle } from '@/lib/use-page-title';
 import { Stack, Title } from '@mantine/core';
 import { IconFileDescription, IconId } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/EmptyState';
+import { useActiveOrganisation } from '@/lib/auth/me';
 
-/** The client companies' area. Its pages (work inventory, RFPs, evaluation) arrive with their features. */
-export function ClientAreaRoute() {
+/**
+ * One area per kind of organisation. Its pages (work inventory and RFPs for clients; profile and proposals for
+ * vendors) arrive with their features; until then the empty state says what can be done now: register an
+ * organisation of this kind, or, for one's own, gather the team.
+ */
+function Area({ kind, icon }: { kind: 'client' | 'vendor'; icon: ReactNode }) {
   const { t } = useTranslation();
-  usePageTitle(t('client.title'));
+  usePageTitle(t(`${kind}.title`));
+  const { active } = useActiveOrganisation();
+  const ours = active?.kind === kind;
   return (
     <Stack gap="lg">
-      <Title order={2}>{t('client.title')}</Title>
-      <EmptyState
-        icon={<IconFileDescription size={26} />}
-        title={t('client.emptyTitle')}
-        body={t('client.emptyBody')}
-        actionLabel={t('client.emptyAction')}
-        actionTo="/organisations/new?kind=client"
-      />
+      <Title order={2}>{t(`${kind}.title`)}</Title>
+      {ours ? (
+        <EmptyState icon={icon} title={t(`${kind}.emptyTitle`)} body={t(`${kind}.ownBody`, { name: active.name })}
+          actionLabel={t(`${kind}.ownAction`)} actionTo="/settings/members" />
+      ) : (
+        <EmptyState icon={icon} title={t(`${kind}.emptyTitle`)} body={t(`${kind}.emptyBody`)}
+          actionLabel={t(`${kind}.emptyAction`)} actionTo={`/organisations/new?kind=${kind}`} />
+      )}
     </Stack>
   );
 }
 
-/** The vendors' area. Its pages (profile, certifications, proposals) arrive with their features. */
-export function VendorAreaRoute() {
-  const { t } = useTranslation();
-  usePageTitle(t('vendor.title'));
-  return (
-    <Stack gap="lg">
-      <Title order={2}>{t('vendor.title')}</Title>
-      <EmptyState
-        icon={<IconId size={26} />}
-        title={t('vendor.emptyTitle')}
-        body={t('vendor.emptyBody')}
-        actionLabel={t('vendor.emptyAction')}
-        actionTo="/organisations/new?kind=vendor"
-      />
-    </Stack>
-  );
-}
+export const ClientAreaRoute = () => <Area kind="client" icon={<IconFileDescription size={26} />} />;
+export const VendorAreaRoute = () => <Area kind="vendor" icon={<IconId size={26} />} />;

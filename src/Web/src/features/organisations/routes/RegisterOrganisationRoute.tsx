@@ -21,6 +21,9 @@ export function RegisterOrganisationRoute() {
         <Text c="dimmed" mt="xs">
           {t('register.lead')}
         </Text>
+        <Text c="dimmed" size="sm" mt={4}>
+          {t('register.invited')}
+        </Text>
       </div>
       <RequireSignIn>
         <RegisterOrganisationForm
