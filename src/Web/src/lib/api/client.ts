@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { activeOrganisationId } from '@/lib/auth/active-organisation';
-import { accessToken } from '@/lib/auth/oidc';
+import { accessToken, userManager } from '@/lib/auth/oidc';
 import { currentLanguage } from '@/lib/i18n';
 import type { components, paths } from './schema';
 
@@ -22,6 +22,12 @@ const identityMiddleware: Middleware = {
     const organisation = activeOrganisationId();
     if (organisation && !request.headers.has('X-Organisation-Id')) request.headers.set('X-Organisation-Id', organisation);
     return request;
+  },
+  // A token the Api no longer accepts (session ended elsewhere, password changed, revoked): forget it, so that the
+  // SPA shows the sign-in instead of failing request after request.
+  async onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has('Authorization')) await userManager.removeUser();
+    return response;
   },
 };
 

@@ -16,6 +16,9 @@ export const userManager = new UserManager({
   userStore: new WebStorageStateStore({ store: window.sessionStorage }),
 });
 
+// When the refresh token is refused (its family was revoked, or the password changed), the session is over.
+userManager.events.addSilentRenewError(() => void userManager.removeUser());
+
 /** Where a finished sign-in returns to: the page that asked for it. */
 export interface SignInState {
   returnTo?: string;
