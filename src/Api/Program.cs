@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Api.Features.Account;
 using Marketplace.Api.Features.ApiClients;
 using Marketplace.Api.Features.AuditLog;
+using Marketplace.Api.Features.Catalogue;
 using Marketplace.Api.Features.Connect;
 using Marketplace.Api.Features.Invitations;
 using Marketplace.Api.Features.Members;
@@ -62,6 +63,7 @@ api.MapMemberEndpoints();
 api.MapInvitationEndpoints();
 api.MapApiClientEndpoints();
 api.MapAuditLogEndpoints();
+api.MapCatalogueEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();
 

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Api.Tests;
 
 /// <summary>
-/// Every API endpoint that takes an id, called by another organisation, answers 404 and changes nothing. The list of
+/// Every API endpoint that takes an id, called by another organisation, answers 404 (403 for platform objects that only
+/// operators change) and changes nothing. The list of
 /// endpoints comes from the running Api, so a new endpoint is covered the moment it is mapped; an endpoint whose id
 /// parameter this suite does not know makes it fail until an object of that kind is added to <see cref="Arrange"/>.
 /// </summary>
@@ -45,15 +46,18 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["memberId"] = colleagueMembership,
             ["invitationId"] = pending.GetProperty("id").GetGuid(),
             ["apiClientId"] = apiClient.GetProperty("id").GetGuid(),
+            // Platform objects (not A's): only operators may change them, so other callers get 403.
+            ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id,
         });
     }
 
-    /// <summary>Every (method, route template) of the REST API (/api/v1) with at least one route parameter.</summary>
-    private List<(string Method, string Template, IReadOnlyList<string> Parameters)> EndpointsWithIds() =>
+    /// <summary>Every (method, route template) of the REST API (/api/v1) with at least one route parameter, and whether only platform operators may call it.</summary>
+    private List<(string Method, string Template, IReadOnlyList<string> Parameters, bool OperatorsOnly)> EndpointsWithIds() =>
         Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/") == true && e.RoutePattern.Parameters.Count > 0)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
-                (method, e.RoutePattern.RawText!, (IReadOnlyList<string>)e.RoutePattern.Parameters.Select(p => p.Name).ToList())))
+                (method, e.RoutePattern.RawText!, (IReadOnlyList<string>)e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
+                 e.Metadata.GetMetadata<Marketplace.Api.Infrastructure.PlatformOperatorsOnly>() is not null)))
             .ToList();
 
     private static string Fill(string template, Dictionary<string, Guid> objects) =>
@@ -72,9 +76,10 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(unknown.Count == 0, $"Add an object of organisation A for the route parameter(s) {string.Join(", ", unknown)} to the cross-tenant suite.");
 
         var failures = new List<string>();
-        foreach (var (method, template, _) in endpoints)
+        foreach (var (method, template, _, operatorsOnly) in endpoints)
         {
             var path = Fill(template, objects);
+            var expected = operatorsOnly ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
             // As organisation B's owner, with B chosen; and with A named although B's owner is no member of it.
             foreach (var (label, chosen) in new[] { ("B chosen", organisationB), ("A named by a non-member", organisationA) })
             {
@@ -82,11 +87,14 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
                 if (method is "POST" or "PUT" or "PATCH")
                     request.Content = new StringContent("{\"role\":\"viewer\"}", Encoding.UTF8, "application/json");
                 var response = await ownerB.Client(chosen).SendAsync(request);
-                if (response.StatusCode != HttpStatusCode.NotFound)
-                    failures.Add($"{method} {template} ({label}): {(int)response.StatusCode}");
+                if (response.StatusCode != expected)
+                    failures.Add($"{method} {template} ({label}): {(int)response.StatusCode}, expected {(int)expected}");
             }
         }
-        Assert.True(failures.Count == 0, "Answered other than 404 to another organisation:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, "Answered otherwise to another organisation:\n" + string.Join("\n", failures));
+        // The operator-only catalogue service was not retired either.
+        var catalogue = await Api.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/catalogue");
+        Assert.Contains(catalogue.EnumerateArray().SelectMany(t => t.GetProperty("services").EnumerateArray()), s => s.GetProperty("id").GetGuid() == objects["serviceId"]);
 
         // And nothing of A changed: its colleague, pending invitation and API client are all still there.
         var a = ownerA.Client(organisationA);
@@ -114,7 +122,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
 
         var failures = new List<string>();
-        foreach (var (method, template, _) in EndpointsWithIds())
+        foreach (var (method, template, _, _) in EndpointsWithIds())
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), Fill(template, objects));
             if (method is "POST" or "PUT" or "PATCH")

@@ -137,8 +137,31 @@ public static class CurrentActorSetup
         return builder;
     }
 
+    /// <summary>
+    /// The platform's own staff (verification, moderation, the catalogue): a signed-in person with the operator role.
+    /// Anyone else gets 403: these are platform objects, not another tenant's, so there is nothing to hide.
+    /// </summary>
+    public static TBuilder RequirePlatformOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization();
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>();
+            return actor.IsPlatformOperator && actor.Scopes.Contains(ApiScopes.Marketplace)
+                ? await next(context)
+                : ApiProblems.Forbidden(Localization.CurrentLanguage == "en"
+                    ? "Only platform operators can do this."
+                    : "この操作はプラットフォーム運営者のみが行えます。");
+        });
+        builder.WithMetadata(new PlatformOperatorsOnly());
+        return builder;
+    }
+
     private static IResult Forbidden() => ApiProblems.Forbidden();
 }
+
+/// <summary>Endpoint metadata: only platform operators may call it (the cross-tenant suite expects 403 there).</summary>
+public sealed class PlatformOperatorsOnly;
 
 /// <summary>Endpoint metadata: the endpoint acts inside the caller's active organisation (documented in OpenAPI).</summary>
 public sealed class ActsInsideAnOrganisation;

@@ -26,6 +26,9 @@ public static class ValidationRules
         ["member.role"] = ("役割", "Role"),
         ["apiClient.name"] = ("連携名", "Integration name"),
         ["apiClient.scopes"] = ("権限（スコープ）", "Scopes"),
+        ["catalogue.type"] = ("種類", "Type"),
+        ["catalogue.nameJa"] = ("日本語名", "Japanese name"),
+        ["catalogue.nameEn"] = ("英語名", "English name"),
     };
 
     /// <summary>Organisation roles as people read them (the names the SPA shows too).</summary>

@@ -29,6 +29,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
     public DbSet<Identity.OidcKey> OidcKeys => Set<Identity.OidcKey>();
+    public DbSet<Catalogue.OutsourcingType> OutsourcingTypes => Set<Catalogue.OutsourcingType>();
+    public DbSet<Catalogue.CatalogueService> CatalogueServices => Set<Catalogue.CatalogueService>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -59,6 +61,27 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             k.Property(x => x.Purpose).HasMaxLength(16);
             // One key per purpose for now; replicas starting together agree on it through this index.
             k.HasIndex(x => x.Purpose).IsUnique();
+        });
+
+        // The catalogue is platform data, readable by everyone; only operators change it (through the Api).
+        modelBuilder.Entity<Catalogue.OutsourcingType>(t =>
+        {
+            t.HasKey(x => x.Code);
+            t.Property(x => x.Code).HasMaxLength(Catalogue.OutsourcingType.CodeMaxLength);
+            t.Property(x => x.NameJa).HasMaxLength(Catalogue.CatalogueService.NameMaxLength);
+            t.Property(x => x.NameEn).HasMaxLength(Catalogue.CatalogueService.NameMaxLength);
+            t.HasData(Catalogue.CatalogueSeed.Types);
+        });
+        modelBuilder.Entity<Catalogue.CatalogueService>(c =>
+        {
+            c.Property(x => x.TypeCode).HasMaxLength(Catalogue.OutsourcingType.CodeMaxLength);
+            c.Property(x => x.Code).HasMaxLength(Catalogue.CatalogueService.CodeMaxLength);
+            c.Property(x => x.NameJa).HasMaxLength(Catalogue.CatalogueService.NameMaxLength);
+            c.Property(x => x.NameEn).HasMaxLength(Catalogue.CatalogueService.NameMaxLength);
+            c.HasIndex(x => x.Code).IsUnique();
+            c.HasIndex(x => new { x.TypeCode, x.SortOrder });
+            c.HasOne<Catalogue.OutsourcingType>().WithMany().HasForeignKey(x => x.TypeCode).OnDelete(DeleteBehavior.Restrict);
+            c.HasData(Catalogue.CatalogueSeed.Services);
         });
 
         modelBuilder.Entity<Membership>(m =>

@@ -88,6 +88,286 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ja");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("type_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_services");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_services_code");
+
+                    b.HasIndex("TypeCode", "SortOrder")
+                        .HasDatabaseName("ix_catalogue_services_type_code_sort_order");
+
+                    b.ToTable("catalogue_services", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000001"),
+                            Code = "payroll",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Payroll",
+                            NameJa = "給与計算",
+                            SortOrder = 1,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000002"),
+                            Code = "social-insurance",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Social insurance procedures",
+                            NameJa = "社会保険手続き",
+                            SortOrder = 2,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000003"),
+                            Code = "bookkeeping",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Bookkeeping and journal entries",
+                            NameJa = "経理・仕訳",
+                            SortOrder = 3,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000004"),
+                            Code = "invoice-processing",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Invoice processing",
+                            NameJa = "請求書処理",
+                            SortOrder = 4,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000005"),
+                            Code = "recruiting-admin",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Recruiting administration",
+                            NameJa = "採用事務（応募者対応・日程調整）",
+                            SortOrder = 5,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000006"),
+                            Code = "reception-general-affairs",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Reception and general affairs",
+                            NameJa = "受付・総務",
+                            SortOrder = 6,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000007"),
+                            Code = "contact-centre",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Contact centre",
+                            NameJa = "コールセンター・問い合わせ対応",
+                            SortOrder = 7,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000008"),
+                            Code = "data-entry",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Data entry",
+                            NameJa = "データ入力",
+                            SortOrder = 8,
+                            TypeCode = "BPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000101"),
+                            Code = "server-network-operations",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Server and network operation",
+                            NameJa = "サーバー・ネットワーク運用保守",
+                            SortOrder = 101,
+                            TypeCode = "ITO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000102"),
+                            Code = "helpdesk",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "IT helpdesk",
+                            NameJa = "ヘルプデスク",
+                            SortOrder = 102,
+                            TypeCode = "ITO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000103"),
+                            Code = "infrastructure",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Infrastructure build",
+                            NameJa = "インフラ構築",
+                            SortOrder = 103,
+                            TypeCode = "ITO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000104"),
+                            Code = "it-asset-management",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "IT asset management",
+                            NameJa = "IT 資産管理",
+                            SortOrder = 104,
+                            TypeCode = "ITO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000105"),
+                            Code = "security-operations",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Security operations (SOC)",
+                            NameJa = "セキュリティ運用（SOC）",
+                            SortOrder = 105,
+                            TypeCode = "ITO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000201"),
+                            Code = "data-analysis",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Data analysis",
+                            NameJa = "データ分析",
+                            SortOrder = 201,
+                            TypeCode = "KPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000202"),
+                            Code = "reporting",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Reporting",
+                            NameJa = "レポーティング",
+                            SortOrder = 202,
+                            TypeCode = "KPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000203"),
+                            Code = "market-research",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Market research",
+                            NameJa = "市場調査",
+                            SortOrder = 203,
+                            TypeCode = "KPO"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-7000-8000-000000000204"),
+                            Code = "decision-support",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            NameEn = "Decision support",
+                            NameJa = "意思決定支援",
+                            SortOrder = 204,
+                            TypeCode = "KPO"
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Catalogue.OutsourcingType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ja");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Code")
+                        .HasName("pk_outsourcing_types");
+
+                    b.ToTable("outsourcing_types", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "BPO",
+                            NameEn = "Business process outsourcing (BPO)",
+                            NameJa = "ビジネス・プロセス・アウトソーシング（BPO）",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "ITO",
+                            NameEn = "IT outsourcing (ITO)",
+                            NameJa = "IT アウトソーシング（ITO）",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "KPO",
+                            NameEn = "Knowledge process outsourcing (KPO)",
+                            NameJa = "ナレッジ・プロセス・アウトソーシング（KPO）",
+                            SortOrder = 3
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Core.Identity.OidcKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,6 +1248,16 @@ namespace Marketplace.Core.Data.Migrations
                         .HasDatabaseName("ix_oidc_tokens_application_id_status_subject_type");
 
                     b.ToTable("oidc_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>
+                {
+                    b.HasOne("Marketplace.Core.Catalogue.OutsourcingType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalogue_services_outsourcing_types_type_code");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Integrations.ApiClient", b =>

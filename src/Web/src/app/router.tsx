@@ -7,6 +7,7 @@ import { ForgotPasswordRoute, ResetPasswordRoute } from '@/features/account/rout
 import { SignInRoute } from '@/features/account/routes/SignInRoute';
 import { SignUpRoute } from '@/features/account/routes/SignUpRoute';
 import { AuditLogRoute } from '@/features/audit/AuditLogRoute';
+import { CatalogueRoute, OperatorCatalogueRoute } from '@/features/catalogue/CatalogueRoutes';
 import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
 import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
 import { MembersRoute } from '@/features/members/routes/MembersRoute';
@@ -37,6 +38,8 @@ export const router = createBrowserRouter([
       { path: 'settings/members', element: <MembersRoute /> },
       { path: 'settings/api-clients', element: <ApiClientsRoute /> },
       { path: 'settings/audit-log', element: <AuditLogRoute /> },
+      { path: 'catalogue', element: <CatalogueRoute /> },
+      { path: 'operator/catalogue', element: <OperatorCatalogueRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconBuildingFactory2,
   IconBuildingStore,
+  IconCategory,
   IconHome,
   IconKey,
   IconListDetails,
@@ -23,11 +24,12 @@ type NavigationItem = { to: string; key: string; icon: typeof IconHome; end: boo
 /** The menu follows who is signed in and their role in the active organisation (the Api enforces the same rules). */
 function useNavigation(): NavigationItem[] {
   const auth = useAuth();
-  const { active, canManage, isOwner } = useActiveOrganisation();
+  const { active, canManage, isOwner, me } = useActiveOrganisation();
   const items: NavigationItem[] = [
     { to: '/', key: 'nav.home', icon: IconHome, end: true },
     { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: false },
     { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: false },
+    { to: '/catalogue', key: 'nav.catalogue', icon: IconCategory, end: false },
   ];
   if (!auth.isAuthenticated) return items;
   if (active) {
@@ -37,6 +39,7 @@ function useNavigation(): NavigationItem[] {
     if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });
   }
   items.push({ to: '/organisations/new', key: 'nav.register', icon: IconPlus, end: false });
+  if (me.data?.isPlatformOperator) items.push({ to: '/operator/catalogue', key: 'nav.operatorCatalogue', icon: IconCategory, end: false });
   return items;
 }
 
