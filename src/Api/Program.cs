@@ -3,6 +3,7 @@ using Marketplace.Api.Features.Account;
 using Marketplace.Api.Features.ApiClients;
 using Marketplace.Api.Features.AuditLog;
 using Marketplace.Api.Features.Catalogue;
+using Marketplace.Api.Features.Vendors;
 using Marketplace.Api.Features.Connect;
 using Marketplace.Api.Features.Invitations;
 using Marketplace.Api.Features.Members;
@@ -64,6 +65,7 @@ api.MapInvitationEndpoints();
 api.MapApiClientEndpoints();
 api.MapAuditLogEndpoints();
 api.MapCatalogueEndpoints();
+api.MapVendorProfileEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();
 

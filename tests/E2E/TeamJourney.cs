@@ -31,7 +31,7 @@ public sealed class TeamJourney(BrowserFixture browser)
         await owner.GetByLabel(new Regex("^パスワード")).FillAsync(ownerPassword);
         await owner.GetByRole(AriaRole.Button, new() { Name = "アカウントを作成" }).ClickAsync();
         await owner.GotoAsync(PathOf((await MailCatcher.WaitForAsync(ownerEmail)).Text, "/account/confirm"));
-        await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync("メールアドレスを確認しました。");
+        await Expect(owner.GetByText("メールアドレスを確認しました。アカウントが有効になりました。")).ToBeVisibleAsync();
 
         // Sign in (the authorization code flow with PKCE, through the sign-in page) and land on "create an organisation".
         await owner.GetByRole(AriaRole.Button, new() { Name = "サインインして組織を作成する" }).ClickAsync();
@@ -57,7 +57,7 @@ public sealed class TeamJourney(BrowserFixture browser)
         await owner.GetByRole(AriaRole.Combobox, new() { Name = "役割", Exact = true }).ClickAsync();
         await owner.GetByRole(AriaRole.Option, new() { Name = "調達担当" }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "招待メールを送る" }).ClickAsync();
-        await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync(colleagueEmail);
+        await Expect(owner.GetByText($"{colleagueEmail} に招待メールを送信しました。")).ToBeVisibleAsync();
         await Expect(owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleagueEmail })).ToContainTextAsync("承諾待ち");
 
         // The colleague opens the link from the mail, signs in, accepts.

@@ -47,6 +47,9 @@ public sealed class CurrentActor
                 actor.ClientId = principal.GetClaim(Claims.ClientId);
                 actor.OrganisationId = clientOrganisationId;
                 tenant.Set(clientOrganisationId);
+                var db = http.RequestServices.GetRequiredService<MarketplaceDbContext>();
+                actor.OrganisationKind = await db.Organisations.Where(o => o.Id == clientOrganisationId)
+                    .Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(http.RequestAborted);
             }
             else if (Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId))
             {

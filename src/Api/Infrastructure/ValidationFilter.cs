@@ -23,7 +23,8 @@ public static class ValidationFilter
                 return await next(context);
 
             var errors = result.Errors
-                .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                // "CaseStudies[0].Title" -> "caseStudies[0].title": each segment as the JSON spells it.
+                .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
             return ValidationRules.FieldProblem(errors);
         })

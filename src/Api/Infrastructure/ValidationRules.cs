@@ -26,6 +26,39 @@ public static class ValidationRules
         ["member.role"] = ("役割", "Role"),
         ["apiClient.name"] = ("連携名", "Integration name"),
         ["apiClient.scopes"] = ("権限（スコープ）", "Scopes"),
+        ["vendor.slug"] = ("公開ページのアドレス", "Public page address"),
+        ["vendor.summary"] = ("紹介文", "Summary"),
+        ["vendor.summaryEn"] = ("紹介文（英語）", "Summary in English"),
+        ["vendor.services"] = ("提供サービス", "Services"),
+        ["vendor.industries"] = ("実績のある業種", "Industries served"),
+        ["vendor.clientSizes"] = ("取引先の規模", "Client sizes"),
+        ["vendor.caseStudies"] = ("導入事例", "Case studies"),
+        ["vendor.caseStudy.title"] = ("事例のタイトル", "Case study title"),
+        ["vendor.caseStudy.industry"] = ("事例の業種", "Case study industry"),
+        ["vendor.caseStudy.description"] = ("事例の内容", "Case study description"),
+        ["vendor.caseStudy.year"] = ("事例の年", "Case study year"),
+        ["vendor.staffCount"] = ("従業員数", "Staff"),
+        ["vendor.backupStructure"] = ("バックアップ体制", "Backup structure"),
+        ["vendor.contactName"] = ("窓口担当者", "Contact person"),
+        ["vendor.contactEmail"] = ("窓口メールアドレス", "Contact e-mail"),
+        ["vendor.backupSites"] = ("バックアップ拠点", "Backup sites"),
+        ["vendor.rto"] = ("目標復旧時間（時間）", "Recovery time objective (hours)"),
+        ["vendor.lastDrillOn"] = ("直近の訓練日", "Last drill"),
+        ["vendor.accessControl"] = ("アクセス管理", "Access control"),
+        ["vendor.auditLogging"] = ("操作ログの管理", "Audit logging"),
+        ["vendor.subcontractingPolicy"] = ("再委託の方針と承認手順", "Subcontracting policy and approval"),
+        ["vendor.incidentResponse"] = ("インシデント発生時の対応", "Incident response"),
+        ["vendor.initialFee"] = ("初期費用（円・税抜）", "Initial fee (yen, excl. tax)"),
+        ["vendor.monthlyBase"] = ("月額基本料金（円・税抜）", "Monthly base fee (yen, excl. tax)"),
+        ["vendor.unitPrices"] = ("従量課金", "Per-unit prices"),
+        ["vendor.unit"] = ("単位", "Unit"),
+        ["vendor.bands"] = ("数量帯", "Volume bands"),
+        ["vendor.bandPrice"] = ("単価（円・税抜）", "Unit price (yen, excl. tax)"),
+        ["vendor.extraChargeConditions"] = ("追加費用が発生する条件", "Conditions for extra charges"),
+        ["vendor.standardInclusions"] = ("標準で含まれるもの", "Included as standard"),
+        ["vendor.regions"] = ("対応地域", "Regions"),
+        ["vendor.languages"] = ("対応言語", "Languages"),
+        ["vendor.capacity"] = ("受け入れ可能な体制（人）", "Capacity (FTE)"),
         ["catalogue.type"] = ("種類", "Type"),
         ["catalogue.nameJa"] = ("日本語名", "Japanese name"),
         ["catalogue.nameEn"] = ("英語名", "English name"),
@@ -82,6 +115,34 @@ public static class ValidationRules
     public static string InvalidEmailMessage(string labelKey) => English
         ? $"{Label(labelKey)} is not a valid e-mail address."
         : $"{Label(labelKey)}の形式が正しくありません（例：name@example.co.jp）。";
+
+    public static IRuleBuilderOptions<T, long?> InRange<T>(this IRuleBuilder<T, long?> rule, string labelKey, long min, long max) =>
+        rule.Must(value => value is null || (value >= min && value <= max))
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)} must be between {min:N0} and {max:N0}."
+                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。");
+
+    public static IRuleBuilderOptions<T, int?> InRange<T>(this IRuleBuilder<T, int?> rule, string labelKey, int min, int max) =>
+        rule.Must(value => value is null || (value >= min && value <= max))
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)} must be between {min:N0} and {max:N0}."
+                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。");
+
+    /// <summary>A list of short texts: at most <paramref name="maxItems"/>, none empty or longer than <paramref name="maxChars"/>.</summary>
+    public static IRuleBuilderOptions<T, string[]?> TextList<T>(this IRuleBuilder<T, string[]?> rule, string labelKey, int maxItems, int maxChars) =>
+        rule.Must(items => items is null || (items.Length <= maxItems && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Trim().Length <= maxChars)))
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)}: up to {maxItems} items, none empty or longer than {maxChars} characters."
+                : $"{Label(labelKey)}は {maxItems} 件まで、各項目は空にせず {maxChars} 文字以内で入力してください。");
+
+    /// <summary>Every value must be one of <paramref name="allowed"/>'s keys.</summary>
+    public static IRuleBuilderOptions<T, string[]?> AllOneOf<T>(this IRuleBuilder<T, string[]?> rule, string labelKey, IReadOnlyDictionary<string, (string Ja, string En)> allowed) =>
+        rule.Must(items => items is null || items.All(allowed.ContainsKey))
+            .WithMessage(_ =>
+            {
+                var choices = string.Join(English ? ", " : "、", allowed.Keys);
+                return English ? $"{Label(labelKey)}: use only {choices}." : $"{Label(labelKey)}は {choices} から選んでください。";
+            });
 
     /// <summary>For every link from an e-mail that cannot be used: unknown, forged and expired read the same.</summary>
     public static string InvalidLinkMessage() => English

@@ -43,6 +43,8 @@ public static class AuditActions
     public const string InvitationAccepted = "invitation.accepted";
     public const string ApiClientCreated = "api-client.created";
     public const string ApiClientRevoked = "api-client.revoked";
+    public const string VendorProfileCreated = "vendor-profile.created";
+    public const string VendorProfileUpdated = "vendor-profile.updated";
     public const string CatalogueServiceAdded = "catalogue.service-added";
     public const string CatalogueServiceRetired = "catalogue.service-retired";
     public const string CatalogueServiceRestored = "catalogue.service-restored";

@@ -31,6 +31,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Identity.OidcKey> OidcKeys => Set<Identity.OidcKey>();
     public DbSet<Catalogue.OutsourcingType> OutsourcingTypes => Set<Catalogue.OutsourcingType>();
     public DbSet<Catalogue.CatalogueService> CatalogueServices => Set<Catalogue.CatalogueService>();
+    public DbSet<Vendors.VendorProfile> VendorProfiles => Set<Vendors.VendorProfile>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -82,6 +83,26 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             c.HasIndex(x => new { x.TypeCode, x.SortOrder });
             c.HasOne<Catalogue.OutsourcingType>().WithMany().HasForeignKey(x => x.TypeCode).OnDelete(DeleteBehavior.Restrict);
             c.HasData(Catalogue.CatalogueSeed.Services);
+        });
+
+        modelBuilder.Entity<Vendors.VendorProfile>(v =>
+        {
+            v.HasKey(x => x.OrganisationId);
+            v.Property(x => x.Slug).HasMaxLength(Vendors.VendorProfile.SlugMaxLength);
+            v.HasIndex(x => x.Slug).IsUnique();
+            v.Property(x => x.ContactEmail).HasMaxLength(Organisation.EmailMaxLength);
+            v.Property(x => x.ContactName).HasMaxLength(Vendors.VendorProfile.ShortTextMaxLength);
+            // Lists the search will filter on are arrays with GIN indexes; nested structures are JSON documents.
+            v.HasIndex(x => x.ServiceIds).HasMethod("gin");
+            v.HasIndex(x => x.Regions).HasMethod("gin");
+            v.HasIndex(x => x.Languages).HasMethod("gin");
+            v.OwnsMany(x => x.CaseStudies, c => c.ToJson());
+            v.OwnsMany(x => x.UnitPrices, u =>
+            {
+                u.ToJson();
+                u.OwnsMany(x => x.Bands);
+            });
+            v.HasOne<Organisation>().WithOne().HasForeignKey<Vendors.VendorProfile>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Membership>(m =>
@@ -180,13 +201,13 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     /// <summary>Writes of tenant-owned rows must belong to the scope's organisation (RLS would refuse them too).</summary>
     private void RefuseCrossTenantWrites()
     {
-        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            var owner = entry.State == EntityState.Added
-                ? entry.Entity.OrganisationId
-                : entry.OriginalValues.GetValue<Guid>(nameof(ITenantOwned.OrganisationId));
-            if (Tenant.OrganisationId is not { } current || owner != current || entry.Entity.OrganisationId != current)
+            if (entry.Entity is not (ITenantOwned or ITenantWritten)) continue;
+            const string column = nameof(ITenantOwned.OrganisationId);
+            var owner = entry.State == EntityState.Added ? entry.CurrentValues.GetValue<Guid>(column) : entry.OriginalValues.GetValue<Guid>(column);
+            if (Tenant.OrganisationId is not { } current || owner != current || entry.CurrentValues.GetValue<Guid>(column) != current)
                 throw new CrossTenantWriteException(entry.Metadata.ClrType.Name);
         }
     }

@@ -22,6 +22,22 @@ public static class RowLevelSecurity
         migration.Sql($"CREATE POLICY tenant_isolation ON {table} USING ({column} = {CurrentOrganisation}) WITH CHECK ({column} = {CurrentOrganisation});");
     }
 
+    /// <summary>
+    /// For public data one organisation owns (a vendor profile): every connection reads every row, but a row is
+    /// written only when its organisation is the connection's (<see cref="Tenancy.ITenantWritten"/> does the same in EF).
+    /// </summary>
+    public static void EnablePublicReadTenantWrite(this MigrationBuilder migration, string table, string column = "organisation_id")
+    {
+        migration.EnableTenantIsolation(table, column);
+        migration.Sql($"CREATE POLICY public_read ON {table} FOR SELECT USING (true);");
+    }
+
+    public static void DisablePublicReadTenantWrite(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"DROP POLICY IF EXISTS public_read ON {table};");
+        migration.DisableTenantIsolation(table);
+    }
+
     public static void DisableTenantIsolation(this MigrationBuilder migration, string table)
     {
         migration.Sql($"DROP POLICY IF EXISTS tenant_isolation ON {table};");

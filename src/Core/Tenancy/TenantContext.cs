@@ -41,6 +41,15 @@ public interface ITenantOwned
     Guid OrganisationId { get; }
 }
 
+/// <summary>
+/// Rows that one organisation writes and everyone reads (a vendor's public profile): no read filter, but the save
+/// check and row-level security refuse writes from any other organisation.
+/// </summary>
+public interface ITenantWritten
+{
+    Guid OrganisationId { get; }
+}
+
 /// <summary>A save tried to add, change or delete a row of an organisation other than the scope's.</summary>
 public sealed class CrossTenantWriteException(string entity) : InvalidOperationException(
     $"Refused to write a {entity} of another organisation (or with no organisation set for this scope).");

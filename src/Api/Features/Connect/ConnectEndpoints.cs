@@ -71,7 +71,13 @@ public static class ConnectEndpoints
                 .SetClaim(Claims.ClientId, request.ClientId)
                 .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application))
                 .SetClaim(OrganisationClaim, organisationId);
-            identity.SetScopes(request.GetScopes());
+            // No scope asked for: every scope the client was given (RFC 6749 §3.3 lets the server choose a default).
+            var scopes = request.GetScopes();
+            if (scopes.IsEmpty)
+                scopes = [.. (await applications.GetPermissionsAsync(application))
+                    .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.Scope.Length..])];
+            identity.SetScopes(scopes);
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

@@ -800,6 +800,156 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorProfile", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("AccessControl")
+                        .HasColumnType("text")
+                        .HasColumnName("access_control");
+
+                    b.Property<string>("AuditLogging")
+                        .HasColumnType("text")
+                        .HasColumnName("audit_logging");
+
+                    b.Property<string>("BackupSites")
+                        .HasColumnType("text")
+                        .HasColumnName("backup_sites");
+
+                    b.Property<string>("BackupStructure")
+                        .HasColumnType("text")
+                        .HasColumnName("backup_structure");
+
+                    b.Property<int?>("CapacityFte")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_fte");
+
+                    b.PrimitiveCollection<string[]>("ClientSizes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("client_sizes");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("ExtraChargeConditions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("extra_charge_conditions");
+
+                    b.Property<bool?>("HasBcp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_bcp");
+
+                    b.Property<string>("IncidentResponse")
+                        .HasColumnType("text")
+                        .HasColumnName("incident_response");
+
+                    b.PrimitiveCollection<string[]>("Industries")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("industries");
+
+                    b.Property<long?>("InitialFeeYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("initial_fee_yen");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<DateOnly?>("LastDrillOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_drill_on");
+
+                    b.Property<long?>("MonthlyBaseYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_base_yen");
+
+                    b.Property<int?>("RecoveryTimeObjectiveHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("recovery_time_objective_hours");
+
+                    b.PrimitiveCollection<string[]>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regions");
+
+                    b.PrimitiveCollection<Guid[]>("ServiceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("service_ids");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slug");
+
+                    b.Property<int?>("StaffCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_count");
+
+                    b.PrimitiveCollection<string[]>("StandardInclusions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("standard_inclusions");
+
+                    b.Property<string>("SubcontractingPolicy")
+                        .HasColumnType("text")
+                        .HasColumnName("subcontracting_policy");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("text")
+                        .HasColumnName("summary_en");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_vendor_profiles");
+
+                    b.HasIndex("Languages")
+                        .HasDatabaseName("ix_vendor_profiles_languages");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "gin");
+
+                    b.HasIndex("Regions")
+                        .HasDatabaseName("ix_vendor_profiles_regions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Regions"), "gin");
+
+                    b.HasIndex("ServiceIds")
+                        .HasDatabaseName("ix_vendor_profiles_service_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ServiceIds"), "gin");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendor_profiles_slug");
+
+                    b.ToTable("vendor_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1305,6 +1455,100 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorProfile", b =>
+                {
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Vendors.VendorProfile", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_profiles_organisations_organisation_id");
+
+                    b.OwnsMany("Marketplace.Core.Vendors.CaseStudy", "CaseStudies", b1 =>
+                        {
+                            b1.Property<Guid>("VendorProfileOrganisationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ClientSize");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("Industry");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("VendorProfileOrganisationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("vendor_profiles");
+
+                            b1
+                                .ToJson("case_studies")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorProfileOrganisationId")
+                                .HasConstraintName("fk_vendor_profiles_vendor_profiles_vendor_profile_organisation_id");
+                        });
+
+                    b.OwnsMany("Marketplace.Core.Vendors.UnitPrice", "UnitPrices", b1 =>
+                        {
+                            b1.Property<Guid>("VendorProfileOrganisationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("VendorProfileOrganisationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("vendor_profiles");
+
+                            b1
+                                .ToJson("unit_prices")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorProfileOrganisationId")
+                                .HasConstraintName("fk_vendor_profiles_vendor_profiles_vendor_profile_organisation_id");
+
+                            b1.OwnsMany("Marketplace.Core.Vendors.VolumeBand", "Bands", b2 =>
+                                {
+                                    b2.Property<Guid>("UnitPriceVendorProfileOrganisationId");
+
+                                    b2.Property<int>("UnitPrice__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<long>("FromQuantity");
+
+                                    b2.Property<long>("PriceYen");
+
+                                    b2.HasKey("UnitPriceVendorProfileOrganisationId", "UnitPrice__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_vendor_profiles");
+
+                                    b2.ToTable("vendor_profiles");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("UnitPriceVendorProfileOrganisationId", "UnitPrice__synthesizedOrdinal")
+                                        .HasConstraintName("fk_vendor_profiles_vendor_profiles_unit_price_vendor_profile_organ");
+                                });
+
+                            b1.Navigation("Bands");
+                        });
+
+                    b.Navigation("CaseStudies");
+
+                    b.Navigation("UnitPrices");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -11,6 +11,7 @@ import { CatalogueRoute, OperatorCatalogueRoute } from '@/features/catalogue/Cat
 import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
 import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
 import { MembersRoute } from '@/features/members/routes/MembersRoute';
+import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
 import { ClientAreaRoute, VendorAreaRoute } from './routes/AreaRoutes';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRoute /> },
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
+      { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'organisations/new', element: <RegisterOrganisationRoute /> },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
       { path: 'account/sign-up', element: <SignUpRoute /> },

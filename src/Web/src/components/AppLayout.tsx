@@ -7,6 +7,7 @@ import {
   IconBuildingStore,
   IconCategory,
   IconHome,
+  IconId,
   IconKey,
   IconListDetails,
   IconPlus,
@@ -34,6 +35,7 @@ function useNavigation(): NavigationItem[] {
   if (!auth.isAuthenticated) return items;
   if (active) {
     items.push({ to: `/organisations/${active.id}`, key: 'nav.organisation', icon: IconBuilding, end: true });
+    if (active.kind === 'vendor') items.push({ to: '/vendor/profile', key: 'nav.profile', icon: IconId, end: false });
     items.push({ to: '/settings/members', key: 'nav.members', icon: IconUsers, end: false });
     if (canManage) items.push({ to: '/settings/api-clients', key: 'nav.apiClients', icon: IconKey, end: false });
     if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });

@@ -9,7 +9,7 @@ import { ApiError } from '@/lib/api/problem';
 import { useMe } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
-import { nameOf, useAddService, useCatalogue, useSetRetired, type OutsourcingType } from './api';
+import { nameOf, useAddService, useCatalogue, useSetRetired, type OutsourcingType } from '@/lib/api/catalogue';
 
 /** The public catalogue: what kinds of work the marketplace knows, by type. */
 export function CatalogueRoute() {
