@@ -57,6 +57,7 @@ start_mail_catcher "$STATE/mail" "$SMTP_PORT" "$MAIL_WEB_PORT"
 build_all "$LOGS" Marketplace.Product.slnf
 export_service_settings "$PG_PORT" "$RABBITMQ_PORT" "$SMTP_PORT"
 export Site__PublicUrl="$URL"
+export Storage__Path="$STATE/files"   # uploaded evidence files, kept with the rest of the local state
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 log "Migrating and seeding the demo data"

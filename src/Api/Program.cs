@@ -32,6 +32,7 @@ builder.AddMarketplaceMail();
 builder.AddMarketplaceIdentity();
 builder.AddMarketplaceOidc();
 builder.AddMarketplaceProxySupport();
+builder.AddMarketplaceFileStorage();
 builder.AddCurrentActor();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
@@ -66,6 +67,7 @@ api.MapApiClientEndpoints();
 api.MapAuditLogEndpoints();
 api.MapCatalogueEndpoints();
 api.MapVendorProfileEndpoints();
+api.MapCertificationEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();
 

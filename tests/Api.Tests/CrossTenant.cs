@@ -38,6 +38,10 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var apiClient = await (await a.PostAsJsonAsync("/api/v1/api-clients", new { name = "A の連携", scopes = new[] { "organisation.read" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var members = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/members");
+        // A vendor of the same owner for vendor objects (A's certification).
+        var vendorA = await ownerA.CreateOrganisationAsync("vendor");
+        var certification = await (await ownerA.Client(vendorA).PostAsJsonAsync("/api/v1/vendor-profile/certifications",
+            new { type = "pmark", registrationNumber = "10800000", validFrom = "2025-01-01", validTo = "2027-12-31" })).Content.ReadFromJsonAsync<JsonElement>();
         var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
 
         return (ownerA, organisationA, new Dictionary<string, Guid>
@@ -48,6 +52,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["apiClientId"] = apiClient.GetProperty("id").GetGuid(),
             // Platform objects (not A's): only operators may change them, so other callers get 403.
             ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id,
+            ["certificationId"] = certification.GetProperty("id").GetGuid(),
         });
     }
 

@@ -23,6 +23,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
             ["RateLimits:registration:PermitLimit"] = "100000",
             // The test hosts serve plain HTTP on loopback, as ./run.sh does.
             ["Oidc:RequireHttps"] = "false",
+            // Uploads of every test host in one throwaway folder, never in the source tree.
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "marketplace-test-files"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;

@@ -43,6 +43,11 @@ public static class AuditActions
     public const string InvitationAccepted = "invitation.accepted";
     public const string ApiClientCreated = "api-client.created";
     public const string ApiClientRevoked = "api-client.revoked";
+    public const string CertificationAdded = "certification.added";
+    public const string CertificationChanged = "certification.changed";
+    public const string CertificationRemoved = "certification.removed";
+    public const string CertificationEvidenceUploaded = "certification.evidence-uploaded";
+    public const string CertificationVerified = "certification.verified";
     public const string VendorProfileCreated = "vendor-profile.created";
     public const string VendorProfileUpdated = "vendor-profile.updated";
     public const string CatalogueServiceAdded = "catalogue.service-added";

@@ -32,6 +32,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Catalogue.OutsourcingType> OutsourcingTypes => Set<Catalogue.OutsourcingType>();
     public DbSet<Catalogue.CatalogueService> CatalogueServices => Set<Catalogue.CatalogueService>();
     public DbSet<Vendors.VendorProfile> VendorProfiles => Set<Vendors.VendorProfile>();
+    public DbSet<Vendors.Certification> Certifications => Set<Vendors.Certification>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -103,6 +104,22 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
                 u.OwnsMany(x => x.Bands);
             });
             v.HasOne<Organisation>().WithOne().HasForeignKey<Vendors.VendorProfile>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Vendors.Certification>(c =>
+        {
+            c.Property(x => x.Type).HasMaxLength(16);
+            c.Property(x => x.OtherName).HasMaxLength(Vendors.Certification.TextMaxLength);
+            c.Property(x => x.RegistrationNumber).HasMaxLength(Vendors.Certification.TextMaxLength);
+            c.Property(x => x.Scope).HasMaxLength(Vendors.Certification.TextMaxLength * 5);
+            c.Property(x => x.Issuer).HasMaxLength(Vendors.Certification.TextMaxLength);
+            c.Property(x => x.EvidenceKey).HasMaxLength(64);
+            c.Property(x => x.EvidenceFileName).HasMaxLength(255);
+            c.Property(x => x.EvidenceContentType).HasMaxLength(64);
+            c.HasIndex(x => new { x.OrganisationId, x.Type });
+            // The operator's queue: unverified certifications with evidence, oldest change first.
+            c.HasIndex(x => x.UpdatedAt).HasFilter("verified_at IS NULL AND evidence_key IS NOT NULL").HasDatabaseName("ix_certifications_awaiting_verification");
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Membership>(m =>

@@ -1,0 +1,89 @@
+using Marketplace.Core.Tenancy;
+
+namespace Marketplace.Core.Vendors;
+
+/// <summary>
+/// A certification a vendor holds (ISMS/ISO 27001, プライバシーマーク, ...), with its evidence file. Public like the
+/// profile; only the vendor writes it, and only a platform operator marks it verified. Any change to a verified
+/// certification (its facts or its evidence) clears the mark, so "verified" always means "as checked".
+/// </summary>
+public sealed class Certification : ITenantWritten
+{
+    public const int TextMaxLength = 200;
+
+    private Certification() { }
+
+    public Certification(Guid organisationId, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        OrganisationId = organisationId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    /// <summary>A code from <see cref="CertificationTypes.All"/>.</summary>
+    public string Type { get; private set; } = "";
+    /// <summary>The certification's name when the type is "other".</summary>
+    public string? OtherName { get; private set; }
+    public string RegistrationNumber { get; private set; } = "";
+    public string? Scope { get; private set; }
+    public string? Issuer { get; private set; }
+    public DateOnly ValidFrom { get; private set; }
+    public DateOnly ValidTo { get; private set; }
+
+    public string? EvidenceKey { get; private set; }
+    public string? EvidenceFileName { get; private set; }
+    public string? EvidenceContentType { get; private set; }
+    public long? EvidenceSize { get; private set; }
+
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public Guid? VerifiedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool IsVerified => VerifiedAt is not null;
+
+    /// <summary>Sets the facts; returns true when anything changed (and then a verification no longer holds).</summary>
+    public bool Describe(string type, string? otherName, string registrationNumber, string? scope, string? issuer, DateOnly validFrom, DateOnly validTo, DateTimeOffset now)
+    {
+        var changed = Type != type || OtherName != otherName || RegistrationNumber != registrationNumber || Scope != scope || Issuer != issuer
+                      || ValidFrom != validFrom || ValidTo != validTo;
+        if (!changed) return false;
+        (Type, OtherName, RegistrationNumber, Scope, Issuer, ValidFrom, ValidTo) = (type, otherName, registrationNumber, scope, issuer, validFrom, validTo);
+        Unverify(now);
+        return true;
+    }
+
+    public void AttachEvidence(string key, string fileName, string contentType, long size, DateTimeOffset now)
+    {
+        (EvidenceKey, EvidenceFileName, EvidenceContentType, EvidenceSize) = (key, fileName, contentType, size);
+        Unverify(now);
+    }
+
+    public void Verify(Guid operatorId, DateTimeOffset now)
+    {
+        VerifiedAt = now;
+        VerifiedBy = operatorId;
+    }
+
+    private void Unverify(DateTimeOffset now)
+    {
+        VerifiedAt = null;
+        VerifiedBy = null;
+        UpdatedAt = now;
+    }
+}
+
+public static class CertificationTypes
+{
+    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> All = new Dictionary<string, (string, string)>
+    {
+        ["isms"] = ("ISMS（ISO/IEC 27001）", "ISMS (ISO/IEC 27001)"),
+        ["pmark"] = ("プライバシーマーク", "Privacy Mark"),
+        ["iso9001"] = ("ISO 9001", "ISO 9001"),
+        ["soc2"] = ("SOC 2", "SOC 2"),
+        ["other"] = ("その他", "other"),
+    };
+}
