@@ -11,6 +11,7 @@ import { CatalogueRoute, OperatorCatalogueRoute } from '@/features/catalogue/Cat
 import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
 import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
 import { MembersRoute } from '@/features/members/routes/MembersRoute';
+import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'settings/audit-log', element: <AuditLogRoute /> },
       { path: 'catalogue', element: <CatalogueRoute /> },
       { path: 'operator/catalogue', element: <OperatorCatalogueRoute /> },
+      { path: 'operator/certifications', element: <CertificationQueueRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

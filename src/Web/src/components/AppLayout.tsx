@@ -6,6 +6,7 @@ import {
   IconBuildingFactory2,
   IconBuildingStore,
   IconCategory,
+  IconCertificate,
   IconHome,
   IconId,
   IconKey,
@@ -41,7 +42,10 @@ function useNavigation(): NavigationItem[] {
     if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });
   }
   items.push({ to: '/organisations/new', key: 'nav.register', icon: IconPlus, end: false });
-  if (me.data?.isPlatformOperator) items.push({ to: '/operator/catalogue', key: 'nav.operatorCatalogue', icon: IconCategory, end: false });
+  if (me.data?.isPlatformOperator) {
+    items.push({ to: '/operator/certifications', key: 'nav.certificationQueue', icon: IconCertificate, end: false });
+    items.push({ to: '/operator/catalogue', key: 'nav.operatorCatalogue', icon: IconCategory, end: false });
+  }
   return items;
 }
 

@@ -31,6 +31,7 @@ import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCatalogue } from '@/lib/api/catalogue';
 import { useSaveVendorProfile, useVendorProfile, useVocabulary, type VendorProfile, type Vocabulary } from './api';
+import { CertificationsPanel } from './CertificationsPanel';
 
 const sections = ['basics', 'services', 'trackRecord', 'organisation', 'bcp', 'security', 'fees', 'coverage'] as const;
 /** Which accordion section holds each completeness key the Api reports. */
@@ -54,7 +55,7 @@ function ProfileOfActiveVendor() {
   if (me.isPending) return <Skeleton height={200} />;
   if (!active || active.kind !== 'vendor')
     return <EmptyState icon={<IconId size={26} />} title={t('profile.notVendorTitle')} body={t('profile.notVendorBody')} actionLabel={t('vendor.emptyAction')} actionTo="/organisations/new?kind=vendor" />;
-  return <ProfileEditor key={active.id} organisation={active} />;
+  return <ProfileWithCertifications key={active.id} organisation={active} />;
 }
 
 function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
@@ -205,6 +206,15 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
         )}
       </Stack>
     </form>
+  );
+}
+
+function ProfileWithCertifications({ organisation }: { organisation: MyOrganisation }) {
+  return (
+    <Stack gap="xl">
+      <ProfileEditor organisation={organisation} />
+      <CertificationsPanel organisationId={organisation.id} canEdit={['owner', 'admin', 'sales'].includes(organisation.role)} />
+    </Stack>
   );
 }
 

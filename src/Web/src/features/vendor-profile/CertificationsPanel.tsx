@@ -1,0 +1,185 @@
+import { Badge, Button, Card, FileButton, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { download } from '@/lib/api/download';
+import { ApiError } from '@/lib/api/problem';
+import { currentLanguage } from '@/lib/i18n';
+import { useCertifications, useDeleteCertification, useSaveCertification, useUploadEvidence, type Certification, type CertificationInput } from './api';
+
+export const certificationTypes = ['isms', 'pmark', 'iso9001', 'soc2', 'other'] as const;
+
+/** Expired, or ending within six months: what a client comparing vendors needs to see first. */
+export function expiryState(validTo: string, today = new Date()): 'expired' | 'expiring' | 'valid' {
+  const end = new Date(`${validTo}T23:59:59`);
+  if (end < today) return 'expired';
+  const soon = new Date(today);
+  soon.setMonth(soon.getMonth() + 6);
+  return end <= soon ? 'expiring' : 'valid';
+}
+
+const empty: CertificationInput = { type: 'isms', otherName: null, registrationNumber: '', scope: '', issuer: '', validFrom: null, validTo: null };
+
+export function CertificationsPanel({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const certifications = useCertifications(organisationId);
+  const remove = useDeleteCertification(organisationId);
+  const [editing, setEditing] = useState<{ id?: string; input: CertificationInput } | null>(null);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="certifications-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} id="certifications-heading">
+          {t('certifications.title')}
+        </Title>
+        {canEdit && !editing && (
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ input: empty })}>
+            {t('certifications.add')}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('certifications.lead')}
+      </Text>
+      {editing && <CertificationForm organisationId={organisationId} editing={editing} onDone={() => setEditing(null)} />}
+      {remove.isError && <ErrorAlert error={remove.error} />}
+      {certifications.isPending ? (
+        <Skeleton height={80} aria-busy />
+      ) : certifications.isError ? (
+        <ErrorAlert error={certifications.error} onRetry={() => void certifications.refetch()} />
+      ) : certifications.data.length === 0 ? (
+        <Text c="dimmed">{t('certifications.empty')}</Text>
+      ) : (
+        <Stack gap="sm">
+          {certifications.data.map((c) => (
+            <CertificationCard key={c.id} organisationId={organisationId} certification={c} canEdit={canEdit}
+              onEdit={() => setEditing({ id: c.id, input: { type: c.type, otherName: c.otherName, registrationNumber: c.registrationNumber, scope: c.scope, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo } })}
+              onDelete={() => window.confirm(t('certifications.confirmDelete')) && remove.mutate(c.id)} />
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+export function CertificationSummary({ certification }: { certification: Certification }) {
+  const { t } = useTranslation();
+  const expiry = expiryState(certification.validTo);
+  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' });
+  return (
+    <div>
+      <Group gap="xs">
+        <Text fw={600}>{certification.type === 'other' ? certification.otherName : t(`certifications.types.${certification.type}`)}</Text>
+        <Badge color={certification.verified ? 'teal' : 'gray'} variant="light">
+          {certification.verified ? t('certifications.verified') : certification.evidence ? t('certifications.awaiting') : t('certifications.noEvidence')}
+        </Badge>
+        {expiry !== 'valid' && (
+          <Badge color={expiry === 'expired' ? 'red' : 'orange'} variant="light">
+            {t(`certifications.${expiry}`)}
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm">
+        {t('certifications.number')}: {certification.registrationNumber}
+        {certification.issuer ? `／${certification.issuer}` : ''}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('certifications.validity', { from: dateFormat.format(new Date(certification.validFrom)), to: dateFormat.format(new Date(certification.validTo)) })}
+        {certification.scope ? `／${t('certifications.scope')}: ${certification.scope}` : ''}
+      </Text>
+    </div>
+  );
+}
+
+function CertificationCard({ organisationId, certification, canEdit, onEdit, onDelete }: {
+  organisationId: string; certification: Certification; canEdit: boolean; onEdit: () => void; onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const upload = useUploadEvidence(organisationId);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  return (
+    <Card withBorder padding="sm">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <CertificationSummary certification={certification} />
+        <Group gap="xs">
+          {certification.evidence && (
+            <Button size="xs" variant="subtle" leftSection={<IconDownload size={14} />}
+              onClick={() => download(`/api/v1/vendor-profile/certifications/${certification.id}/evidence`, certification.evidence!.fileName).catch(setDownloadError)}>
+              {certification.evidence.fileName}
+            </Button>
+          )}
+          {canEdit && (
+            <>
+              <FileButton onChange={(file) => file && upload.mutate({ id: certification.id, file })} accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg">
+                {(props) => (
+                  <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={upload.isPending}>
+                    {certification.evidence ? t('certifications.replaceEvidence') : t('certifications.uploadEvidence')}
+                  </Button>
+                )}
+              </FileButton>
+              <Button size="xs" variant="subtle" onClick={onEdit}>
+                {t('certifications.edit')}
+              </Button>
+              <Button size="xs" variant="subtle" color="red" onClick={onDelete}>
+                {t('certifications.delete')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {upload.isError && (
+        <Text size="sm" c="red.8" role="alert" mt="xs">
+          {upload.error instanceof ApiError ? (upload.error.fieldErrors().file ?? upload.error.message) : t('errors.network')}
+        </Text>
+      )}
+      {downloadError !== null && <ErrorAlert error={downloadError} />}
+    </Card>
+  );
+}
+
+function CertificationForm({ organisationId, editing, onDone }: { organisationId: string; editing: { id?: string; input: CertificationInput }; onDone: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveCertification(organisationId);
+  const [input, setInput] = useState(editing.input);
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const set = <K extends keyof CertificationInput>(key: K, value: CertificationInput[K]) => setInput({ ...input, [key]: value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ id: editing.id, input }, { onSuccess: onDone });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('certifications.formLabel')}>
+      <Paper withBorder p="sm" mb="sm" bg="gray.0">
+        <Stack gap="sm">
+          {save.isError && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={t('certifications.type')} data={certificationTypes.map((c) => ({ value: c, label: t(`certifications.types.${c}`) }))}
+              value={input.type ?? null} onChange={(v) => set('type', v)} error={errors.type} allowDeselect={false} required />
+            {input.type === 'other' && (
+              <TextInput label={t('certifications.otherName')} value={input.otherName ?? ''} onChange={(e) => set('otherName', e.currentTarget.value)} error={errors.otherName} required />
+            )}
+            <TextInput label={t('certifications.number')} value={input.registrationNumber ?? ''} onChange={(e) => set('registrationNumber', e.currentTarget.value)} error={errors.registrationNumber} required />
+            <TextInput label={t('certifications.issuer')} value={input.issuer ?? ''} onChange={(e) => set('issuer', e.currentTarget.value)} error={errors.issuer} />
+            <TextInput label={t('certifications.scope')} value={input.scope ?? ''} onChange={(e) => set('scope', e.currentTarget.value)} error={errors.scope} />
+            <TextInput type="date" label={t('certifications.validFrom')} value={input.validFrom ?? ''} onChange={(e) => set('validFrom', e.currentTarget.value || null)} error={errors.validFrom} required />
+            <TextInput type="date" label={t('certifications.validTo')} value={input.validTo ?? ''} onChange={(e) => set('validTo', e.currentTarget.value || null)} error={errors.validTo} required />
+          </SimpleGrid>
+          {editing.id && (
+            <Text size="xs" c="dimmed">
+              {t('certifications.changeClears')}
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('certifications.save')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('certifications.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
