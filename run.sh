@@ -96,6 +96,7 @@ cat <<INFO
   Demo sign-in     demo@marketplace.example / $MARKETPLACE_DEMO_PASSWORD
                    (owner of 株式会社さくら物産 and 東京ビジネスサポート株式会社: switch between them in the header)
   Or create your own account at $URL/account/sign-up; the confirmation mail is in the mail catcher above.
+  Service catalogue $URL/catalogue   (210 demo vendors with profiles and certifications are loaded)
 
   Press Ctrl-C to stop everything.
 INFO

@@ -7,8 +7,9 @@ using Npgsql;
 
 // Marketplace.Admin: the operator's command line. ./run.sh and ./test.sh use it to migrate and seed.
 //   migrate               apply EF migrations as the schema owner (ConnectionStrings:MarketplaceOwner)
-//   seed                  load the demo data set (idempotent); with MARKETPLACE_DEMO_PASSWORD set, also the demo
-//                         person demo@marketplace.example, owner of one client and one vendor
+//   seed                  load the demo data set (idempotent): organisations, 210 marketplace vendors with profiles and
+//                         certifications (evidence into Storage__Path when set); with MARKETPLACE_DEMO_PASSWORD set,
+//                         also the demo person demo@marketplace.example, owner of one client and one vendor
 //   seed --bulk N         add N generated vendors for benchmarks
 //   grant-operator EMAIL  make an existing account a platform operator (verification and moderation, no tenant)
 //   verify-audit          recompute the audit log's hash chain; exit 1 and name the first broken entry if any
@@ -37,6 +38,10 @@ try
         {
             var added = await DemoSeeder.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration),
                 configuration["MARKETPLACE_DEMO_PASSWORD"], clock, cancellation.Token);
+            // Evidence files of the demo certifications go where the Api reads uploads from (Storage__Path), if set.
+            var storage = configuration["Storage:Path"] is { Length: > 0 } path ? new Marketplace.Core.Files.LocalFolderStorage(Path.GetFullPath(path)) : null;
+            var vendors = await DemoVendors.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), storage, clock, cancellation.Token);
+            if (vendors > 0) Console.WriteLine($"Demo marketplace: added {vendors} vendors with profiles and certifications.");
             Console.WriteLine(added == 0 ? "Demo data already present." : $"Demo data: added {added} organisation(s).");
             return 0;
         }
