@@ -68,8 +68,10 @@ api.MapAuditLogEndpoints();
 api.MapCatalogueEndpoints();
 api.MapVendorProfileEndpoints();
 api.MapCertificationEndpoints();
+api.MapPublicVendorEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();
+app.MapVendorPageMetadata();
 
 // Endpoints run here, before the SPA, which answers everything that is left.
 app.UseEndpoints(_ => { });

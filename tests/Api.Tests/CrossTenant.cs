@@ -12,7 +12,7 @@ namespace Marketplace.Api.Tests;
 
 /// <summary>
 /// Every API endpoint that takes an id, called by another organisation, answers 404 (403 for platform objects that only
-/// operators change) and changes nothing. The list of
+/// operators change, 200 for public data such as a vendor's page) and changes nothing. The list of
 /// endpoints comes from the running Api, so a new endpoint is covered the moment it is mapped; an endpoint whose id
 /// parameter this suite does not know makes it fail until an object of that kind is added to <see cref="Arrange"/>.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
     private ApiFactory Api => fixture.Api;
 
     /// <summary>Organisation A's objects, by the route parameter name that takes them.</summary>
-    private async Task<(Person OwnerA, Guid OrganisationA, Dictionary<string, Guid> Objects)> Arrange()
+    private async Task<(Person OwnerA, Guid OrganisationA, Dictionary<string, string> Objects)> Arrange()
     {
         var ownerA = await People.SignedInAsync(Api);
         var organisationA = await ownerA.CreateOrganisationAsync("client");
@@ -42,31 +42,37 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var vendorA = await ownerA.CreateOrganisationAsync("vendor");
         var certification = await (await ownerA.Client(vendorA).PostAsJsonAsync("/api/v1/vendor-profile/certifications",
             new { type = "pmark", registrationNumber = "10800000", validFrom = "2025-01-01", validTo = "2027-12-31" })).Content.ReadFromJsonAsync<JsonElement>();
+        var slug = $"cross-{Guid.NewGuid():N}"[..16];
+        await ownerA.Client(vendorA).PutAsJsonAsync("/api/v1/vendor-profile", new { slug, summary = "公開プロフィール" });
         var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
 
-        return (ownerA, organisationA, new Dictionary<string, Guid>
+        return (ownerA, organisationA, new Dictionary<string, string>
         {
-            ["organisationId"] = organisationA,
-            ["memberId"] = colleagueMembership,
-            ["invitationId"] = pending.GetProperty("id").GetGuid(),
-            ["apiClientId"] = apiClient.GetProperty("id").GetGuid(),
+            ["organisationId"] = organisationA.ToString(),
+            ["memberId"] = colleagueMembership.ToString(),
+            ["invitationId"] = pending.GetProperty("id").GetString()!,
+            ["apiClientId"] = apiClient.GetProperty("id").GetString()!,
             // Platform objects (not A's): only operators may change them, so other callers get 403.
-            ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id,
-            ["certificationId"] = certification.GetProperty("id").GetGuid(),
+            ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id.ToString(),
+            ["certificationId"] = certification.GetProperty("id").GetString()!,
+            // Public data: everyone reads it, so 200.
+            ["slug"] = slug,
         });
     }
 
     /// <summary>Every (method, route template) of the REST API (/api/v1) with at least one route parameter, and whether only platform operators may call it.</summary>
-    private List<(string Method, string Template, IReadOnlyList<string> Parameters, bool OperatorsOnly)> EndpointsWithIds() =>
+    private List<(string Method, string Template, IReadOnlyList<string> Parameters, HttpStatusCode Expected)> EndpointsWithIds() =>
         Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/") == true && e.RoutePattern.Parameters.Count > 0)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
                 (method, e.RoutePattern.RawText!, (IReadOnlyList<string>)e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
-                 e.Metadata.GetMetadata<Marketplace.Api.Infrastructure.PlatformOperatorsOnly>() is not null)))
+                 e.Metadata.GetMetadata<Marketplace.Api.Infrastructure.PlatformOperatorsOnly>() is not null ? HttpStatusCode.Forbidden
+                 : e.Metadata.GetMetadata<Marketplace.Api.Infrastructure.PublicData>() is not null ? HttpStatusCode.OK
+                 : HttpStatusCode.NotFound)))
             .ToList();
 
-    private static string Fill(string template, Dictionary<string, Guid> objects) =>
-        Regex.Replace(template, @"\{(?<name>[^}:]+)(:[^}]+)?\}", m => objects[m.Groups["name"].Value].ToString());
+    private static string Fill(string template, Dictionary<string, string> objects) =>
+        Regex.Replace(template, @"\{(?<name>[^}:]+)(:[^}]+)?\}", m => objects[m.Groups["name"].Value]);
 
     [Fact]
     public async Task Every_endpoint_that_takes_an_id_answers_404_to_another_organisation_and_changes_nothing()
@@ -81,10 +87,9 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(unknown.Count == 0, $"Add an object of organisation A for the route parameter(s) {string.Join(", ", unknown)} to the cross-tenant suite.");
 
         var failures = new List<string>();
-        foreach (var (method, template, _, operatorsOnly) in endpoints)
+        foreach (var (method, template, _, expected) in endpoints)
         {
             var path = Fill(template, objects);
-            var expected = operatorsOnly ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
             // As organisation B's owner, with B chosen; and with A named although B's owner is no member of it.
             foreach (var (label, chosen) in new[] { ("B chosen", organisationB), ("A named by a non-member", organisationA) })
             {
@@ -99,13 +104,13 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(failures.Count == 0, "Answered otherwise to another organisation:\n" + string.Join("\n", failures));
         // The operator-only catalogue service was not retired either.
         var catalogue = await Api.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/catalogue");
-        Assert.Contains(catalogue.EnumerateArray().SelectMany(t => t.GetProperty("services").EnumerateArray()), s => s.GetProperty("id").GetGuid() == objects["serviceId"]);
+        Assert.Contains(catalogue.EnumerateArray().SelectMany(t => t.GetProperty("services").EnumerateArray()), s => s.GetProperty("id").GetString() == objects["serviceId"]);
 
         // And nothing of A changed: its colleague, pending invitation and API client are all still there.
         var a = ownerA.Client(organisationA);
         Assert.Equal(2, (await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/members"))!.Count);
         var invitations = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/invitations");
-        Assert.Equal("pending", invitations!.Single(i => i.GetProperty("id").GetGuid() == objects["invitationId"]).GetProperty("status").GetString());
+        Assert.Equal("pending", invitations!.Single(i => i.GetProperty("id").GetString() == objects["invitationId"]).GetProperty("status").GetString());
         var clients = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/api-clients");
         Assert.Equal(JsonValueKind.Null, clients!.Single().GetProperty("revokedAt").ValueKind);
     }
@@ -127,7 +132,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
 
         var failures = new List<string>();
-        foreach (var (method, template, _, _) in EndpointsWithIds())
+        foreach (var (method, template, _, _) in EndpointsWithIds().Where(e => e.Expected != HttpStatusCode.OK))
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), Fill(template, objects));
             if (method is "POST" or "PUT" or "PATCH")
@@ -154,7 +159,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["invitations"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM invitations WHERE organisation_id = {organisationA}").SingleAsync(),
             ["api_clients"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM api_clients WHERE organisation_id = {organisationA}").SingleAsync(),
             ["audit_entries"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM audit_entries WHERE organisation_id = {organisationA}").SingleAsync(),
-            ["membership by id"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM memberships WHERE id = {objects["memberId"]}").SingleAsync(),
+            ["membership by id"] = await asB.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM memberships WHERE id = {Guid.Parse(objects["memberId"])}").SingleAsync(),
         };
         Assert.All(visible, table => Assert.True(table.Value == 0, $"{table.Key}: {table.Value} row(s) of organisation A visible with organisation B set"));
 

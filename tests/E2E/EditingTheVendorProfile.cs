@@ -44,3 +44,33 @@ public sealed class EditingTheVendorProfile(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "給与計算" })).ToBeCheckedAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class ViewingAVendorPage(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_visitor_reads_a_vendors_public_page_with_fees_in_yen_and_certifications()
+    {
+        var owner = await People.SignedInAsync(browser.Api);
+        var name = Database.UniqueName("株式会社公開ベンダー");
+        var organisationId = await owner.CreateOrganisationAsync("vendor", name);
+        var slug = $"visit-{Guid.NewGuid():N}"[..18];
+        var client = owner.Client(organisationId);
+        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(client, "/api/v1/vendor-profile", new
+        {
+            slug, summary = "経理 BPO の専門会社です。", monthlyBaseYen = 150000, hasBcp = true, recoveryTimeObjectiveHours = 24,
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "bookkeeping").Id },
+        });
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/vendor-profile/certifications",
+            new { type = "pmark", registrationNumber = "17001234", validFrom = "2025-01-01", validTo = "2027-12-31" });
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/vendors/{slug}");
+        await Expect(page).ToHaveTitleAsync($"{name} | Marketplace");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(page.GetByText("経理・仕訳")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "月額基本料金" })).ToContainTextAsync("¥150,000");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "認証" })).ToContainTextAsync("プライバシーマーク");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "認証" })).ToContainTextAsync("未確認");
+    }
+}

@@ -183,6 +183,9 @@ public static class CurrentActorSetup
     private static IResult Forbidden() => ApiProblems.Forbidden();
 }
 
+/// <summary>Endpoint metadata: public data, answered to anyone (the cross-tenant suite expects 200 there).</summary>
+public sealed class PublicData;
+
 /// <summary>Endpoint metadata: only platform operators may call it (the cross-tenant suite expects 403 there).</summary>
 public sealed class PlatformOperatorsOnly;
 

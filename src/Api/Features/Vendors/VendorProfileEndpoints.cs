@@ -161,6 +161,9 @@ public static partial class VendorProfileEndpoints
         return new Completeness(100 * sections.Count(s => s.Done) / sections.Length, sections.Where(s => !s.Done).Select(s => s.Key).ToList());
     }
 
+    /// <summary>The profile as the public sees it: the contact e-mail stays with signed-in clients (later), not with crawlers.</summary>
+    public static VendorProfileInput ToPublicInput(VendorProfile p) => ToInput(p) with { ContactEmail = null };
+
     private static VendorProfileInput ToInput(VendorProfile p) => new(
         p.Slug, p.Summary, p.SummaryEn, p.ServiceIds, p.Industries, p.ClientSizes,
         p.CaseStudies.Select(c => new CaseStudyDto(c.Title, c.Industry, c.ClientSize, c.Description, c.Year)).ToArray(),

@@ -12,6 +12,7 @@ import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
 import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
 import { MembersRoute } from '@/features/members/routes/MembersRoute';
 import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
+import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
+      { path: 'vendors/:slug', element: <PublicVendorRoute /> },
       { path: 'organisations/new', element: <RegisterOrganisationRoute /> },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
       { path: 'account/sign-up', element: <SignUpRoute /> },

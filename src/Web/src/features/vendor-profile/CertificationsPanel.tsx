@@ -63,7 +63,12 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
   );
 }
 
-export function CertificationSummary({ certification }: { certification: Certification }) {
+/** What the summary needs; `evidence` is left out where it is not shown (the public page): then "not verified". */
+export type CertificationFacts = Pick<Certification, 'type' | 'otherName' | 'registrationNumber' | 'scope' | 'issuer' | 'validFrom' | 'validTo' | 'verified'> & {
+  evidence?: Certification['evidence'];
+};
+
+export function CertificationSummary({ certification }: { certification: CertificationFacts }) {
   const { t } = useTranslation();
   const expiry = expiryState(certification.validTo);
   const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' });
@@ -72,7 +77,13 @@ export function CertificationSummary({ certification }: { certification: Certifi
       <Group gap="xs">
         <Text fw={600}>{certification.type === 'other' ? certification.otherName : t(`certifications.types.${certification.type}`)}</Text>
         <Badge color={certification.verified ? 'teal' : 'gray'} variant="light">
-          {certification.verified ? t('certifications.verified') : certification.evidence ? t('certifications.awaiting') : t('certifications.noEvidence')}
+          {certification.verified
+            ? t('certifications.verified')
+            : certification.evidence === undefined
+              ? t('certifications.unverified')
+              : certification.evidence
+                ? t('certifications.awaiting')
+                : t('certifications.noEvidence')}
         </Badge>
         {expiry !== 'valid' && (
           <Badge color={expiry === 'expired' ? 'red' : 'orange'} variant="light">

@@ -22,6 +22,7 @@ import {
 import { IconId, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
@@ -98,6 +99,11 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
           <Text c="dimmed" mt="xs">
             {t('profile.lead', { name: organisation.name })}
           </Text>
+          {(save.data ?? profile.data).updatedAt && (
+            <Anchor component={Link} to={`/vendors/${(save.data ?? profile.data).profile.slug}`} size="sm">
+              {t('profile.viewPublic')}
+            </Anchor>
+          )}
         </div>
         <Paper withBorder p="md" aria-labelledby="completeness-heading">
           <Group justify="space-between" mb="xs">
