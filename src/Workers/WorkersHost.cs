@@ -22,9 +22,13 @@ public static class WorkersHost
         {
             bus.AddConsumer<OrganisationRegisteredConsumer, OrganisationRegisteredConsumerDefinition>();
             bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
+            bus.AddConsumer<Vendors.SendCertificationExpiryEmailConsumer, SendCertificationExpiryEmailConsumerDefinition>();
         });
         builder.AddMarketplaceMail();
         builder.AddOutboxRelay();
+        builder.Services.Configure<Vendors.CertificationExpiryOptions>(builder.Configuration.GetSection("CertificationExpiry"));
+        if (builder.Configuration.GetValue("CertificationExpiry:Enabled", true))
+            builder.Services.AddHostedService<Vendors.CertificationExpiryService>();
         return builder;
     }
 

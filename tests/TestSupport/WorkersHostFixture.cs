@@ -24,6 +24,8 @@ public sealed class WorkersHostFixture : IAsyncDisposable
             ["Outbox:RetryDelay"] = "00:00:00.500",
             ["Outbox:PublishTimeout"] = "00:00:03",
             ["Logging:Console:FormatterName"] = "simple",
+            // The daily scan runs when a test calls it, with the day the test chooses.
+            ["CertificationExpiry:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;

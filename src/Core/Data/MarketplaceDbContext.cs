@@ -122,6 +122,13 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>
+        {
+            n.ToTable("certification_expiry_notices");
+            n.HasKey(x => new { x.CertificationId, x.DaysBefore });
+            n.HasOne<Vendors.Certification>().WithMany().HasForeignKey(x => x.CertificationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<Membership>(m =>
         {
             m.Property(x => x.Role).HasMaxLength(OrganisationRoles.MaxLength);

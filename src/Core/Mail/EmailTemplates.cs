@@ -180,4 +180,31 @@ public static class EmailTemplates
                 Marketplace
                 ※本メールは送信専用です。
                 """);
+
+    public static (string Subject, string Body) CertificationExpiring(string language, string organisationName, string certificationName,
+        string registrationNumber, DateOnly validTo, int daysBefore, string profileUrl) =>
+        language == "en"
+            ? ($"{certificationName} ends on {validTo:yyyy-MM-dd}",
+               $"""
+                Dear {organisationName},
+
+                Your certification {certificationName} (registration number {registrationNumber}) ends on {validTo:yyyy-MM-dd}, in {daysBefore} days or fewer.
+                Once it has ended it no longer counts in clients' searches. When it is renewed, update the dates and upload the new certificate:
+
+                {profileUrl}
+
+                Marketplace
+                """)
+            : ($"【Marketplace】{certificationName} の有効期限が近づいています（{validTo:yyyy/MM/dd}）",
+               $"""
+                {organisationName} ご担当者様
+
+                ご登録の {certificationName}（登録番号 {registrationNumber}）の有効期限は {validTo:yyyy年M月d日} です（残り {daysBefore} 日以内）。
+                期限が切れると、発注企業の検索条件で認証として扱われなくなります。更新後は、有効期限と証憑をプロフィールで更新してください。
+
+                {profileUrl}
+
+                Marketplace
+                ※本メールは送信専用です。
+                """);
 }

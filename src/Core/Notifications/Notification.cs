@@ -30,4 +30,5 @@ public sealed class Notification : ITenantOwned
 public static class NotificationTypes
 {
     public const string Welcome = "organisation.welcome";
+    public const string CertificationExpiring = "certification.expiring";
 }

@@ -38,3 +38,13 @@ public sealed class SendWelcomeEmailConsumerDefinition : ConsumerDefinition<Send
         endpoint.ConcurrentMessageLimit = 4;
     }
 }
+
+/// <summary>The same retry policy as the welcome mail: SMTP blips must not lose a notice.</summary>
+public sealed class SendCertificationExpiryEmailConsumerDefinition : ConsumerDefinition<Vendors.SendCertificationExpiryEmailConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<Vendors.SendCertificationExpiryEmailConsumer> consumer, IRegistrationContext context)
+    {
+        endpoint.UseMessageRetry(retry => retry.Intervals(500, 2000, 5000, 10000, 15000));
+        endpoint.ConcurrentMessageLimit = 4;
+    }
+}

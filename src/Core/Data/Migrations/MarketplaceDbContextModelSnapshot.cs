@@ -894,6 +894,30 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("certifications", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Vendors.CertificationExpiryNotice", b =>
+                {
+                    b.Property<Guid>("CertificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certification_id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("CertificationId", "DaysBefore")
+                        .HasName("pk_certification_expiry_notices");
+
+                    b.ToTable("certification_expiry_notices", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Vendors.VendorProfile", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -1559,6 +1583,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_certifications_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Vendors.CertificationExpiryNotice", b =>
+                {
+                    b.HasOne("Marketplace.Core.Vendors.Certification", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certification_expiry_notices_certifications_certification_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Vendors.VendorProfile", b =>
