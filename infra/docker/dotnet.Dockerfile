@@ -29,7 +29,12 @@ USER $APP_UID
 
 FROM runtime-base AS api
 COPY --from=web /web/dist /app/spa
-ENV Spa__RootPath=/app/spa ASPNETCORE_URLS=http://+:8080
+# Uploads (certification evidence) live outside the app and the SPA; owned by the app user, so a named volume
+# mounted here starts out writable.
+USER root
+RUN mkdir -p /data/files && chown "$APP_UID" /data/files
+USER $APP_UID
+ENV Spa__RootPath=/app/spa ASPNETCORE_URLS=http://+:8080 Storage__Path=/data/files
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Marketplace.Api.dll"]
 
