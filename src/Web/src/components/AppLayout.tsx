@@ -29,8 +29,9 @@ function useNavigation(): NavigationItem[] {
   const { active, canManage, isOwner, me } = useActiveOrganisation();
   const items: NavigationItem[] = [
     { to: '/', key: 'nav.home', icon: IconHome, end: true },
-    { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: false },
-    { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: false },
+    // end: the vendor area's own pages (/vendor/profile) have their own menu entry.
+    { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: true },
+    { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: true },
     { to: '/catalogue', key: 'nav.catalogue', icon: IconCategory, end: false },
   ];
   if (!auth.isAuthenticated) return items;

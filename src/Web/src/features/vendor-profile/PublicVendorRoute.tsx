@@ -70,7 +70,7 @@ export function PublicVendorRoute() {
             {t('profile.sections.fees')}
           </Title>
           <Text size="xs" c="dimmed" mb="xs">
-            {t('profile.feesNote')}
+            {t('publicVendor.feesNote')}
           </Text>
           <Table>
             <Table.Tbody>
