@@ -144,4 +144,17 @@ public sealed class Certifications(ApiFixture fixture) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client(otherOrganisation).GetAsync($"/api/v1/vendor-profile/certifications/{id}/evidence")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client(otherOrganisation).GetAsync($"/api/v1/operator/certifications/{id}/evidence")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_broken_multipart_body_is_a_field_error()
+    {
+        var (owner, organisationId) = await VendorAsync();
+        var vendor = owner.Client(organisationId);
+        var id = await AddAsync(vendor);
+        var broken = new StringContent("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-", Encoding.UTF8);
+        broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+        var response = await vendor.PutAsync($"/api/v1/vendor-profile/certifications/{id}/evidence", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
+    }
 }

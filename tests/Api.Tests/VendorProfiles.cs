@@ -154,4 +154,18 @@ public sealed class VendorProfiles(ApiFixture fixture) : IClassFixture<ApiFixtur
         write.Parameters.AddWithValue("s", slug);
         Assert.Equal(0, await write.ExecuteNonQueryAsync());
     }
+
+    [Fact]
+    public async Task Null_items_in_lists_are_field_errors_not_failures()
+    {
+        var (owner, organisationId) = await VendorAsync();
+        var response = await owner.Client(organisationId).PutAsync("/api/v1/vendor-profile", new StringContent(
+            """{"slug":"null-items-test","caseStudies":[null],"unitPrices":[{"unit":"件","bands":[null]}, null],"industries":[null]}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains("caseStudies", errors);
+        Assert.Contains("unitPrices", errors);
+        Assert.Contains("industries", errors);
+    }
 }

@@ -132,7 +132,18 @@ public static class CertificationEndpoints
     {
         if (await OwnAsync(db, certificationId, cancellationToken) is not { } certification) return NotFound();
         var english = Localization.CurrentLanguage == "en";
-        var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        IFormFile? file;
+        try
+        {
+            file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException) // a cut-off or malformed multipart body
+        {
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["file"] = [english ? "The upload was cut off or malformed; please send the file again." : "アップロードが途中で切れたか、形式が正しくありません。もう一度送信してください。"],
+            });
+        }
         if (file is null || file.Length == 0)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [english ? "Choose a file." : "ファイルを選んでください。"] });
         if (file.Length > MaxEvidenceBytes)

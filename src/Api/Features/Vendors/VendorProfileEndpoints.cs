@@ -89,8 +89,8 @@ public static partial class VendorProfileEndpoints
                 .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Services: up to 50, each once." : "提供サービスは重複なく 50 件まで選んでください。");
             RuleFor(x => x.Industries).TextList("vendor.industries", 20, 100);
             RuleFor(x => x.ClientSizes).AllOneOf("vendor.clientSizes", VendorVocabulary.ClientSizes);
-            RuleFor(x => x.CaseStudies).Must(c => c is null || c.Length <= 20)
-                .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Case studies: up to 20." : "導入事例は 20 件までです。");
+            RuleFor(x => x.CaseStudies).Must(c => c is null || (c.Length <= 20 && c.All(i => i is not null)))
+                .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Case studies: up to 20, none empty." : "導入事例は 20 件までで、空の項目は送れません。");
             RuleForEach(x => x.CaseStudies).ChildRules(c =>
             {
                 c.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).Required("vendor.caseStudy.title").MaxChars("vendor.caseStudy.title", VendorProfile.ShortTextMaxLength);
@@ -115,8 +115,8 @@ public static partial class VendorProfileEndpoints
             RuleFor(x => x.IncidentResponse).MaxChars("vendor.incidentResponse", text);
             RuleFor(x => x.InitialFeeYen).InRange("vendor.initialFee", 0, MaxFeeYen);
             RuleFor(x => x.MonthlyBaseYen).InRange("vendor.monthlyBase", 0, MaxFeeYen);
-            RuleFor(x => x.UnitPrices).Must(u => u is null || u.Length <= 20)
-                .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Per-unit prices: up to 20." : "従量課金は 20 件までです。");
+            RuleFor(x => x.UnitPrices).Must(u => u is null || (u.Length <= 20 && u.All(i => i is not null)))
+                .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Per-unit prices: up to 20, none empty." : "従量課金は 20 件までで、空の項目は送れません。");
             RuleForEach(x => x.UnitPrices).ChildRules(u =>
             {
                 u.RuleFor(x => x.Unit).Cascade(CascadeMode.Stop).Required("vendor.unit").MaxChars("vendor.unit", 50);
@@ -139,7 +139,7 @@ public static partial class VendorProfileEndpoints
         }
 
         private static bool BandsInOrder(VolumeBandDto[]? bands) =>
-            bands is { Length: > 0 and <= 10 }
+            bands is { Length: > 0 and <= 10 } && bands.All(b => b is not null)
             && bands[0].FromQuantity is null or 0
             && bands.Zip(bands.Skip(1)).All(p => (p.First.FromQuantity ?? 0) < (p.Second.FromQuantity ?? 0));
     }
