@@ -33,3 +33,7 @@ i18n.on('languageChanged', syncDocumentLanguage);
 export const currentLanguage = (): Language => (i18n.language?.startsWith('en') ? 'en' : 'ja');
 
 export default i18n;
+
+/** Dates and times in the UI's language (Japanese style by default); one place decides the locale. */
+export const formatDates = (options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', options);

@@ -9,7 +9,7 @@ import { RequireSignIn } from '@/components/RequireSignIn';
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import { useActiveOrganisation } from '@/lib/auth/me';
-import { currentLanguage } from '@/lib/i18n';
+import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 
 const actionPrefixes = ['organisation.', 'member.', 'invitation.', 'api-client.'] as const;
@@ -40,7 +40,7 @@ function AuditLog() {
       unwrap(await api.GET('/api/v1/audit-log', { params: { query: { ...filters, before: pageParam, limit: 50 } } })),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'short', timeStyle: 'medium' });
+  const dateFormat = formatDates({ dateStyle: 'short', timeStyle: 'medium' });
   const fieldErrors = entries.error instanceof ApiError ? entries.error.fieldErrors() : {};
 
   if (!active || !isOwner)

@@ -9,7 +9,7 @@ import { RequireSignIn } from '@/components/RequireSignIn';
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import { useActiveOrganisation } from '@/lib/auth/me';
-import { currentLanguage } from '@/lib/i18n';
+import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 
 const scopes = ['organisation.read', 'audit.read'] as const;
@@ -45,7 +45,7 @@ function ApiClients() {
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>(['organisation.read']);
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' });
+  const dateFormat = formatDates({ dateStyle: 'medium' });
 
   if (!active || !canManage)
     return <EmptyState icon={<IconKey size={26} />} title={t('apiClients.notAllowedTitle')} body={t('apiClients.notAllowedBody')} actionLabel={t('nav.home')} actionTo="/" />;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { download } from '@/lib/api/download';
 import { ApiError } from '@/lib/api/problem';
-import { currentLanguage } from '@/lib/i18n';
+import { formatDates } from '@/lib/i18n';
 import { useCertifications, useDeleteCertification, useSaveCertification, useUploadEvidence, type Certification, type CertificationInput } from './api';
 
 export const certificationTypes = ['isms', 'pmark', 'iso9001', 'soc2', 'other'] as const;
@@ -71,7 +71,7 @@ export type CertificationFacts = Pick<Certification, 'type' | 'otherName' | 'reg
 export function CertificationSummary({ certification }: { certification: CertificationFacts }) {
   const { t } = useTranslation();
   const expiry = expiryState(certification.validTo);
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' });
+  const dateFormat = formatDates({ dateStyle: 'medium' });
   return (
     <div>
       <Group gap="xs">

@@ -7,7 +7,7 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
 import { ApiError } from '@/lib/api/problem';
 import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
-import { currentLanguage } from '@/lib/i18n';
+import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from '../api/members';
 import { rolesOf } from '../roles';
@@ -48,7 +48,7 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
   const members = useMembers(organisation.id);
   const changeRole = useChangeRole(organisation.id);
   const remove = useRemoveMember(organisation.id);
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium' });
+  const dateFormat = formatDates({ dateStyle: 'medium' });
   const roleOptions = rolesOf(organisation.kind).map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   if (members.isPending) return <Skeleton height={120} aria-busy />;
@@ -161,7 +161,7 @@ function InvitationTable({ organisation }: { organisation: MyOrganisation }) {
   const { t } = useTranslation();
   const invitations = useInvitations(organisation.id, true);
   const revoke = useRevokeInvitation(organisation.id);
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
   if (invitations.isPending) return <Skeleton height={80} aria-busy />;
   if (invitations.isError) return <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />;
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api/problem';
-import { currentLanguage } from '@/lib/i18n';
+import { formatDates } from '@/lib/i18n';
 import { useOrganisation } from '../api/get-organisation';
 
 export function OrganisationRoute() {
@@ -13,7 +13,7 @@ export function OrganisationRoute() {
   const { id = '' } = useParams();
   const organisation = useOrganisation(id);
   usePageTitle(organisation.data?.name);
-  const dateFormat = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
 
   if (organisation.isPending) return <Skeleton height={160} radius="md" aria-busy />;
   if (organisation.isError)
