@@ -20,10 +20,11 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'marketplace') \gexec
 
 \connect marketplace
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
--- Tables created by the owner (migrations) are readable and writable by the app role, nothing more.
+-- Tables created by the owner (migrations) are readable and writable by the app role, nothing more. Only default
+-- privileges: a blanket GRANT on existing tables would, when this file runs again on a live database, give back
+-- what a migration took away on purpose (UPDATE and DELETE on the append-only audit_entries).
 ALTER DEFAULT PRIVILEGES FOR ROLE marketplace_owner IN SCHEMA public
     GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO marketplace_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE marketplace_owner IN SCHEMA public
     GRANT USAGE, SELECT ON SEQUENCES TO marketplace_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO marketplace_app;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

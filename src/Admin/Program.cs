@@ -1,6 +1,7 @@
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
+using Marketplace.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -10,7 +11,7 @@ using Npgsql;
 //   seed                  load the demo data set (idempotent): organisations, 210 marketplace vendors with profiles and
 //                         certifications (evidence into Storage__Path when set); with MARKETPLACE_DEMO_PASSWORD set,
 //                         also the demo person demo@marketplace.example, owner of one client and one vendor
-//   seed --bulk N         add N generated vendors for benchmarks
+//   seed --bulk N         add N generated vendors (profiles, certifications, search entries) for benchmarks
 //   grant-operator EMAIL  make an existing account a platform operator (verification and moderation, no tenant)
 //   verify-audit          recompute the audit log's hash chain; exit 1 and name the first broken entry if any
 var configuration = new ConfigurationBuilder()
@@ -32,6 +33,15 @@ try
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellation.Token)).ToList();
             await db.Database.MigrateAsync(cancellation.Token);
             Console.WriteLine(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            // Search entries are derived data: write those missing (vendors from before search existed).
+            var today = clock.Today();
+            var vendors = await Marketplace.Core.Vendors.VendorSearchIndex.VendorsToRefreshAsync(db, today, cancellation.Token);
+            foreach (var vendor in vendors)
+            {
+                await using var vendorDb = DataExtensions.CreateOwnerContext(configuration);
+                await Marketplace.Core.Vendors.VendorSearchIndex.RefreshAsync(vendorDb, vendor, today, cancellation.Token);
+            }
+            if (vendors.Count > 0) Console.WriteLine($"Search: rewrote {vendors.Count} vendor entries.");
             return 0;
         }
         case "seed" when args.Length == 1:
@@ -47,10 +57,8 @@ try
         }
         case "seed" when args.Length == 3 && args[1] == "--bulk" && int.TryParse(args[2], out var count) && count > 0:
         {
-            await using var connection = new NpgsqlConnection(DataExtensions.RequireConnectionString(configuration, DataExtensions.OwnerConnectionStringName));
-            await connection.OpenAsync(cancellation.Token);
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await DemoSeeder.SeedBulkVendorsAsync(connection, count, clock, cancellation.Token);
+            await DemoVendors.SeedBulkAsync(() => DataExtensions.CreateOwnerContext(configuration), count, clock, cancellationToken: cancellation.Token);
             Console.WriteLine($"Bulk: added {count} vendor(s) in {started.Elapsed.TotalSeconds:F1} s.");
             return 0;
         }

@@ -69,6 +69,8 @@ api.MapCatalogueEndpoints();
 api.MapVendorProfileEndpoints();
 api.MapCertificationEndpoints();
 api.MapPublicVendorEndpoints();
+api.MapSearchEndpoints();
+api.MapCompareEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();
 app.MapVendorPageMetadata();

@@ -10,14 +10,6 @@ public sealed class CatalogueTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 {
     private ApiFactory Api => fixture.Api;
 
-    private async Task<Person> OperatorAsync()
-    {
-        var (_, email) = await People.CreateAccountAsync(Api);
-        await using (var db = Database.Open())
-            Assert.True(await Marketplace.Core.Identity.PlatformOperators.GrantAsync(db, email));
-        return new Person(Api, Guid.Empty, email, People.Password, await People.SignInAsync(Api, email, People.Password));
-    }
-
     private static IEnumerable<JsonElement> Services(JsonElement catalogue) =>
         catalogue.EnumerateArray().SelectMany(t => t.GetProperty("services").EnumerateArray());
 
@@ -36,7 +28,7 @@ public sealed class CatalogueTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task An_operator_adds_retires_and_restores_a_service_and_each_step_is_audited()
     {
-        var operatorPerson = await OperatorAsync();
+        var operatorPerson = await People.OperatorAsync(Api);
         var nameEn = $"Expense audit {Guid.NewGuid():N}"[..24];
         var added = await operatorPerson.Client().PostAsJsonAsync("/api/v1/operator/catalogue/services", new { type = "BPO", nameJa = "経費精算チェック", nameEn });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
@@ -69,7 +61,7 @@ public sealed class CatalogueTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Bad_input_is_a_field_error_and_people_who_are_not_operators_get_403()
     {
-        var operatorPerson = await OperatorAsync();
+        var operatorPerson = await People.OperatorAsync(Api);
         var bad = await operatorPerson.Client().PostAsJsonAsync("/api/v1/operator/catalogue/services",
             new { type = "XYZ", nameJa = "", nameEn = new string('a', 101), code = "Not A Code" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

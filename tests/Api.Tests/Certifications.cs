@@ -23,14 +23,6 @@ public sealed class Certifications(ApiFixture fixture) : IClassFixture<ApiFixtur
         return (owner, await owner.CreateOrganisationAsync("vendor"));
     }
 
-    private async Task<Person> OperatorAsync()
-    {
-        var (_, email) = await People.CreateAccountAsync(Api);
-        await using (var db = Database.Open())
-            Assert.True(await Marketplace.Core.Identity.PlatformOperators.GrantAsync(db, email));
-        return new Person(Api, Guid.Empty, email, People.Password, await People.SignInAsync(Api, email, People.Password));
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid certificationId, byte[] content, string fileName, string claimedType)
     {
         using var form = new MultipartFormDataContent();
@@ -55,7 +47,7 @@ public sealed class Certifications(ApiFixture fixture) : IClassFixture<ApiFixtur
         var id = await AddAsync(vendor);
         Assert.Equal(HttpStatusCode.OK, (await UploadAsync(vendor, id, Pdf, "ISMS証明書.pdf", "application/pdf")).StatusCode);
 
-        var operatorPerson = await OperatorAsync();
+        var operatorPerson = await People.OperatorAsync(Api);
         var queue = await operatorPerson.Client().GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications");
         Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("certification").GetProperty("id").GetGuid() == id);
         var evidence = await operatorPerson.Client().GetAsync($"/api/v1/operator/certifications/{id}/evidence");

@@ -70,6 +70,15 @@ public static class People
         return new Person(api, id, address, Password, await SignInAsync(api, address, Password));
     }
 
+    /// <summary>A new platform operator (no organisation), signed in after the role was granted.</summary>
+    public static async Task<Person> OperatorAsync(ApiFactory api)
+    {
+        var (id, email) = await CreateAccountAsync(api);
+        await using (var db = Database.Open())
+            Assert.True(await PlatformOperators.GrantAsync(db, email));
+        return new Person(api, id, email, Password, await SignInAsync(api, email, Password));
+    }
+
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (so the code can be read).</summary>
     public static HttpClient Browser(ApiFactory api) => api.ServesOnKestrel
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })

@@ -1,6 +1,7 @@
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
 using Marketplace.Core.Auditing;
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Catalogue.CatalogueService> CatalogueServices => Set<Catalogue.CatalogueService>();
     public DbSet<Vendors.VendorProfile> VendorProfiles => Set<Vendors.VendorProfile>();
     public DbSet<Vendors.Certification> Certifications => Set<Vendors.Certification>();
+    public DbSet<Vendors.VendorSearchEntry> VendorSearchEntries => Set<Vendors.VendorSearchEntry>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -120,6 +122,22 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             // The operator's queue: unverified certifications with evidence, oldest change first.
             c.HasIndex(x => x.UpdatedAt).HasFilter("verified_at IS NULL AND evidence_key IS NOT NULL").HasDatabaseName("ix_certifications_awaiting_verification");
             c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Vendors.VendorSearchEntry>(e =>
+        {
+            e.ToTable("vendor_search_entries");
+            e.HasKey(x => x.OrganisationId);
+            e.Property(x => x.Slug).HasMaxLength(Vendors.VendorProfile.SlugMaxLength);
+            e.Property(x => x.Name).HasMaxLength(Organisation.NameMaxLength);
+            // Text goes through the GIN index on the document; selective facets through their own GIN indexes; the
+            // orders without text (fuller profiles first, fee) through b-trees. See decision record 0012.
+            e.HasIndex(x => x.Document).HasMethod("gin");
+            e.HasIndex(x => x.ServiceIds).HasMethod("gin");
+            e.HasIndex(x => x.Regions).HasMethod("gin");
+            e.HasIndex(x => new { x.ProfileSections, x.OrganisationId });
+            e.HasIndex(x => new { x.MonthlyBaseYen, x.OrganisationId });
+            e.HasOne<Vendors.VendorProfile>().WithOne().HasForeignKey<Vendors.VendorSearchEntry>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>
@@ -212,14 +230,18 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (Vendors.VendorSearchIndex.StaleVendors(this).Count > 0)
+            throw new InvalidOperationException("Vendor changes must be saved with SaveChangesAsync (the search entries are rewritten asynchronously).");
         RefuseCrossTenantWrites();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // A change to a vendor's profile, certifications or name rewrites its search entry in the same save.
+        await Vendors.VendorSearchIndex.ProjectAsync(this, Vendors.VendorSearchIndex.StaleVendors(this), TimeProvider.System.Today(), cancellationToken);
         RefuseCrossTenantWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Writes of tenant-owned rows must belong to the scope's organisation (RLS would refuse them too).</summary>

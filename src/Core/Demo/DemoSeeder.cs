@@ -103,35 +103,4 @@ public static class DemoSeeder
         await db.SaveChangesAsync(cancellationToken);
         return person.Id;
     }
-
-    private static readonly string[] Places = ["東京", "大阪", "名古屋", "札幌", "仙台", "横浜", "京都", "神戸", "広島", "福岡", "那覇", "金沢", "新潟", "静岡", "熊本"];
-    private static readonly string[] Trades = ["ビジネスサービス", "データ処理", "コンタクトセンター", "経理サポート", "人事ソリューションズ", "システムサービス", "ドキュメントセンター", "ITアウトソーシング", "リサーチ", "物流サポート"];
-
-    /// <summary>
-    /// Bulk vendors for benchmarks, written with binary COPY. They get no welcome message: they are load, not demo.
-    /// Names are numbered, so a second run adds another <paramref name="count"/> distinct vendors.
-    /// </summary>
-    public static async Task<int> SeedBulkVendorsAsync(NpgsqlConnection connection, int count, TimeProvider clock, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        await using var existingCount = new NpgsqlCommand("SELECT count(*) FROM organisations WHERE kind = 'Vendor'", connection);
-        var offset = (long)(await existingCount.ExecuteScalarAsync(cancellationToken))!;
-
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY organisations (id, name, kind, contact_email, preferred_language, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var i = 0; i < count; i++)
-        {
-            var n = offset + i + 1;
-            var now = clock.GetDatabaseNow();
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync($"{Places[n % Places.Length]}{Trades[n / Places.Length % Trades.Length]}株式会社 第{n}事業所", NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(nameof(OrganisationKind.Vendor), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync($"vendor{n}@bulk.example.jp", NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync("ja", NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-        }
-        await writer.CompleteAsync(cancellationToken);
-        return count;
-    }
 }

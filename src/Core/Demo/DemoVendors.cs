@@ -83,37 +83,14 @@ public static class DemoVendors
                 return 0;
 
         var random = new Random(2026);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var services = CatalogueSeed.Services.GroupBy(s => s.TypeCode).ToDictionary(g => g.Key, g => g.ToList());
+        var today = clock.Today();
         var names = new HashSet<string>();
         for (var n = 0; n < Count; n++)
         {
-            var type = (n % 10) switch { < 5 => "BPO", < 8 => "ITO", _ => "KPO" };
             string name;
-            do
-            {
-                var trade = Trades[type][random.Next(Trades[type].Length)];
-                var prefix = Prefixes[random.Next(Prefixes.Length)];
-                name = random.Next(3) == 0 ? $"株式会社{prefix}{trade}" : $"{prefix}{trade}株式会社";
-            } while (!names.Add(name));
-
-            var now = clock.GetDatabaseNow();
+            do name = CompanyName(TypeOf(n), random); while (!names.Add(name));
             await using var db = createContext();
-            var organisation = new Organisation(name, OrganisationKind.Vendor, $"sales{n + 1}@{MailDomain}", "ja", now);
-            db.Tenant.Set(organisation.Id);
-            db.Organisations.Add(organisation);
-            db.VendorProfiles.Add(Profile(organisation, n, type, services, random, today, now));
-            foreach (var (certification, state) in Certifications(organisation.Id, type, random, today, now))
-            {
-                // Awaiting a check or verified: with an evidence file of its own (when there is storage to put it in).
-                if (state >= 2 && evidenceStorage is not null)
-                {
-                    var key = await evidenceStorage.SaveAsync(new MemoryStream(DemoEvidence), "pdf", cancellationToken);
-                    certification.AttachEvidence(key, $"{certification.Type}-certificate.pdf", "application/pdf", DemoEvidence.Length, now);
-                    if (state >= 4) certification.Verify(Guid.Empty, now); // Guid.Empty: verified by the demo seed, not by a person
-                }
-                db.Certifications.Add(certification);
-            }
+            var organisation = await AddVendorAsync(db, n, name, $"demo-{n + 1:D3}", $"sales{n + 1}@{MailDomain}", evidenceStorage, random, today, clock.GetDatabaseNow(), cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.AppendAuditAsync(new AuditRecord(organisation.Id, "system:demo-seed", AuditActions.OrganisationRegistered, "organisation",
@@ -123,7 +100,71 @@ public static class DemoVendors
         return Count;
     }
 
-    private static VendorProfile Profile(Organisation organisation, int n, string type, Dictionary<string, List<CatalogueService>> services, Random random,
+    /// <summary>
+    /// Load for benchmarks: <paramref name="count"/> more vendors made like the demo ones (numbered names, slugs
+    /// bulk-N), each saved in its own organisation's context so that row-level security and the search entry apply
+    /// exactly as for a real vendor. No audit entries or evidence files: they are load, not demo.
+    /// </summary>
+    /// <param name="parallelism">Concurrent connections.</param>
+    public static async Task<int> SeedBulkAsync(Func<MarketplaceDbContext> createContext, int count, TimeProvider clock, int parallelism = 4,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        int offset;
+        await using (var db = createContext())
+            offset = await db.VendorProfiles.CountAsync(p => p.Slug.StartsWith("bulk-"), cancellationToken);
+        var today = clock.Today();
+        await Parallel.ForAsync(offset, offset + count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (n, ct) =>
+            {
+                var random = new Random(n); // the same vendor n on every machine
+                await using var db = createContext();
+                await AddVendorAsync(db, n, $"{CompanyName(TypeOf(n), random)} 第{n + 1}センター", $"bulk-{n + 1}", $"vendor{n + 1}@bulk.example.jp", null, random, today,
+                    clock.GetDatabaseNow(), ct);
+                await db.SaveChangesAsync(ct);
+            });
+        return count;
+    }
+
+    /// <summary>Half BPO, three in ten ITO, two in ten KPO.</summary>
+    private static string TypeOf(int n) => (n % 10) switch { < 5 => "BPO", < 8 => "ITO", _ => "KPO" };
+
+    private static string CompanyName(string type, Random random)
+    {
+        var trade = Trades[type][random.Next(Trades[type].Length)];
+        var prefix = Prefixes[random.Next(Prefixes.Length)];
+        return random.Next(3) == 0 ? $"株式会社{prefix}{trade}" : $"{prefix}{trade}株式会社";
+    }
+
+    /// <summary>Adds (unsaved) a vendor organisation with its profile and certifications; the context then acts for it.</summary>
+    private static async Task<Organisation> AddVendorAsync(MarketplaceDbContext db, int n, string name, string slug, string email, IFileStorage? evidenceStorage,
+        Random random, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var type = TypeOf(n);
+        var organisation = new Organisation(name, OrganisationKind.Vendor, email, "ja", now);
+        db.Tenant.Set(organisation.Id);
+        db.Organisations.Add(organisation);
+        db.VendorProfiles.Add(Profile(organisation, slug, type, Services, random, today, now));
+        foreach (var (certification, state) in Certifications(organisation.Id, type, random, today, now))
+        {
+            if (state >= 2) // awaiting a check or verified: with an evidence file of its own, when there is storage for it
+            {
+                if (evidenceStorage is not null)
+                {
+                    var key = await evidenceStorage.SaveAsync(new MemoryStream(DemoEvidence), "pdf", cancellationToken);
+                    certification.AttachEvidence(key, $"{certification.Type}-certificate.pdf", "application/pdf", DemoEvidence.Length, now);
+                }
+                if (state >= 4) certification.Verify(Guid.Empty, now); // Guid.Empty: verified by the seed, not by a person
+            }
+            db.Certifications.Add(certification);
+        }
+        return organisation;
+    }
+
+    private static readonly Dictionary<string, List<CatalogueService>> Services =
+        CatalogueSeed.Services.GroupBy(s => s.TypeCode).ToDictionary(g => g.Key, g => g.ToList());
+
+    private static VendorProfile Profile(Organisation organisation, string slug, string type, Dictionary<string, List<CatalogueService>> services, Random random,
         DateOnly today, DateTimeOffset now)
     {
         var own = services[type].OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToList();
@@ -136,7 +177,7 @@ public static class DemoVendors
         var firstPrice = low + random.NextInt64(high - low);
         var hasBcp = random.Next(10) < 8;
         var serviceNames = string.Join("・", own.Take(3).Select(s => s.NameJa));
-        return new VendorProfile(organisation.Id, $"demo-{n + 1:D3}", now)
+        return new VendorProfile(organisation.Id, slug, now)
         {
             Summary = $"{organisation.Name}は、{serviceNames}を中心に、{string.Join("・", industries.Take(2))}のお客様から業務を受託しています。"
                       + $"{staff:N0} 名の体制で、手順書と KPI による見える化を徹底し、ブラックボックス化しない運用をお約束します。",

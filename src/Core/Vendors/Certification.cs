@@ -78,6 +78,9 @@ public sealed class Certification : ITenantWritten
 
 public static class CertificationTypes
 {
+    /// <summary>Every type in a fixed order; a position here is a position in the search entry's arrays, so add new types at the end.</summary>
+    public static readonly IReadOnlyList<string> Codes = ["isms", "pmark", "iso9001", "soc2", "other"];
+
     public static readonly IReadOnlyDictionary<string, (string Ja, string En)> All = new Dictionary<string, (string, string)>
     {
         ["isms"] = ("ISMS（ISO/IEC 27001）", "ISMS (ISO/IEC 27001)"),

@@ -1,6 +1,7 @@
 using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Mail;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Vendors;
@@ -17,7 +18,10 @@ public sealed class CertificationExpiryOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 }
 
-/// <summary>Runs <see cref="CertificationExpiry.ScanAsync"/> at start and then every interval.</summary>
+/// <summary>
+/// Runs <see cref="CertificationExpiry.ScanAsync"/> at start and then every interval, and rewrites the search entries
+/// of vendors whose certification began (<see cref="VendorSearchIndex.VendorsToRefreshAsync"/>).
+/// </summary>
 public sealed class CertificationExpiryService(IServiceScopeFactory scopes, IOptions<CertificationExpiryOptions> options, TimeProvider clock,
     ILogger<CertificationExpiryService> logger) : BackgroundService
 {
@@ -27,9 +31,11 @@ public sealed class CertificationExpiryService(IServiceScopeFactory scopes, IOpt
         {
             try
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime); // days as Japan counts them
+                var today = clock.Today();
                 var sent = await CertificationExpiry.ScanAsync(scopes, today, clock, stoppingToken);
                 if (sent > 0) logger.LogInformation("Sent {Count} certification expiry notice(s)", sent);
+                var refreshed = await RefreshSearchEntriesAsync(today, stoppingToken);
+                if (refreshed > 0) logger.LogInformation("Rewrote {Count} vendor search entries", refreshed);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -37,6 +43,19 @@ public sealed class CertificationExpiryService(IServiceScopeFactory scopes, IOpt
             }
             await Task.Delay(options.Value.Interval, clock, stoppingToken);
         }
+    }
+
+    private async Task<int> RefreshSearchEntriesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        List<Guid> vendors;
+        await using (var readScope = scopes.CreateAsyncScope())
+            vendors = await VendorSearchIndex.VendorsToRefreshAsync(readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>(), today, cancellationToken);
+        foreach (var vendor in vendors)
+        {
+            await using var scope = scopes.CreateAsyncScope(); // a scope per vendor: each acts for one organisation
+            await VendorSearchIndex.RefreshAsync(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>(), vendor, today, cancellationToken);
+        }
+        return vendors.Count;
     }
 }
 

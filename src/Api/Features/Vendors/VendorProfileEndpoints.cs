@@ -70,6 +70,9 @@ public static partial class VendorProfileEndpoints
     private static List<VocabularyItem> Items(IReadOnlyDictionary<string, (string Ja, string En)> list) =>
         list.Select(i => new VocabularyItem(i.Key, i.Value.Ja, i.Value.En)).ToList();
 
+    /// <summary>Words the marketplace's own addresses use under /vendors/ (/vendors/compare).</summary>
+    public static readonly HashSet<string> ReservedSlugs = ["compare", "search", "new", "export"];
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex SlugPattern();
 
@@ -82,7 +85,11 @@ public static partial class VendorProfileEndpoints
                 .Must(s => SlugPattern().IsMatch(s!))
                 .WithMessage(_ => Localization.CurrentLanguage == "en"
                     ? "Public page address: 3 to 64 lowercase letters, digits and hyphens."
-                    : "公開ページのアドレスは英小文字・数字・ハイフンで 3〜64 文字にしてください。");
+                    : "公開ページのアドレスは英小文字・数字・ハイフンで 3〜64 文字にしてください。")
+                .Must(s => !ReservedSlugs.Contains(s!))
+                .WithMessage(_ => Localization.CurrentLanguage == "en"
+                    ? "This public page address is reserved; choose another."
+                    : "このアドレスは予約されているため使えません。別のアドレスにしてください。");
             RuleFor(x => x.Summary).MaxChars("vendor.summary", text);
             RuleFor(x => x.SummaryEn).MaxChars("vendor.summaryEn", text);
             RuleFor(x => x.ServiceIds).Must(ids => ids is null || (ids.Length <= 50 && ids.Distinct().Count() == ids.Length))
@@ -107,7 +114,7 @@ public static partial class VendorProfileEndpoints
                 .Email("vendor.contactEmail").When(x => !string.IsNullOrWhiteSpace(x.ContactEmail));
             RuleFor(x => x.BackupSites).MaxChars("vendor.backupSites", text);
             RuleFor(x => x.RecoveryTimeObjectiveHours).InRange("vendor.rto", 0, 8760);
-            RuleFor(x => x.LastDrillOn).Must(d => d is null || d <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
+            RuleFor(x => x.LastDrillOn).Must(d => d is null || d <= TimeProvider.System.Today())
                 .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Last drill: a date in the past." : "直近の訓練日は今日以前の日付にしてください。");
             RuleFor(x => x.AccessControl).MaxChars("vendor.accessControl", text);
             RuleFor(x => x.AuditLogging).MaxChars("vendor.auditLogging", text);
@@ -144,21 +151,10 @@ public static partial class VendorProfileEndpoints
             && bands.Zip(bands.Skip(1)).All(p => (p.First.FromQuantity ?? 0) < (p.Second.FromQuantity ?? 0));
     }
 
-    /// <summary>What a complete profile has; each section counts once.</summary>
     public static Completeness CompletenessOf(VendorProfile? p)
     {
-        var sections = new (string Key, bool Done)[]
-        {
-            ("services", p is { ServiceIds.Length: > 0 }),
-            ("summary", !string.IsNullOrWhiteSpace(p?.Summary)),
-            ("trackRecord", p is { CaseStudies.Count: > 0 } && p.Industries.Length > 0),
-            ("organisation", p?.StaffCount is not null && !string.IsNullOrWhiteSpace(p.ContactEmail)),
-            ("bcp", p?.HasBcp is not null),
-            ("security", !string.IsNullOrWhiteSpace(p?.AccessControl) && !string.IsNullOrWhiteSpace(p.IncidentResponse)),
-            ("fees", p?.MonthlyBaseYen is not null || p is { UnitPrices.Count: > 0 }),
-            ("coverage", p is { Regions.Length: > 0, Languages.Length: > 0 } && p.CapacityFte is not null),
-        };
-        return new Completeness(100 * sections.Count(s => s.Done) / sections.Length, sections.Where(s => !s.Done).Select(s => s.Key).ToList());
+        var sections = ProfileCompleteness.Sections(p);
+        return new Completeness(100 * sections.Count(s => s.Done) / sections.Count, sections.Where(s => !s.Done).Select(s => s.Key).ToList());
     }
 
     /// <summary>The profile as the public sees it: the contact e-mail stays with signed-in clients (later), not with crawlers.</summary>

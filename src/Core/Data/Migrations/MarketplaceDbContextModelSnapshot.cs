@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -1068,6 +1069,106 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("vendor_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchEntry", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("CapacityFte")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_fte");
+
+                    b.PrimitiveCollection<DateOnly?[]>("CertificationValidTo")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("certification_valid_to");
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("HasBcp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_bcp");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<long?>("MonthlyBaseYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_base_yen");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProfileSections")
+                        .HasColumnType("integer")
+                        .HasColumnName("profile_sections");
+
+                    b.PrimitiveCollection<string[]>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regions");
+
+                    b.PrimitiveCollection<Guid[]>("ServiceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("service_ids");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slug");
+
+                    b.PrimitiveCollection<string[]>("TypeCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("type_codes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.PrimitiveCollection<DateOnly?[]>("VerifiedCertificationValidTo")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("verified_certification_valid_to");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_vendor_search_entries");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("ix_vendor_search_entries_document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+
+                    b.HasIndex("Regions")
+                        .HasDatabaseName("ix_vendor_search_entries_regions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Regions"), "gin");
+
+                    b.HasIndex("ServiceIds")
+                        .HasDatabaseName("ix_vendor_search_entries_service_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ServiceIds"), "gin");
+
+                    b.HasIndex("MonthlyBaseYen", "OrganisationId")
+                        .HasDatabaseName("ix_vendor_search_entries_monthly_base_yen_organisation_id");
+
+                    b.HasIndex("ProfileSections", "OrganisationId")
+                        .HasDatabaseName("ix_vendor_search_entries_profile_sections_organisation_id");
+
+                    b.ToTable("vendor_search_entries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1687,6 +1788,16 @@ namespace Marketplace.Core.Data.Migrations
                     b.Navigation("CaseStudies");
 
                     b.Navigation("UnitPrices");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchEntry", b =>
+                {
+                    b.HasOne("Marketplace.Core.Vendors.VendorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Vendors.VendorSearchEntry", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_search_entries_vendor_profiles_organisation_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
