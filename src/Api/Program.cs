@@ -21,6 +21,8 @@ builder.AddMarketplaceTelemetry("marketplace-api",
     tracing: t => t.AddAspNetCoreInstrumentation(),
     metrics: m => m.AddAspNetCoreInstrumentation());
 builder.AddMarketplaceData();
+// The marketplace search's in-memory facets, one per process, kept in step with PostgreSQL (decision record 0012).
+builder.Services.AddSingleton<Marketplace.Core.Vendors.VendorSearchEngine>();
 builder.AddMarketplaceProblemDetails();
 builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();

@@ -283,6 +283,28 @@ public sealed class MarketplaceSearch(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task Public_search_and_comparison_never_show_a_vendors_contact_address_or_evidence()
+    {
+        var marker = Marker();
+        var a = await VendorAsync(marker, _ => { });
+        var b = await VendorAsync(marker, _ => { });
+        var certification = await CertifyAsync(a, "isms", Today.AddYears(-1), Today.AddYears(1));
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()) { Headers = { ContentType = new("application/pdf") } }, "file", "秘密の登録証.pdf");
+            Assert.Equal(HttpStatusCode.OK, (await a.Client.PutAsync($"/api/v1/vendor-profile/certifications/{certification}/evidence", form)).StatusCode);
+        }
+        var anonymous = Api.CreateClient();
+        foreach (var path in new[] { $"/api/v1/vendors?{Q(marker)}", $"/api/v1/vendors/compare?slug={a.Slug}&slug={b.Slug}", $"/api/v1/vendors/compare/export?slug={a.Slug}&slug={b.Slug}" })
+        {
+            var body = await anonymous.GetStringAsync(path);
+            Assert.DoesNotContain(a.Owner.Email, body);
+            Assert.DoesNotContain("秘密の登録証", body);
+            Assert.DoesNotContain(certification.ToString(), body);
+        }
+    }
+
+    [Fact]
     public async Task Bad_search_input_is_a_field_error_in_the_readers_language()
     {
         var problem = await AssertFieldErrorAsync(Q(new string('給', 10_000)), "q");

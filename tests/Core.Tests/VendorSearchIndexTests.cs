@@ -65,7 +65,7 @@ public sealed class VendorSearchIndexTests
 
         await using (var connection = await Database.OpenOwnerConnectionAsync())
         {
-            await using var command = new NpgsqlCommand("SELECT document::text, type_codes FROM vendor_search_entries WHERE organisation_id = $1", connection)
+            await using var command = new NpgsqlCommand("SELECT d.document::text, e.type_codes FROM vendor_search_entries e JOIN vendor_search_documents d USING (organisation_id) WHERE e.organisation_id = $1", connection)
             {
                 Parameters = { new NpgsqlParameter { Value = organisation.Id } },
             };
@@ -85,5 +85,60 @@ public sealed class VendorSearchIndexTests
             await db.SaveChangesAsync();
             Assert.Equal("改名後株式会社", (await db.VendorSearchEntries.AsNoTracking().SingleAsync(e => e.OrganisationId == organisation.Id)).Name);
         }
+    }
+}
+
+/// <summary>
+/// The Api's engine (PostgreSQL for text, memory for the rest) against the same search written wholly in SQL: the
+/// same vendors and the same counts, for every kind of criterion, over whatever vendors the test database holds.
+/// </summary>
+public sealed class VendorSearchEngineTests
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime);
+    private static Guid Service(string code) => CatalogueSeed.Services.Single(s => s.Code == code).Id;
+
+    public static TheoryData<string> Searches => new(
+        "everything", "給与", "payroll", "payroll-kanto", "isms-verified", "pmark-next-year", "bcp-en-capacity", "fee-band", "kpo-調査");
+
+    private static VendorSearchCriteria Criteria(string name) => name switch
+    {
+        "everything" => new() { ValidThrough = Today },
+        "給与" => new() { ValidThrough = Today, Text = "給与" },
+        "payroll" => new() { ValidThrough = Today, Text = "payroll" },
+        "payroll-kanto" => new() { ValidThrough = Today, Services = [Service("payroll")], Regions = ["kanto"] },
+        "isms-verified" => new() { ValidThrough = Today, Certifications = ["isms"], VerifiedOnly = true },
+        "pmark-next-year" => new() { ValidThrough = Today.AddYears(1), Certifications = ["pmark"] },
+        "bcp-en-capacity" => new() { ValidThrough = Today, BcpOnly = true, Languages = ["en"], CapacityMin = 10 },
+        "fee-band" => new() { ValidThrough = Today, MonthlyFeeMin = 100_000, MonthlyFeeMax = 300_000, Sort = VendorSort.FeeAscending },
+        _ => new() { ValidThrough = Today, Types = ["KPO"], Text = "調査" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task The_engine_finds_and_counts_exactly_what_the_SQL_does(string search)
+    {
+        var criteria = Criteria(search);
+        var values = new VendorSearch.FacetValues(["BPO", "ITO", "KPO"], CatalogueSeed.Services.Select(s => s.Id).ToList());
+        await using var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString);
+        var engine = new VendorSearchEngine(dataSource);
+        var (engineHits, engineFacets) = await engine.SearchAsync(criteria, null, 100_000, values, CatalogueSeed.Services, CancellationToken.None);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var (sqlHits, sqlFacets) = await VendorSearch.RunAsync(connection, criteria, null, 100_000, values, CancellationToken.None);
+
+        Assert.Equal(sqlFacets.Total, engineFacets.Total);
+        Assert.Equal(sqlHits.Select(h => h.OrganisationId).Order(), engineHits.Select(h => h.OrganisationId).Order());
+        Assert.Equal(sqlFacets with { }, engineFacets, new FacetsComparer());
+        if (criteria.Sort == VendorSort.FeeAscending)
+            Assert.Equal(sqlHits.Select(h => h.Position.FeeKey), engineHits.Select(h => h.Position.FeeKey)); // the same order of fees
+    }
+
+    private sealed class FacetsComparer : IEqualityComparer<VendorFacets>
+    {
+        public bool Equals(VendorFacets? a, VendorFacets? b) => a is not null && b is not null && Describe(a) == Describe(b);
+        public int GetHashCode(VendorFacets f) => Describe(f).GetHashCode();
+
+        private static string Describe(VendorFacets f) => string.Join("; ",
+            f.Total, string.Join(',', f.Types), string.Join(',', f.Services), string.Join(',', f.Certifications), f.VerifiedOnly, f.Bcp,
+            string.Join(',', f.Regions), string.Join(',', f.Languages), string.Join(',', f.CapacityMin), string.Join(',', f.MonthlyFee));
     }
 }

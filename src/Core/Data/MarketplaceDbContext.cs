@@ -35,6 +35,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Vendors.VendorProfile> VendorProfiles => Set<Vendors.VendorProfile>();
     public DbSet<Vendors.Certification> Certifications => Set<Vendors.Certification>();
     public DbSet<Vendors.VendorSearchEntry> VendorSearchEntries => Set<Vendors.VendorSearchEntry>();
+    public DbSet<Vendors.VendorSearchState> VendorSearchState => Set<Vendors.VendorSearchState>();
+    public DbSet<Vendors.VendorSearchDocument> VendorSearchDocuments => Set<Vendors.VendorSearchDocument>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -132,12 +134,27 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             e.Property(x => x.Name).HasMaxLength(Organisation.NameMaxLength);
             // Text goes through the GIN index on the document; selective facets through their own GIN indexes; the
             // orders without text (fuller profiles first, fee) through b-trees. See decision record 0012.
-            e.HasIndex(x => x.Document).HasMethod("gin");
             e.HasIndex(x => x.ServiceIds).HasMethod("gin");
             e.HasIndex(x => x.Regions).HasMethod("gin");
             e.HasIndex(x => new { x.ProfileSections, x.OrganisationId });
             e.HasIndex(x => new { x.MonthlyBaseYen, x.OrganisationId });
+            e.HasIndex(x => x.Version); // search processes read the rows written since the version they hold
             e.HasOne<Vendors.VendorProfile>().WithOne().HasForeignKey<Vendors.VendorSearchEntry>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Vendors.VendorSearchDocument>(d =>
+        {
+            d.ToTable("vendor_search_documents");
+            d.HasKey(x => x.OrganisationId);
+            d.HasIndex(x => x.Document).HasMethod("gin");
+            d.HasOne<Vendors.VendorSearchEntry>().WithOne().HasForeignKey<Vendors.VendorSearchDocument>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Vendors.VendorSearchState>(s =>
+        {
+            s.ToTable("vendor_search_state");
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.HasData(new Vendors.VendorSearchState { Id = 1, Version = 0 });
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>
@@ -238,10 +255,26 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // A change to a vendor's profile, certifications or name rewrites its search entry in the same save.
-        await Vendors.VendorSearchIndex.ProjectAsync(this, Vendors.VendorSearchIndex.StaleVendors(this), TimeProvider.System.Today(), cancellationToken);
-        RefuseCrossTenantWrites();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var staleVendors = Vendors.VendorSearchIndex.StaleVendors(this);
+        if (staleVendors.Count == 0)
+        {
+            RefuseCrossTenantWrites();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // A change to a vendor's profile, certifications or name rewrites its search entry in the same transaction.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await Vendors.VendorSearchIndex.ProjectAsync(this, staleVendors, TimeProvider.System.Today(), cancellationToken);
+            RefuseCrossTenantWrites();
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     /// <summary>Writes of tenant-owned rows must belong to the scope's organisation (RLS would refuse them too).</summary>

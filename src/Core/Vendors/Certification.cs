@@ -45,6 +45,16 @@ public sealed class Certification : ITenantWritten
 
     public bool IsVerified => VerifiedAt is not null;
 
+    /// <summary>Certifications ending within this many months are flagged as expiring (search cards, the compare view).</summary>
+    public const int ExpiringWithinMonths = 6;
+
+    /// <summary>expired, notYetValid, expiring (ends within <see cref="ExpiringWithinMonths"/> months) or valid, on <paramref name="today"/>.</summary>
+    public string StatusOn(DateOnly today) =>
+        ValidTo < today ? "expired"
+        : ValidFrom > today ? "notYetValid"
+        : ValidTo <= today.AddMonths(ExpiringWithinMonths) ? "expiring"
+        : "valid";
+
     /// <summary>Sets the facts; returns true when anything changed (and then a verification no longer holds).</summary>
     public bool Describe(string type, string? otherName, string registrationNumber, string? scope, string? issuer, DateOnly validFrom, DateOnly validTo, DateTimeOffset now)
     {

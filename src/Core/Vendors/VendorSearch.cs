@@ -41,7 +41,8 @@ public sealed record VendorSearchCriteria
 /// <summary>Where the previous page ended, in the sort's own key (carried in a signed cursor by the Api).</summary>
 public sealed record VendorSearchPosition(float Rank, int ProfileSections, long FeeKey, Guid OrganisationId);
 
-public sealed record VendorSearchHit(Guid OrganisationId, VendorSearchPosition Position);
+/// <param name="Name">The card's title and types come with the hit, so the page needs no second read of the entries.</param>
+public sealed record VendorSearchHit(Guid OrganisationId, string Name, string[] TypeCodes, VendorSearchPosition Position);
 
 public sealed record FacetCount<T>(T Value, int Count);
 
@@ -124,8 +125,9 @@ public static class VendorSearch
         var statement = new Statement
         {
             Sql = $"""
-                SELECT organisation_id, {rank} AS rank, profile_sections, coalesce(monthly_base_yen, {(criteria.Sort == VendorSort.FeeDescending ? "-1" : "9223372036854775807")}) AS fee_key
-                FROM vendor_search_entries
+                SELECT organisation_id, {rank} AS rank, profile_sections, coalesce(monthly_base_yen, {(criteria.Sort == VendorSort.FeeDescending ? "-1" : "9223372036854775807")}) AS fee_key,
+                       name, type_codes
+                FROM {From(criteria)}
                 {WhereClause(where)}
                 ORDER BY {order}
                 LIMIT @limit
@@ -174,7 +176,7 @@ public static class VendorSearch
         {
             Sql = $"""
                 SELECT {string.Join(",\n       ", counts)}
-                FROM vendor_search_entries
+                FROM {From(criteria)}
                 {WhereClause(where)}
                 """,
         };
@@ -197,7 +199,8 @@ public static class VendorSearch
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = reader.GetGuid(0);
-            hits.Add(new VendorSearchHit(id, new VendorSearchPosition(reader.GetFloat(1), reader.GetInt32(2), reader.GetInt64(3), id)));
+            hits.Add(new VendorSearchHit(id, reader.GetString(4), reader.GetFieldValue<string[]>(5),
+                new VendorSearchPosition(reader.GetFloat(1), reader.GetInt32(2), reader.GetInt64(3), id)));
         }
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -228,7 +231,7 @@ public static class VendorSearch
 
     private static List<string> Where(VendorSearchCriteria criteria, List<NpgsqlParameter> parameters)
     {
-        var where = new List<string>();
+        var where = new List<string> { "listed" };
         parameters.Add(new NpgsqlParameter("through", NpgsqlDbType.Date) { Value = criteria.ValidThrough });
         if (TextQuery(criteria.Text) is { } text)
         {
@@ -297,6 +300,10 @@ public static class VendorSearch
 
     private static int Position(string certification) =>
         CertificationTypes.Codes.ToList().IndexOf(certification) is var i and >= 0 ? i + 1 : throw new ArgumentException($"Unknown certification type {certification}.");
+
+    /// <summary>The documents live in a table of their own; the text needs it joined.</summary>
+    private static string From(VendorSearchCriteria criteria) =>
+        TextQuery(criteria.Text) is null ? "vendor_search_entries" : "vendor_search_entries JOIN vendor_search_documents USING (organisation_id)";
 
     private static string WhereClause(List<string> where) => where.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", where);
 }

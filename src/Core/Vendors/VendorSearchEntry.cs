@@ -21,6 +21,9 @@ public sealed class VendorSearchEntry : ITenantWritten
     public VendorSearchEntry(Guid organisationId) => OrganisationId = organisationId;
 
     public Guid OrganisationId { get; private set; }
+    /// <summary>The <see cref="VendorSearchState"/> version of the save that last wrote this row.</summary>
+    public long Version { get; set; }
+    public bool Listed { get; set; }
     public string Slug { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>BPO, ITO, KPO: the types of the services offered.</summary>
@@ -43,9 +46,32 @@ public sealed class VendorSearchEntry : ITenantWritten
 
     /// <summary>How many of the profile's eight sections are filled: the order when there is no text to rank by.</summary>
     public int ProfileSections { get; set; }
-    /// <summary>The search terms (<see cref="SearchText"/>) weighted A (name) to D (industries, certifications).</summary>
-    public NpgsqlTsVector Document { get; set; } = NpgsqlTsVector.Empty;
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A listed vendor's search terms (<see cref="SearchText"/>), weighted A (name) to D (industries, certifications), in a
+/// table of their own: the text match reads only this narrow table's pages and its GIN index, never the facet columns.
+/// </summary>
+public sealed class VendorSearchDocument : ITenantWritten
+{
+    private VendorSearchDocument() { }
+
+    public VendorSearchDocument(Guid organisationId) => OrganisationId = organisationId;
+
+    public Guid OrganisationId { get; private set; }
+    public NpgsqlTsVector Document { get; set; } = NpgsqlTsVector.Empty;
+}
+
+/// <summary>
+/// One row: the version of the search entries, raised by every save that writes one. Search processes compare it
+/// with what they hold and read only the rows written since. The raise takes this row's lock until the save commits,
+/// so versions become visible in order and a reader never skips one.
+/// </summary>
+public sealed class VendorSearchState
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
 }
 
 /// <summary>Keeps <see cref="VendorSearchEntry"/> rows in step with what they are derived from.</summary>
@@ -77,12 +103,14 @@ public static class VendorSearchIndex
     public static async Task ProjectAsync(MarketplaceDbContext db, IReadOnlyCollection<Guid> vendors, DateOnly today, CancellationToken cancellationToken)
     {
         if (vendors.Count == 0) return;
+        var version = await NextVersionAsync(db, cancellationToken);
         var ids = vendors.ToList();
         // Load into the tracker, then read the tracker: it holds the unsaved additions, edits and deletions too.
         await db.VendorProfiles.Where(p => ids.Contains(p.OrganisationId)).LoadAsync(cancellationToken);
         await db.Certifications.Where(c => ids.Contains(c.OrganisationId)).LoadAsync(cancellationToken);
         await db.Organisations.Where(o => ids.Contains(o.Id)).LoadAsync(cancellationToken);
         await db.VendorSearchEntries.Where(e => ids.Contains(e.OrganisationId)).LoadAsync(cancellationToken);
+        await db.VendorSearchDocuments.Where(d => ids.Contains(d.OrganisationId)).LoadAsync(cancellationToken);
         var services = await db.CatalogueServices.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
 
         var idSet = ids.ToHashSet();
@@ -90,18 +118,25 @@ public static class VendorSearchIndex
         var certifications = Current<Certification>(db).Where(c => idSet.Contains(c.OrganisationId)).ToLookup(c => c.OrganisationId);
         var names = Current<Organisation>(db).Where(o => idSet.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
         var entries = Current<VendorSearchEntry>(db).Where(e => idSet.Contains(e.OrganisationId)).ToDictionary(e => e.OrganisationId);
+        var documents = Current<VendorSearchDocument>(db).Where(d => idSet.Contains(d.OrganisationId)).ToDictionary(d => d.OrganisationId);
 
         foreach (var id in ids)
         {
             var listed = profiles.TryGetValue(id, out var profile) && profile.ServiceIds.Length > 0 && names.ContainsKey(id);
             entries.TryGetValue(id, out var entry);
+            documents.TryGetValue(id, out var document);
             if (!listed)
             {
-                if (entry is not null) db.VendorSearchEntries.Remove(entry);
+                if (entry is { Listed: true }) (entry.Listed, entry.Version, entry.UpdatedAt) = (false, version, DateTimeOffset.UtcNow);
+                if (document is not null) db.VendorSearchDocuments.Remove(document);
                 continue;
             }
             if (entry is null) db.VendorSearchEntries.Add(entry = new VendorSearchEntry(id));
-            Fill(entry, profile!, names[id], certifications[id].ToList(), services, today);
+            if (document is null) db.VendorSearchDocuments.Add(document = new VendorSearchDocument(id));
+            var held = certifications[id].ToList();
+            Fill(entry, profile!, names[id], held, services, today);
+            (entry.Listed, entry.Version) = (true, version);
+            document.Document = DocumentOf(profile!, names[id], held, services);
         }
     }
 
@@ -113,7 +148,8 @@ public static class VendorSearchIndex
     public static async Task<List<Guid>> VendorsToRefreshAsync(MarketplaceDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var weekAgo = today.AddDays(-7);
-        return await db.VendorProfiles.Where(p => p.ServiceIds.Length > 0 && !db.VendorSearchEntries.Any(e => e.OrganisationId == p.OrganisationId))
+        return await db.VendorProfiles.Where(p => p.ServiceIds.Length > 0
+                && !(db.VendorSearchEntries.Any(e => e.OrganisationId == p.OrganisationId && e.Listed) && db.VendorSearchDocuments.Any(d => d.OrganisationId == p.OrganisationId)))
             .Select(p => p.OrganisationId)
             .Union(db.Certifications.Where(c => c.ValidFrom > weekAgo && c.ValidFrom <= today).Select(c => c.OrganisationId))
             .ToListAsync(cancellationToken);
@@ -123,8 +159,22 @@ public static class VendorSearchIndex
     public static async Task RefreshAsync(MarketplaceDbContext db, Guid vendor, DateOnly today, CancellationToken cancellationToken)
     {
         db.Tenant.Set(vendor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ProjectAsync(db, [vendor], today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the version inside the caller's transaction (the row stays locked until it commits; see
+    /// <see cref="VendorSearchState"/>).
+    /// </summary>
+    private static async Task<long> NextVersionAsync(MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Search entries are written inside a transaction (MarketplaceDbContext.SaveChangesAsync opens one).");
+        return await db.Database.SqlQuery<long>($"UPDATE vendor_search_state SET version = version + 1 WHERE id = 1 RETURNING version AS \"Value\"")
+            .AsAsyncEnumerable().SingleAsync(cancellationToken);
     }
 
     private static IEnumerable<T> Current<T>(MarketplaceDbContext db) where T : class =>
@@ -148,13 +198,18 @@ public static class VendorSearchIndex
         entry.CertificationValidTo = CertificationTypes.Codes.Select(code => LatestEnd(begun.Where(c => c.Type == code))).ToArray();
         entry.VerifiedCertificationValidTo = CertificationTypes.Codes.Select(code => LatestEnd(begun.Where(c => c.Type == code && c.IsVerified))).ToArray();
         entry.ProfileSections = ProfileCompleteness.SectionsDone(profile);
-        entry.Document = Document(
+        entry.UpdatedAt = DateTimeOffset.UtcNow;
+    }
+
+    private static NpgsqlTsVector DocumentOf(VendorProfile profile, string name, List<Certification> certifications, Dictionary<Guid, CatalogueService> catalogue)
+    {
+        var offered = profile.ServiceIds.Where(catalogue.ContainsKey).Select(id => catalogue[id]).ToList();
+        return Document(
             ('A', [name]),
             ('B', [profile.Summary, profile.SummaryEn, .. offered.SelectMany(s => new[] { s.NameJa, s.NameEn })]),
             ('C', profile.CaseStudies.SelectMany(c => new[] { c.Title, c.Description, c.Industry })),
             ('D', [.. profile.Industries, .. certifications.Select(c => c.OtherName ?? CertificationTypes.All[c.Type].Ja),
                 .. certifications.Select(c => CertificationTypes.All[c.Type].En)]));
-        entry.UpdatedAt = DateTimeOffset.UtcNow;
     }
 
     private static DateOnly? LatestEnd(IEnumerable<Certification> certifications) =>

@@ -18,10 +18,12 @@ public sealed record CertificationInput(string? Type, string? OtherName, string?
 public sealed record EvidenceDto(string FileName, string ContentType, long Size);
 
 public sealed record CertificationDto(Guid Id, string Type, string? OtherName, string RegistrationNumber, string? Scope, string? Issuer,
-    DateOnly ValidFrom, DateOnly ValidTo, EvidenceDto? Evidence, bool Verified, DateTimeOffset? VerifiedAt, DateTimeOffset UpdatedAt)
+    DateOnly ValidFrom, DateOnly ValidTo, EvidenceDto? Evidence, bool Verified, DateTimeOffset? VerifiedAt, DateTimeOffset UpdatedAt, string Status)
 {
+    /// <param name="c">Its <see cref="Status"/> is judged on today's date in Japan.</param>
     public static CertificationDto From(Certification c) => new(c.Id, c.Type, c.OtherName, c.RegistrationNumber, c.Scope, c.Issuer, c.ValidFrom, c.ValidTo,
-        c.EvidenceKey is null ? null : new EvidenceDto(c.EvidenceFileName!, c.EvidenceContentType!, c.EvidenceSize!.Value), c.IsVerified, c.VerifiedAt, c.UpdatedAt);
+        c.EvidenceKey is null ? null : new EvidenceDto(c.EvidenceFileName!, c.EvidenceContentType!, c.EvidenceSize!.Value), c.IsVerified, c.VerifiedAt, c.UpdatedAt,
+        c.StatusOn(TimeProvider.System.Today()));
 }
 
 public sealed record QueuedCertificationDto(Guid OrganisationId, string OrganisationName, CertificationDto Certification);

@@ -17,7 +17,8 @@ public sealed record ComparisonCell(string Text, IReadOnlyList<CertificationBadg
 /// <param name="Differs">The vendors do not all have the same value here.</param>
 public sealed record ComparisonRow(string Section, string Key, string Label, IReadOnlyList<ComparisonCell> Cells, bool Differs);
 
-public sealed record ComparedVendor(string Slug, string Name);
+/// <param name="InitialFeeYen">The fees as numbers too, for the page's chart (yen, tax-exclusive).</param>
+public sealed record ComparedVendor(string Slug, string Name, long? InitialFeeYen, long? MonthlyBaseYen);
 
 /// <param name="Today">The day expiry was judged on (Japan).</param>
 public sealed record VendorComparison(DateOnly Today, IReadOnlyList<ComparedVendor> Vendors, IReadOnlyList<ComparisonRow> Rows);
@@ -139,7 +140,7 @@ public static class CompareEndpoints
         Row("coverage", "languages", ValidationRules.Label("vendor.languages"), p => List(p.Languages.Select(l => Name(VendorVocabulary.Languages, l))));
         Row("coverage", "capacity", ValidationRules.Label("vendor.capacity"), p => p.CapacityFte is { } n ? (English ? $"{n:N0} FTE" : $"{n:N0} 人") : Unknown);
 
-        return new VendorComparison(today, vendors.Select(v => new ComparedVendor(v.Profile.Slug, v.Name)).ToList(), rows);
+        return new VendorComparison(today, vendors.Select(v => new ComparedVendor(v.Profile.Slug, v.Name, v.Profile.InitialFeeYen, v.Profile.MonthlyBaseYen)).ToList(), rows);
     }
 
     private static ComparisonRow MakeRow(string section, string key, string label, List<ComparisonCell> cells) =>

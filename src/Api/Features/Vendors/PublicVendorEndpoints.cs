@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ namespace Marketplace.Api.Features.Vendors;
 public sealed record PublicServiceDto(string Code, string TypeCode, string NameJa, string NameEn);
 
 /// <summary>What anyone may see of a certification: never the evidence itself.</summary>
+/// <param name="Status">expired, notYetValid, expiring (within six months) or valid, today in Japan.</param>
 public sealed record PublicCertificationDto(string Type, string? OtherName, string RegistrationNumber, string? Scope, string? Issuer,
-    DateOnly ValidFrom, DateOnly ValidTo, bool Verified);
+    DateOnly ValidFrom, DateOnly ValidTo, bool Verified, string Status);
 
 public sealed record PublicVendorDto(string Slug, string Name, VendorProfileInput Profile, IReadOnlyList<PublicServiceDto> Services,
     IReadOnlyList<PublicCertificationDto> Certifications, DateTimeOffset UpdatedAt);
@@ -41,10 +43,11 @@ public static class PublicVendorEndpoints
         if (found is null) return null;
         var services = await db.CatalogueServices.AsNoTracking().Where(s => found.p.ServiceIds.Contains(s.Id)).OrderBy(s => s.SortOrder)
             .Select(s => new PublicServiceDto(s.Code, s.TypeCode, s.NameJa, s.NameEn)).ToListAsync(cancellationToken);
-        var certifications = await db.Certifications.AsNoTracking().Where(c => c.OrganisationId == found.p.OrganisationId)
-            .OrderBy(c => c.Type).ThenBy(c => c.ValidTo)
-            .Select(c => new PublicCertificationDto(c.Type, c.OtherName, c.RegistrationNumber, c.Scope, c.Issuer, c.ValidFrom, c.ValidTo, c.VerifiedAt != null))
-            .ToListAsync(cancellationToken);
+        var today = TimeProvider.System.Today();
+        var certifications = (await db.Certifications.AsNoTracking().Where(c => c.OrganisationId == found.p.OrganisationId)
+                .OrderBy(c => c.Type).ThenBy(c => c.ValidTo).ToListAsync(cancellationToken))
+            .Select(c => new PublicCertificationDto(c.Type, c.OtherName, c.RegistrationNumber, c.Scope, c.Issuer, c.ValidFrom, c.ValidTo, c.IsVerified, c.StatusOn(today)))
+            .ToList();
         var profile = VendorProfileEndpoints.ToPublicInput(found.p);
         return new PublicVendorDto(found.p.Slug, found.Name, profile, services, certifications, found.p.UpdatedAt);
     }

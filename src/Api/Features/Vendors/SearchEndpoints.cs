@@ -9,7 +9,6 @@ using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Marketplace.Api.Features.Vendors;
 
@@ -62,8 +61,6 @@ public static class SearchEndpoints
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
     public const long MaxFeeYen = 100_000_000_000;
-    /// <summary>Certifications flagged as expiring when they end within this many months.</summary>
-    public const int ExpiringWithinMonths = 6;
 
     private static readonly Dictionary<string, VendorSort> Sorts = new()
     {
@@ -82,11 +79,14 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<VendorSearchResult>, ValidationProblem>> Search([AsParameters] VendorSearchRequest request, MarketplaceDbContext db,
-        IDataProtectionProvider protection, TimeProvider clock, CancellationToken cancellationToken)
+        VendorSearchEngine engine, IDataProtectionProvider protection, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var services = await db.CatalogueServices.AsNoTracking().OrderBy(s => s.TypeCode).ThenBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Code, s.TypeCode, s.RetiredAt }).ToListAsync(cancellationToken);
-        var types = await db.OutsourcingTypes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Code).ToListAsync(cancellationToken);
+        // The catalogue in one read: the services in the catalogue's order, and from them the types.
+        var services = (await db.CatalogueServices.AsNoTracking()
+                .Join(db.OutsourcingTypes, s => s.TypeCode, t => t.Code, (s, t) => new { Service = s, TypeOrder = t.SortOrder })
+                .OrderBy(x => x.TypeOrder).ThenBy(x => x.Service.SortOrder).ToListAsync(cancellationToken))
+            .Select(x => x.Service).ToList();
+        var types = services.Select(s => s.TypeCode).Distinct().ToList();
         var today = clock.Today();
 
         var errors = new Dictionary<string, string[]>();
@@ -101,14 +101,12 @@ public static class SearchEndpoints
 
         // Services offered today, plus any a filter names (a retired one stays filterable for the vendors that kept it).
         var facetServices = services.Where(s => s.RetiredAt is null || criteria!.Services.Contains(s.Id)).Select(s => s.Id).ToList();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var (hits, facets) = await VendorSearch.RunAsync(connection, criteria!, after, limit + 1, new VendorSearch.FacetValues(types, facetServices), cancellationToken);
+        var (hits, facets) = await engine.SearchAsync(criteria!, after, limit + 1, new VendorSearch.FacetValues(types, facetServices), services, cancellationToken);
 
         var page = hits.Take(limit).ToList();
         var next = hits.Count > limit ? WriteCursor(cursors, fingerprint, page[^1].Position) : null;
-        var items = await ItemsAsync(db, page.Select(h => h.OrganisationId).ToList(), today, cancellationToken);
         var codes = services.ToDictionary(s => s.Id, s => s.Code);
+        var items = await ItemsAsync(db, page, codes, today, cancellationToken);
         return TypedResults.Ok(new VendorSearchResult(facets.Total, items, next, new VendorFacetsDto(
             facets.Types.Select(f => new FacetValueDto(f.Value, f.Count)).ToList(),
             facets.Services.Select(f => new FacetValueDto(codes[f.Value], f.Count)).ToList(),
@@ -120,36 +118,31 @@ public static class SearchEndpoints
             facets.MonthlyFee.Select(f => new FeeBandDto(f.Value.Min, f.Value.Max, f.Count)).ToList()), criteria!.ValidThrough));
     }
 
-    /// <summary>The cards of one page, in the page's order.</summary>
-    private static async Task<List<VendorSearchItem>> ItemsAsync(MarketplaceDbContext db, List<Guid> ids, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The cards of one page, in the page's order: two queries, whatever the page size.</summary>
+    private static async Task<List<VendorSearchItem>> ItemsAsync(MarketplaceDbContext db, List<VendorSearchHit> page, Dictionary<Guid, string> serviceCodes,
+        DateOnly today, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return [];
-        var entries = await db.VendorSearchEntries.AsNoTracking().Where(e => ids.Contains(e.OrganisationId))
-            .Select(e => new { e.OrganisationId, e.Name, e.TypeCodes }).ToDictionaryAsync(e => e.OrganisationId, cancellationToken);
-        var profiles = await db.VendorProfiles.AsNoTracking().Where(p => ids.Contains(p.OrganisationId)).ToDictionaryAsync(p => p.OrganisationId, cancellationToken);
+        if (page.Count == 0) return [];
+        var ids = page.Select(h => h.OrganisationId).ToList();
+        var profiles = await db.VendorProfiles.AsNoTracking().Where(p => ids.Contains(p.OrganisationId))
+            .Select(p => new { p.OrganisationId, p.Slug, p.Summary, p.SummaryEn, p.ServiceIds, p.Regions, p.Languages, p.HasBcp, p.CapacityFte, p.StaffCount,
+                p.InitialFeeYen, p.MonthlyBaseYen })
+            .ToDictionaryAsync(p => p.OrganisationId, cancellationToken);
         var certifications = (await db.Certifications.AsNoTracking().Where(c => ids.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
             .ToLookup(c => c.OrganisationId);
-        var codes = await db.CatalogueServices.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
-        return ids.Where(id => entries.ContainsKey(id) && profiles.ContainsKey(id)).Select(id =>
+        return page.Where(h => profiles.ContainsKey(h.OrganisationId)).Select(h =>
         {
-            var p = profiles[id];
-            return new VendorSearchItem(p.Slug, entries[id].Name, p.Summary, p.SummaryEn, entries[id].TypeCodes,
-                p.ServiceIds.Where(codes.ContainsKey).Select(s => codes[s]).ToList(), p.Regions, p.Languages, p.HasBcp == true, p.CapacityFte, p.StaffCount,
-                p.InitialFeeYen, p.MonthlyBaseYen, Badges(certifications[id], today));
+            var p = profiles[h.OrganisationId];
+            return new VendorSearchItem(p.Slug, h.Name, p.Summary, p.SummaryEn, h.TypeCodes,
+                p.ServiceIds.Where(serviceCodes.ContainsKey).Select(s => serviceCodes[s]).ToList(), p.Regions, p.Languages, p.HasBcp == true, p.CapacityFte,
+                p.StaffCount, p.InitialFeeYen, p.MonthlyBaseYen, Badges(certifications[h.OrganisationId], today));
         }).ToList();
     }
 
     /// <summary>Current and future certifications first by type; expired ones stay visible, flagged, so that a lapse is seen.</summary>
     public static List<CertificationBadge> Badges(IEnumerable<Certification> certifications, DateOnly today) =>
         certifications.OrderBy(c => CertificationTypes.Codes.ToList().IndexOf(c.Type)).ThenByDescending(c => c.ValidTo)
-            .Select(c => new CertificationBadge(c.Type, c.OtherName, c.ValidTo, c.IsVerified, StatusOf(c.ValidFrom, c.ValidTo, today))).ToList();
-
-    /// <summary>expired, expiring (within six months), notYetValid or valid.</summary>
-    public static string StatusOf(DateOnly validFrom, DateOnly validTo, DateOnly today) =>
-        validTo < today ? "expired"
-        : validFrom > today ? "notYetValid"
-        : validTo <= today.AddMonths(ExpiringWithinMonths) ? "expiring"
-        : "valid";
+            .Select(c => new CertificationBadge(c.Type, c.OtherName, c.ValidTo, c.IsVerified, c.StatusOn(today))).ToList();
 
     private static VendorSearchCriteria? Parse(VendorSearchRequest r, List<string> types, Dictionary<string, Guid> services, DateOnly today,
         Dictionary<string, string[]> errors, out int limit)

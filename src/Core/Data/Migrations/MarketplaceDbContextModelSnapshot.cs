@@ -1069,6 +1069,28 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("vendor_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchDocument", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("document");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_vendor_search_documents");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("ix_vendor_search_documents_document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+
+                    b.ToTable("vendor_search_documents", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchEntry", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -1084,11 +1106,6 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("date[]")
                         .HasColumnName("certification_valid_to");
 
-                    b.Property<NpgsqlTsVector>("Document")
-                        .IsRequired()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("document");
-
                     b.Property<bool>("HasBcp")
                         .HasColumnType("boolean")
                         .HasColumnName("has_bcp");
@@ -1097,6 +1114,10 @@ namespace Marketplace.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
 
                     b.Property<long?>("MonthlyBaseYen")
                         .HasColumnType("bigint")
@@ -1142,13 +1163,12 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("date[]")
                         .HasColumnName("verified_certification_valid_to");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("OrganisationId")
                         .HasName("pk_vendor_search_entries");
-
-                    b.HasIndex("Document")
-                        .HasDatabaseName("ix_vendor_search_entries_document");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
 
                     b.HasIndex("Regions")
                         .HasDatabaseName("ix_vendor_search_entries_regions");
@@ -1160,6 +1180,9 @@ namespace Marketplace.Core.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ServiceIds"), "gin");
 
+                    b.HasIndex("Version")
+                        .HasDatabaseName("ix_vendor_search_entries_version");
+
                     b.HasIndex("MonthlyBaseYen", "OrganisationId")
                         .HasDatabaseName("ix_vendor_search_entries_monthly_base_yen_organisation_id");
 
@@ -1167,6 +1190,29 @@ namespace Marketplace.Core.Data.Migrations
                         .HasDatabaseName("ix_vendor_search_entries_profile_sections_organisation_id");
 
                     b.ToTable("vendor_search_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendor_search_state");
+
+                    b.ToTable("vendor_search_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1788,6 +1834,16 @@ namespace Marketplace.Core.Data.Migrations
                     b.Navigation("CaseStudies");
 
                     b.Navigation("UnitPrices");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchDocument", b =>
+                {
+                    b.HasOne("Marketplace.Core.Vendors.VendorSearchEntry", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Vendors.VendorSearchDocument", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_search_documents_vendor_search_entries_organisation_");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Vendors.VendorSearchEntry", b =>

@@ -11,6 +11,8 @@ import { CatalogueRoute, OperatorCatalogueRoute } from '@/features/catalogue/Cat
 import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
 import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
 import { MembersRoute } from '@/features/members/routes/MembersRoute';
+import { CompareRoute } from '@/features/marketplace/CompareRoute';
+import { VendorSearchRoute } from '@/features/marketplace/VendorSearchRoute';
 import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
 import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
+      { path: 'vendors', element: <VendorSearchRoute /> },
+      { path: 'vendors/compare', element: <CompareRoute /> },
       { path: 'vendors/:slug', element: <PublicVendorRoute /> },
       { path: 'organisations/new', element: <RegisterOrganisationRoute /> },
       { path: 'organisations/:id', element: <OrganisationRoute /> },

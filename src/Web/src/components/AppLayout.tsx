@@ -12,6 +12,7 @@ import {
   IconKey,
   IconListDetails,
   IconPlus,
+  IconSearch,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,7 @@ function useNavigation(): NavigationItem[] {
     // end: the vendor area's own pages (/vendor/profile) have their own menu entry.
     { to: '/client', key: 'nav.client', icon: IconBuildingFactory2, end: true },
     { to: '/vendor', key: 'nav.vendor', icon: IconBuildingStore, end: true },
+    { to: '/vendors', key: 'nav.search', icon: IconSearch, end: false },
     { to: '/catalogue', key: 'nav.catalogue', icon: IconCategory, end: false },
   ];
   if (!auth.isAuthenticated) return items;
@@ -60,7 +62,7 @@ export function AppLayout() {
       <Anchor href="#main" className="skip-link">
         {t('app.skipToContent')}
       </Anchor>
-      <AppShell.Header>
+      <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
@@ -79,7 +81,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+      <AppShell.Navbar className="no-print" p="sm" component="nav" aria-label={t('nav.main')}>
         {navigation.map(({ to, key, icon: Icon, end }) => (
           <NavLink
             key={to}

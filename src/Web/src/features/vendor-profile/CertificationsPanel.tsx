@@ -2,6 +2,7 @@ import { Badge, Button, Card, FileButton, Group, Paper, Select, SimpleGrid, Skel
 import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CertificationStatusBadge, useCertificationName } from '@/components/CertificationStatusBadge';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { download } from '@/lib/api/download';
 import { ApiError } from '@/lib/api/problem';
@@ -9,15 +10,6 @@ import { formatDates } from '@/lib/i18n';
 import { useCertifications, useDeleteCertification, useSaveCertification, useUploadEvidence, type Certification, type CertificationInput } from './api';
 
 export const certificationTypes = ['isms', 'pmark', 'iso9001', 'soc2', 'other'] as const;
-
-/** Expired, or ending within six months: what a client comparing vendors needs to see first. */
-export function expiryState(validTo: string, today = new Date()): 'expired' | 'expiring' | 'valid' {
-  const end = new Date(`${validTo}T23:59:59`);
-  if (end < today) return 'expired';
-  const soon = new Date(today);
-  soon.setMonth(soon.getMonth() + 6);
-  return end <= soon ? 'expiring' : 'valid';
-}
 
 const empty: CertificationInput = { type: 'isms', otherName: null, registrationNumber: '', scope: '', issuer: '', validFrom: null, validTo: null };
 
@@ -64,18 +56,18 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
 }
 
 /** What the summary needs; `evidence` is left out where it is not shown (the public page): then "not verified". */
-export type CertificationFacts = Pick<Certification, 'type' | 'otherName' | 'registrationNumber' | 'scope' | 'issuer' | 'validFrom' | 'validTo' | 'verified'> & {
+export type CertificationFacts = Pick<Certification, 'type' | 'otherName' | 'registrationNumber' | 'scope' | 'issuer' | 'validFrom' | 'validTo' | 'verified' | 'status'> & {
   evidence?: Certification['evidence'];
 };
 
 export function CertificationSummary({ certification }: { certification: CertificationFacts }) {
   const { t } = useTranslation();
-  const expiry = expiryState(certification.validTo);
+  const nameOf = useCertificationName();
   const dateFormat = formatDates({ dateStyle: 'medium' });
   return (
     <div>
       <Group gap="xs">
-        <Text fw={600}>{certification.type === 'other' ? certification.otherName : t(`certifications.types.${certification.type}`)}</Text>
+        <Text fw={600}>{nameOf(certification)}</Text>
         <Badge color={certification.verified ? 'teal' : 'gray'} variant="light">
           {certification.verified
             ? t('certifications.verified')
@@ -85,11 +77,7 @@ export function CertificationSummary({ certification }: { certification: Certifi
                 ? t('certifications.awaiting')
                 : t('certifications.noEvidence')}
         </Badge>
-        {expiry !== 'valid' && (
-          <Badge color={expiry === 'expired' ? 'red' : 'orange'} variant="light">
-            {t(`certifications.${expiry}`)}
-          </Badge>
-        )}
+        <CertificationStatusBadge status={certification.status} />
       </Group>
       <Text size="sm">
         {t('certifications.number')}: {certification.registrationNumber}

@@ -5,9 +5,9 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
+import { useVocabulary, vocabularyName } from '@/lib/api/vocabulary';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useVocabulary } from './api';
 import { CertificationSummary } from './CertificationsPanel';
 
 const yen = (value: number | string | null | undefined) => (value == null ? '—' : `¥${Number(value).toLocaleString('ja-JP')}`);
@@ -27,10 +27,7 @@ export function PublicVendorRoute() {
 
   const v = vendor.data;
   const p = v.profile;
-  const nameOf = (list: 'regions' | 'languages' | 'clientSizes', code: string) => {
-    const item = vocabulary.data?.[list].find((i) => i.code === code);
-    return item ? (language === 'en' ? item.nameEn : item.nameJa) : code;
-  };
+  const nameOf = (list: 'regions' | 'languages' | 'clientSizes', code: string) => vocabularyName(vocabulary.data, list, code, language);
   const summary = language === 'en' ? (p.summaryEn ?? p.summary) : p.summary;
 
   return (

@@ -31,7 +31,8 @@ import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCatalogue } from '@/lib/api/catalogue';
-import { useSaveVendorProfile, useVendorProfile, useVocabulary, type VendorProfile, type Vocabulary } from './api';
+import { useVocabulary, type Vocabulary } from '@/lib/api/vocabulary';
+import { useSaveVendorProfile, useVendorProfile, type VendorProfile } from './api';
 import { CertificationsPanel } from './CertificationsPanel';
 
 const sections = ['basics', 'services', 'trackRecord', 'organisation', 'bcp', 'security', 'fees', 'coverage'] as const;
