@@ -127,7 +127,8 @@ async Task TextMatchAsync(string text)
 {
     await using var command = dataSource.CreateCommand(VendorSearchEngine.TextMatchSql);
     command.Parameters.Add(new NpgsqlParameter { Value = VendorSearch.TextQuery(text) });
-    await command.ExecuteScalarAsync();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) reader.GetGuid(0);
 }
 
 async Task<string> TextPlanAsync(string text)

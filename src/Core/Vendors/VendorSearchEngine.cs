@@ -41,18 +41,17 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         return snapshot.Search(criteria, terms, matches, after, limit, values, catalogue);
     }
 
-    /// <summary>
-    /// The vendors whose document matches the text ($1, a <see cref="VendorSearch.TextQuery"/>), as one array: a single
-    /// value crosses the wire instead of a row per vendor.
-    /// </summary>
-    public const string TextMatchSql = "SELECT array_agg(organisation_id) FROM vendor_search_documents WHERE document @@ CAST($1 AS tsquery)";
+    /// <summary>The vendors whose document matches the text ($1, a <see cref="VendorSearch.TextQuery"/>): only ids.</summary>
+    public const string TextMatchSql = "SELECT organisation_id FROM vendor_search_documents WHERE document @@ CAST($1 AS tsquery)";
 
-    private async Task<Guid[]> TextMatchesAsync(string text, CancellationToken cancellationToken)
+    private async Task<List<Guid>> TextMatchesAsync(string text, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(TextMatchSql);
         command.Parameters.Add(new NpgsqlParameter { Value = VendorSearch.TextQuery(text), NpgsqlDbType = NpgsqlDbType.Text });
-        var ids = await command.ExecuteScalarAsync(cancellationToken);
-        return ids as Guid[] ?? [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetGuid(0));
+        return ids;
     }
 
     /// <summary>The snapshot, brought up to the table's version first.</summary>
