@@ -151,7 +151,7 @@ function ComparisonTable({ comparison, onRemove }: { comparison: Comparison; onR
                 .map((row) => (
                   <Table.Tr key={row.key} bg={row.differs ? 'var(--mantine-color-yellow-0)' : undefined} data-differs={row.differs || undefined}>
                     <Table.Th scope="row" fw={500}>
-                      <Group gap={6} wrap="nowrap">
+                      <Group gap={6}>
                         <span>{row.label}</span>
                         {row.differs && (
                           <Badge size="xs" color="yellow" variant="filled" c="dark">
