@@ -37,7 +37,13 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         var matches = snapshot.All();
         var terms = SearchText.Terms(criteria.Text);
         if (terms.Count > 0)
-            matches = snapshot.Bitmap(await TextMatchesAsync(criteria.Text!, cancellationToken));
+        {
+            // Refining a text search (a facet, the next page) asks the same text again: the snapshot remembers its matches.
+            var query = VendorSearch.TextQuery(criteria.Text)!;
+            var found = snapshot.RememberedTextMatches(query)
+                        ?? snapshot.RememberTextMatches(query, snapshot.Bitmap(await TextMatchesAsync(criteria.Text!, cancellationToken)));
+            matches = (ulong[])found.Clone(); // the search narrows its own copy
+        }
         return snapshot.Search(criteria, terms, matches, after, limit, values, catalogue);
     }
 
@@ -136,7 +142,23 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         private readonly int[] byFee;                    // ordinals: fee ascending, then id ascending; not stated last
         private readonly int[] byFeeDescending;          // ordinals: fee descending, then id descending; not stated last
 
+        /// <summary>
+        /// Text matches already asked of PostgreSQL, by tsquery. They belong to this snapshot, so a change (a new
+        /// version, a new snapshot) drops them all; bounded so that many distinct texts cannot grow it without end.
+        /// </summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> textMatches = new(StringComparer.Ordinal);
+        private const int TextMatchesKept = 256;
+
         public long Version { get; }
+
+        public ulong[]? RememberedTextMatches(string query) => textMatches.TryGetValue(query, out var bitmap) ? bitmap : null;
+
+        public ulong[] RememberTextMatches(string query, ulong[] bitmap)
+        {
+            if (textMatches.Count >= TextMatchesKept) textMatches.Clear();
+            textMatches[query] = bitmap;
+            return bitmap;
+        }
 
         public Snapshot(long version, Row[] rows)
         {
