@@ -24,19 +24,17 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
 
     /// <summary>A listed vendor's facts, as loaded. Certification ends are day numbers (<see cref="DateOnly.DayNumber"/>), -1 for none.</summary>
     private sealed record Row(Guid Id, string Name, string NormalisedName, string[] TypeCodes, Guid[] ServiceIds, string[] Regions, string[] Languages,
-        bool HasBcp, int? CapacityFte, long? MonthlyBaseYen, int[] CertificationEnds, int[] VerifiedCertificationEnds, int ProfileSections)
-    {
-        /// <summary>The end of the verified certification that lasts longest (-1 for none): "holds any verified one through the day".</summary>
-        public int LatestVerifiedEnd { get; } = VerifiedCertificationEnds.Max();
-    }
+        bool HasBcp, int? CapacityFte, long? MonthlyBaseYen, int[] CertificationEnds, int[] VerifiedCertificationEnds, int ProfileSections);
 
     public async Task<(List<VendorSearchHit> Hits, VendorFacets Facets)> SearchAsync(VendorSearchCriteria criteria, VendorSearchPosition? after, int limit,
         VendorSearch.FacetValues values, IReadOnlyList<CatalogueService> catalogue, CancellationToken cancellationToken)
     {
         var snapshot = await CurrentAsync(cancellationToken);
-        var matches = snapshot.All();
         var terms = SearchText.Terms(criteria.Text);
-        if (terms.Count > 0)
+        ulong[] matches;
+        if (terms.Count == 0)
+            matches = snapshot.All();
+        else
         {
             // Refining a text search (a facet, the next page) asks the same text again: the snapshot remembers its matches.
             var query = VendorSearch.TextQuery(criteria.Text)!;
