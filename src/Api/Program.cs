@@ -23,6 +23,8 @@ builder.AddMarketplaceTelemetry("marketplace-api",
 builder.AddMarketplaceData();
 // The marketplace search's in-memory facets, one per process, kept in step with PostgreSQL (decision record 0012).
 builder.Services.AddSingleton<Marketplace.Core.Vendors.VendorSearchEngine>();
+if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenAPI document is written at build time, without a database
+    builder.Services.AddHostedService<Marketplace.Api.Features.Vendors.SearchWarmUp>();
 builder.AddMarketplaceProblemDetails();
 builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();

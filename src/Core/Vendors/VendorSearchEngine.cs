@@ -45,6 +45,9 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         return snapshot.Search(criteria, terms, matches, after, limit, values, catalogue);
     }
 
+    /// <summary>Loads the copy now (at start), so that the first search does not wait for it.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken) => await CurrentAsync(cancellationToken);
+
     /// <summary>The vendors whose document matches the text ($1, a <see cref="VendorSearch.TextQuery"/>): only ids.</summary>
     public const string TextMatchSql = "SELECT organisation_id FROM vendor_search_documents WHERE document @@ CAST($1 AS tsquery)";
 
