@@ -91,7 +91,9 @@ public sealed class VendorSearchIndexTests
 /// <summary>
 /// The Api's engine (PostgreSQL for text, memory for the rest) against the same search written wholly in SQL: the
 /// same vendors and the same counts, for every kind of criterion, over whatever vendors the test database holds.
+/// Alone in its collection: a vendor saved by a parallel test between the two reads would make them differ.
 /// </summary>
+[Collection(SearchEquivalence.Name)]
 public sealed class VendorSearchEngineTests
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime);
@@ -141,4 +143,10 @@ public sealed class VendorSearchEngineTests
             f.Total, string.Join(',', f.Types), string.Join(',', f.Services), string.Join(',', f.Certifications), f.VerifiedOnly, f.Bcp,
             string.Join(',', f.Regions), string.Join(',', f.Languages), string.Join(',', f.CapacityMin), string.Join(',', f.MonthlyFee));
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SearchEquivalence
+{
+    public const string Name = "Search equivalence (no concurrent writers)";
 }
