@@ -366,11 +366,13 @@ public sealed class MarketplaceSearch(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.Contains("\"'=1+1\"", text); // a formula-like text is escaped, not run by a spreadsheet
         Assert.DoesNotContain(",=1+1", text);
 
-        foreach (var bad in new[] { $"slug={a.Slug}", string.Join('&', Enumerable.Range(0, 6).Select(i => $"slug=v{i}")), $"slug={a.Slug}&slug=no-such-vendor" })
+        foreach (var bad in new[] { $"slug={a.Slug}", string.Join('&', Enumerable.Range(0, 6).Select(i => $"slug=v{i}")), $"slug={a.Slug}&slug=no-such-vendor", $"slug={a.Slug}&slug=bad%00slug" })
         {
             var response = await Api.CreateClient().GetAsync("/api/v1/vendors/compare?" + bad);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("slug", out _));
         }
+        // An address no vendor can have is simply not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.CreateClient().GetAsync("/api/v1/vendors/Not%20An%20Address")).StatusCode);
     }
 }

@@ -88,12 +88,13 @@ public static class CompareEndpoints
             {
                 ["slug"] = [English ? $"Choose {MinVendors} to {MaxVendors} vendors to compare." : $"比較する事業者を {MinVendors}〜{MaxVendors} 社選んでください。"],
             };
-        var found = await db.VendorProfiles.AsNoTracking().Where(p => chosen.Contains(p.Slug))
+        var wellFormed = chosen.Where(VendorProfileEndpoints.IsWellFormedSlug).ToList(); // the rest are missing, not a database error
+        var found = await db.VendorProfiles.AsNoTracking().Where(p => wellFormed.Contains(p.Slug))
             .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { Profile = p, o.Name })
             .ToDictionaryAsync(x => x.Profile.Slug, cancellationToken);
         if (chosen.FirstOrDefault(s => !found.ContainsKey(s)) is { } missing)
         {
-            var shown = missing.Length > 64 ? missing[..64] + "…" : missing;
+            var shown = new string((missing.Length > 64 ? missing[..64] + "…" : missing).Where(c => !char.IsControl(c)).ToArray());
             return new Dictionary<string, string[]>
             {
                 ["slug"] = [English ? $"There is no vendor \"{shown}\"; remove it from the comparison." : $"事業者「{shown}」は見つかりません。比較から外してください。"],

@@ -36,7 +36,7 @@ public static class PublicVendorEndpoints
 
     public static async Task<PublicVendorDto?> FindAsync(MarketplaceDbContext db, string slug, CancellationToken cancellationToken)
     {
-        if (slug.Length > VendorProfile.SlugMaxLength) return null;
+        if (!VendorProfileEndpoints.IsWellFormedSlug(slug)) return null; // never an address, and a NUL byte would not reach PostgreSQL
         var found = await db.VendorProfiles.AsNoTracking().Where(p => p.Slug == slug)
             .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { p, o.Name })
             .FirstOrDefaultAsync(cancellationToken);

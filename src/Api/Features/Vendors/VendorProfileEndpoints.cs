@@ -76,6 +76,9 @@ public static partial class VendorProfileEndpoints
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex SlugPattern();
 
+    /// <summary>Whether a text can be a public page address at all (lookups skip the database for anything else).</summary>
+    public static bool IsWellFormedSlug(string text) => SlugPattern().IsMatch(text);
+
     public sealed class Validator : AbstractValidator<VendorProfileInput>
     {
         public Validator()
