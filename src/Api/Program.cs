@@ -24,7 +24,11 @@ builder.AddMarketplaceData();
 // The marketplace search's in-memory facets, one per process, kept in step with PostgreSQL (decision record 0012).
 builder.Services.AddSingleton<Marketplace.Core.Vendors.VendorSearchEngine>();
 if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenAPI document is written at build time, without a database
-    builder.Services.AddHostedService<Marketplace.Api.Features.Vendors.SearchWarmUp>();
+{
+    builder.Services.AddSingleton<Marketplace.Api.Features.Vendors.SearchWarmUp>();
+    builder.Services.AddHostedService(s => s.GetRequiredService<Marketplace.Api.Features.Vendors.SearchWarmUp>());
+    builder.Services.AddHealthChecks().AddCheck<Marketplace.Api.Features.Vendors.SearchWarmUp>("search", tags: [HealthEndpoints.ReadyTag]);
+}
 builder.AddMarketplaceProblemDetails();
 builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();

@@ -100,7 +100,8 @@ public sealed class VendorSearchEngineTests
     private static Guid Service(string code) => CatalogueSeed.Services.Single(s => s.Code == code).Id;
 
     public static TheoryData<string> Searches => new(
-        "everything", "給与", "payroll", "payroll-kanto", "isms-verified", "pmark-next-year", "bcp-en-capacity", "fee-band", "kpo-調査");
+        "everything", "給与", "payroll", "payroll-kanto", "isms-verified", "pmark-next-year", "bcp-en-capacity", "fee-band", "kpo-調査",
+        "給", "pay", "給与 iso", "nothing-matches");
 
     private static VendorSearchCriteria Criteria(string name) => name switch
     {
@@ -112,6 +113,10 @@ public sealed class VendorSearchEngineTests
         "pmark-next-year" => new() { ValidThrough = Today.AddYears(1), Certifications = ["pmark"] },
         "bcp-en-capacity" => new() { ValidThrough = Today, BcpOnly = true, Languages = ["en"], CapacityMin = 10 },
         "fee-band" => new() { ValidThrough = Today, MonthlyFeeMin = 100_000, MonthlyFeeMax = 300_000, Sort = VendorSort.FeeAscending },
+        "給" => new() { ValidThrough = Today, Text = "給" },                  // a single kanji: a prefix of pairs
+        "pay" => new() { ValidThrough = Today, Text = "pay" },                // a word: a prefix
+        "給与 iso" => new() { ValidThrough = Today, Text = "給与 ISO" },      // every term must match
+        "nothing-matches" => new() { ValidThrough = Today, Text = "zqzqzq" },
         _ => new() { ValidThrough = Today, Types = ["KPO"], Text = "調査" },
     };
 
@@ -134,6 +139,59 @@ public sealed class VendorSearchEngineTests
             Assert.Equal(sqlHits.Select(h => h.Position.FeeKey), engineHits.Select(h => h.Position.FeeKey)); // the same order of fees
     }
 
+    [Theory]
+    [InlineData(null)] // appends to its postings
+    [InlineData(0)]    // reloads everything at every change
+    public async Task The_engine_follows_changes_to_text_and_listing_made_after_it_loaded(int? compactAfterDeadSlots)
+    {
+        var values = new VendorSearch.FacetValues(["BPO", "ITO", "KPO"], CatalogueSeed.Services.Select(s => s.Id).ToList());
+        await using var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString);
+        var engine = new VendorSearchEngine(dataSource, compactAfterDeadSlots);
+        await engine.WarmUpAsync(CancellationToken.None);
+        var word = "engword" + Guid.NewGuid().ToString("N")[..8];
+
+        async Task<List<Guid>> FindAsync(string text)
+        {
+            await engine.Compaction; // with compaction at every change: found in the reloaded copy, as in the old one
+            return (await engine.SearchAsync(new() { ValidThrough = Today, Text = text }, null, 100, values, CatalogueSeed.Services, CancellationToken.None))
+                .Hits.Select(h => h.OrganisationId).ToList();
+        }
+
+        // A vendor saved after the engine loaded is found by its words.
+        var organisation = new Organisation(Database.UniqueName("追随テスト株式会社"), OrganisationKind.Vendor, "follow@example.jp", "ja", DateTimeOffset.UtcNow);
+        await using (var db = Database.Open(organisation.Id))
+        {
+            db.Organisations.Add(organisation);
+            db.VendorProfiles.Add(new VendorProfile(organisation.Id, "fol-" + Guid.NewGuid().ToString("N")[..12], DateTimeOffset.UtcNow)
+            {
+                Summary = $"{word} の受付を代行します。",
+                ServiceIds = [Service("payroll")],
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([organisation.Id], await FindAsync(word));
+
+        // Its old words stop matching when the text changes; the new ones match.
+        await using (var db = Database.Open(organisation.Id))
+        {
+            var profile = await db.VendorProfiles.SingleAsync(p => p.OrganisationId == organisation.Id);
+            profile.Summary = $"{word}x の記帳を代行します。";
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await FindAsync(word + " 受付"));
+        Assert.Equal([organisation.Id], await FindAsync(word + "x 記帳"));
+        Assert.Equal([organisation.Id], await FindAsync(word)); // a word is a prefix: engword… matches engword…x
+
+        // A vendor that offers no service is no longer listed: no text finds it.
+        await using (var db = Database.Open(organisation.Id))
+        {
+            var profile = await db.VendorProfiles.SingleAsync(p => p.OrganisationId == organisation.Id);
+            profile.ServiceIds = [];
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await FindAsync(word));
+    }
+
     private sealed class FacetsComparer : IEqualityComparer<VendorFacets>
     {
         public bool Equals(VendorFacets? a, VendorFacets? b) => a is not null && b is not null && Describe(a) == Describe(b);
@@ -149,4 +207,43 @@ public sealed class VendorSearchEngineTests
 public sealed class SearchEquivalence
 {
     public const string Name = "Search equivalence (no concurrent writers)";
+}
+
+public sealed class TermPostingsTests
+{
+    private static SearchText.Term Pair(string text) => new(text, SearchText.TermKind.Pair);
+    private static SearchText.Term Word(string text) => new(text, SearchText.TermKind.Word);
+
+    private static List<int> Slots(ulong[] bitmap) =>
+        Enumerable.Range(0, bitmap.Length * 64).Where(i => (bitmap[i >> 6] & (1UL << (i & 63))) != 0).ToList();
+
+    [Fact]
+    public void Pairs_match_exactly_words_as_prefixes_and_every_term_must_match()
+    {
+        var postings = TermPostings.Empty.With([(0, "給与 payroll"), (1, "給与 pay"), (2, "給付 paypal")], 3);
+
+        Assert.Equal([0, 1], Slots(postings.Matches([Pair("給与")], 1)));
+        Assert.Empty(Slots(postings.Matches([Pair("給")], 1)));                              // a pair is never a prefix
+        Assert.Equal([0, 1, 2], Slots(postings.Matches([new("給", SearchText.TermKind.SingleCharacter)], 1)));
+        Assert.Equal([0, 1, 2], Slots(postings.Matches([Word("pay")], 1)));
+        Assert.Equal([0], Slots(postings.Matches([Word("payr")], 1)));
+        Assert.Equal([0, 1], Slots(postings.Matches([Pair("給与"), Word("pay")], 1)));
+        Assert.Equal([2], Slots(postings.Matches([Pair("給付"), Word("pay")], 1)));
+        Assert.Empty(Slots(postings.Matches([Word("zz")], 1)));
+    }
+
+    [Fact]
+    public void Adding_slots_appends_to_a_new_index_and_a_common_lexeme_turns_into_a_bitmap_with_the_same_slots()
+    {
+        var first = TermPostings.Empty.With(Enumerable.Range(0, 10).Select(i => (i, "共通 " + (i % 2 == 0 ? "偶数" : "奇数"))).ToList(), 10);
+        var second = first.With(Enumerable.Range(10, 190).Select(i => (i, "共通 新規")).ToList(), 200);
+
+        Assert.Equal(10, first.CountOf("共通"));                // the first index is unchanged
+        Assert.Equal(0, first.CountOf("新規"));
+        Assert.Equal(200, second.CountOf("共通"));              // 200 slots of 200: a bitmap
+        Assert.Equal(Enumerable.Range(0, 200).ToList(), Slots(second.Matches([Pair("共通")], 4)));
+        Assert.Equal([0, 2, 4, 6, 8], Slots(second.Matches([Pair("偶数")], 4)));
+        Assert.Equal(Enumerable.Range(10, 190).ToList(), Slots(second.Matches([Pair("新規")], 4)));
+        Assert.True(second.PostingBytes < 200 * 4 * 2, "a lexeme in every slot takes a bitmap (25 bytes for 200 slots), not 800 bytes of slots");
+    }
 }

@@ -7,7 +7,7 @@ namespace Marketplace.Api.Infrastructure;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddMarketplaceHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -18,7 +18,7 @@ public static class HealthEndpoints
         return builder;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: PostgreSQL and RabbitMQ answer too (503 if not).</summary>
+    /// <summary>/health/live: the process answers. /health/ready: PostgreSQL and RabbitMQ answer too and the search has loaded (503 if not).</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });

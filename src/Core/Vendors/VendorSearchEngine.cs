@@ -7,58 +7,61 @@ using NpgsqlTypes;
 namespace Marketplace.Core.Vendors;
 
 /// <summary>
-/// The marketplace search as the Api runs it (decision record 0012). PostgreSQL finds the vendors whose text matches
-/// (the GIN index on the document); everything else — the filters, every facet count, the order and the keyset
-/// page — runs here over an in-memory copy of the narrow columns of vendor_search_entries: one bitmap per facet value,
-/// so a count is a popcount over 100,000 bits. Counting in SQL costs a few microseconds per matching row, too slow
-/// for a broad search over 100,000 vendors; this costs well under one.
-/// The copy follows the table through <see cref="VendorSearchState"/>: each search first reads the version (one row)
+/// The marketplace search as the Api runs it (decision record 0012): wholly in memory, over a copy of
+/// vendor_search_entries (the narrow facet columns) and of the search documents' lexemes (<see cref="TermPostings"/>).
+/// One bitmap per facet value, so a count is a popcount over 100,000 bits; the text is a lookup in the postings, so a
+/// word in every document costs what a rare one does (PostgreSQL's GIN index must still visit every matching row).
+/// The copy follows the tables through <see cref="VendorSearchState"/>: each search first reads the version (one row)
 /// and, when it moved, the rows written since; so a search always sees every save committed before it began.
+/// <see cref="VendorSearch"/> is the same search in SQL, and a test holds the two to the same answers.
 /// One instance per process (a singleton); searches run concurrently on immutable snapshots.
 /// </summary>
-public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
+/// <param name="compactAfterDeadSlots">Reload everything, in the background, once more slots than this are dead (by default a quarter of them, at least 1,000).</param>
+public sealed class VendorSearchEngine(NpgsqlDataSource dataSource, int? compactAfterDeadSlots = null)
 {
     private readonly SemaphoreSlim refreshing = new(1, 1);
-    private readonly Dictionary<Guid, Row> rows = [];
+    private Copy copy = new();
     private volatile Snapshot current = Snapshot.Empty;
+    private Task compacting = Task.CompletedTask;
 
     /// <summary>A listed vendor's facts, as loaded. Certification ends are day numbers (<see cref="DateOnly.DayNumber"/>), -1 for none.</summary>
     private sealed record Row(Guid Id, string Name, string NormalisedName, string[] TypeCodes, Guid[] ServiceIds, string[] Regions, string[] Languages,
         bool HasBcp, int? CapacityFte, long? MonthlyBaseYen, int[] CertificationEnds, int[] VerifiedCertificationEnds, int ProfileSections);
+
+    /// <summary>
+    /// The copy the snapshots are made from, changed only under <see cref="refreshing"/> (or before anyone sees it).
+    /// Slots are append-only: a vendor written again takes a new slot and its old one dies (null), so the text postings
+    /// are only ever appended to; compaction reloads everything into fresh slots.
+    /// </summary>
+    private sealed class Copy
+    {
+        public readonly List<Row?> Slots = [];
+        public readonly Dictionary<Guid, int> SlotOf = [];
+        public TermPostings Postings = TermPostings.Empty;
+        public int DeadSlots;
+        /// <summary>The highest row version applied.</summary>
+        public long Version;
+    }
 
     public async Task<(List<VendorSearchHit> Hits, VendorFacets Facets)> SearchAsync(VendorSearchCriteria criteria, VendorSearchPosition? after, int limit,
         VendorSearch.FacetValues values, IReadOnlyList<CatalogueService> catalogue, CancellationToken cancellationToken)
     {
         var snapshot = await CurrentAsync(cancellationToken);
         var terms = SearchText.Terms(criteria.Text);
-        ulong[] matches;
-        if (terms.Count == 0)
-            matches = snapshot.All();
-        else
-        {
-            // Refining a text search (a facet, the next page) asks the same text again: the snapshot remembers its matches.
-            var query = VendorSearch.TextQuery(criteria.Text)!;
-            var found = snapshot.RememberedTextMatches(query)
-                        ?? snapshot.RememberTextMatches(query, snapshot.Bitmap(await TextMatchesAsync(criteria.Text!, cancellationToken)));
-            matches = (ulong[])found.Clone(); // the search narrows its own copy
-        }
-        return snapshot.Search(criteria, terms, matches, after, limit, values, catalogue);
+        return snapshot.Search(criteria, terms, snapshot.Matching(terms), after, limit, values, catalogue);
     }
 
     /// <summary>Loads the copy now (at start), so that the first search does not wait for it.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken) => await CurrentAsync(cancellationToken);
 
-    /// <summary>The vendors whose document matches the text ($1, a <see cref="VendorSearch.TextQuery"/>): only ids.</summary>
-    public const string TextMatchSql = "SELECT organisation_id FROM vendor_search_documents WHERE document @@ CAST($1 AS tsquery)";
+    /// <summary>The compaction under way, if any (tests wait for it).</summary>
+    public Task Compaction => compacting;
 
-    private async Task<List<Guid>> TextMatchesAsync(string text, CancellationToken cancellationToken)
+    /// <summary>What the copy holds (the benchmark prints it).</summary>
+    public async Task<(int Vendors, int Lexemes, long PostingBytes)> SizeAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(TextMatchSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = VendorSearch.TextQuery(text), NpgsqlDbType = NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetGuid(0));
-        return ids;
+        var snapshot = await CurrentAsync(cancellationToken);
+        return (snapshot.Vendors, snapshot.Postings.LexemeCount, snapshot.Postings.PostingBytes);
     }
 
     /// <summary>The snapshot, brought up to the table's version first.</summary>
@@ -70,37 +73,83 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         try
         {
             if (current.Version >= version) return current; // another search refreshed meanwhile
-            await using var command = dataSource.CreateCommand("""
-                SELECT organisation_id, listed, name, type_codes, service_ids, regions, languages, has_bcp, capacity_fte, monthly_base_yen,
-                       certification_valid_to, verified_certification_valid_to, profile_sections, version
-                FROM vendor_search_entries WHERE version > $1 ORDER BY version
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = current.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
-            var loaded = current.Version;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var id = reader.GetGuid(0);
-                    loaded = Math.Max(loaded, reader.GetInt64(13));
-                    if (!reader.GetBoolean(1))
-                    {
-                        rows.Remove(id);
-                        continue;
-                    }
-                    var name = reader.GetString(2);
-                    rows[id] = new Row(id, name, Normalise(name), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<Guid[]>(4),
-                        reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetBoolean(7),
-                        reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt64(9),
-                        DayNumbers(reader.GetFieldValue<DateOnly?[]>(10)), DayNumbers(reader.GetFieldValue<DateOnly?[]>(11)), reader.GetInt32(12));
-                }
+            await ApplyChangesAsync(copy, cancellationToken);
             // Rows that commit later carry a later version (the version row's lock orders them), so nothing is skipped.
-            current = new Snapshot(Math.Max(loaded, version), rows.Values.ToArray());
+            current = new Snapshot(Math.Max(copy.Version, version), copy.Slots.ToArray(), copy.Postings);
+            if (copy.DeadSlots > (compactAfterDeadSlots ?? Math.Max(1_000, copy.Slots.Count / 4)) && compacting.IsCompleted)
+                compacting = Task.Run(CompactAsync, CancellationToken.None);
             return current;
         }
         finally
         {
             refreshing.Release();
         }
+    }
+
+    /// <summary>
+    /// Loads a fresh copy without holding up searches (a full load takes seconds), then, under the lock, applies what
+    /// changed meanwhile and swaps it in. A failure leaves the old copy, which stays correct, only larger.
+    /// </summary>
+    private async Task CompactAsync()
+    {
+        try
+        {
+            var fresh = new Copy();
+            await ApplyChangesAsync(fresh, CancellationToken.None);
+            await refreshing.WaitAsync();
+            try
+            {
+                var version = await ReadVersionAsync(CancellationToken.None);
+                await ApplyChangesAsync(fresh, CancellationToken.None);
+                copy = fresh;
+                current = new Snapshot(Math.Max(fresh.Version, version), fresh.Slots.ToArray(), fresh.Postings);
+            }
+            finally
+            {
+                refreshing.Release();
+            }
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            // The next refresh that finds too many dead slots tries again.
+        }
+    }
+
+    /// <summary>Applies to <paramref name="target"/> every entry written after the copy's version, with its document's lexemes.</summary>
+    private async Task ApplyChangesAsync(Copy target, CancellationToken cancellationToken)
+    {
+        // The lexemes come with the entry (both are written in one transaction with the version), as one string per
+        // vendor: a text[] would make a string of each of the 18.7 million lexemes of 100,000 vendors.
+        await using var command = dataSource.CreateCommand("""
+            SELECT e.organisation_id, e.listed, e.name, e.type_codes, e.service_ids, e.regions, e.languages, e.has_bcp, e.capacity_fte,
+                   e.monthly_base_yen, e.certification_valid_to, e.verified_certification_valid_to, e.profile_sections, e.version,
+                   array_to_string(tsvector_to_array(d.document), ' ')
+            FROM vendor_search_entries e LEFT JOIN vendor_search_documents d ON d.organisation_id = e.organisation_id
+            WHERE e.version > $1 ORDER BY e.version
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = target.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
+        var added = new List<(int Slot, string Lexemes)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                target.Version = Math.Max(target.Version, reader.GetInt64(13));
+                if (target.SlotOf.Remove(id, out var old))
+                {
+                    target.Slots[old] = null;
+                    target.DeadSlots++;
+                }
+                if (!reader.GetBoolean(1)) continue;
+                var name = reader.GetString(2);
+                var slot = target.Slots.Count;
+                target.Slots.Add(new Row(id, name, Normalise(name), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<Guid[]>(4),
+                    reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt64(9),
+                    DayNumbers(reader.GetFieldValue<DateOnly?[]>(10)), DayNumbers(reader.GetFieldValue<DateOnly?[]>(11)), reader.GetInt32(12)));
+                target.SlotOf[id] = slot;
+                added.Add((slot, reader.IsDBNull(14) ? "" : reader.GetString(14)));
+            }
+        target.Postings = target.Postings.With(added, target.Slots.Count);
     }
 
     private async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
@@ -122,11 +171,11 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
     /// </summary>
     private sealed class Snapshot
     {
-        public static readonly Snapshot Empty = new(0, []);
+        public static readonly Snapshot Empty = new(0, [], TermPostings.Empty);
         private const int NoValue = int.MinValue;
 
-        private readonly Row[] rows;
-        private readonly Dictionary<Guid, int> ordinals;
+        private readonly Row?[] rows;                    // by slot; null: a dead slot
+        private readonly ulong[] live;                   // the slots that hold a vendor
         private readonly int words;
         private readonly Dictionary<string, ulong[]> types = [];
         private readonly Dictionary<Guid, ulong[]> services = [];
@@ -143,32 +192,21 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
         private readonly int[] byFee;                    // ordinals: fee ascending, then id ascending; not stated last
         private readonly int[] byFeeDescending;          // ordinals: fee descending, then id descending; not stated last
 
-        /// <summary>
-        /// Text matches already asked of PostgreSQL, by tsquery. They belong to this snapshot, so a change (a new
-        /// version, a new snapshot) drops them all; bounded so that many distinct texts cannot grow it without end.
-        /// </summary>
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> textMatches = new(StringComparer.Ordinal);
-        private const int TextMatchesKept = 256;
-
         public long Version { get; }
 
-        public ulong[]? RememberedTextMatches(string query) => textMatches.TryGetValue(query, out var bitmap) ? bitmap : null;
+        public TermPostings Postings { get; }
 
-        public ulong[] RememberTextMatches(string query, ulong[] bitmap)
-        {
-            if (textMatches.Count >= TextMatchesKept) textMatches.Clear();
-            textMatches[query] = bitmap;
-            return bitmap;
-        }
+        public int Vendors { get; }
 
-        public Snapshot(long version, Row[] rows)
+        public Snapshot(long version, Row?[] rows, TermPostings postings)
         {
             Version = version;
+            Postings = postings;
             this.rows = rows;
             var count = rows.Length;
             var kinds = CertificationTypes.Codes.Count;
             words = (count + 63) / 64;
-            ordinals = new Dictionary<Guid, int>(count);
+            live = new ulong[words];
             bcp = new ulong[words];
             capacity = new int[count];
             fee = new long[count];
@@ -179,7 +217,9 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
             for (var i = 0; i < count; i++)
             {
                 var row = rows[i];
-                ordinals[row.Id] = i;
+                if (row is null) continue;
+                Set(live, i);
+                Vendors++;
                 foreach (var type in row.TypeCodes) Set(Of(types, type), i);
                 foreach (var service in row.ServiceIds) Set(Of(services, service), i);
                 foreach (var language in row.Languages) Set(Of(languages, language), i);
@@ -195,10 +235,10 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
                 latestVerifiedEnd[i] = row.VerifiedCertificationEnds.Max();
                 sections[i] = row.ProfileSections;
             }
-            bySections = Enumerable.Range(0, count).OrderByDescending(i => sections[i]).ThenByDescending(i => rows[i].Id).ToArray();
-            byFee = Enumerable.Range(0, count).OrderBy(i => fee[i]).ThenBy(i => rows[i].Id).ToArray();
-            byFeeDescending = Enumerable.Range(0, count).OrderBy(i => fee[i] == long.MaxValue).ThenByDescending(i => fee[i]).ThenByDescending(i => rows[i].Id)
-                .ToArray();
+            var listed = Enumerable.Range(0, count).Where(i => rows[i] is not null).ToArray();
+            bySections = listed.OrderByDescending(i => sections[i]).ThenByDescending(i => rows[i]!.Id).ToArray();
+            byFee = listed.OrderBy(i => fee[i]).ThenBy(i => rows[i]!.Id).ToArray();
+            byFeeDescending = listed.OrderBy(i => fee[i] == long.MaxValue).ThenByDescending(i => fee[i]).ThenByDescending(i => rows[i]!.Id).ToArray();
         }
 
         private ulong[] Of<TKey>(Dictionary<TKey, ulong[]> bitmaps, TKey key) where TKey : notnull =>
@@ -211,19 +251,13 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
 
         private static bool IsSet(ulong[] bitmap, int i) => (bitmap[i >> 6] & (1UL << (i & 63))) != 0;
 
-        public ulong[] All()
+        /// <summary>The listed vendors that match the text (all of them without one), as a bitmap the search may narrow.</summary>
+        public ulong[] Matching(IReadOnlyList<SearchText.Term> terms)
         {
-            var all = new ulong[words];
-            for (var i = 0; i < rows.Length; i++) Set(all, i);
-            return all;
-        }
-
-        public ulong[] Bitmap(IEnumerable<Guid> ids)
-        {
-            var bitmap = new ulong[words];
-            foreach (var id in ids)
-                if (ordinals.TryGetValue(id, out var i)) Set(bitmap, i);
-            return bitmap;
+            if (terms.Count == 0) return (ulong[])live.Clone();
+            var matches = Postings.Matches(terms, words);
+            And(matches, live); // postings still name dead slots
+            return matches;
         }
 
         private static void And(ulong[] target, ulong[] other)
@@ -344,7 +378,7 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
                         for (var bits = matches[w]; bits != 0; bits &= bits - 1)
                         {
                             var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                            if (AllIn(texts, rows[i].NormalisedName)) Set(nameTier, i);
+                            if (AllIn(texts, rows[i]!.NormalisedName)) Set(nameTier, i);
                         }
                     for (var w = 0; w < words; w++) serviceTier[w] &= ~nameTier[w];
                     var otherTier = new ulong[words];
@@ -368,9 +402,10 @@ public sealed class VendorSearchEngine(NpgsqlDataSource dataSource)
                     if (page.Count == limit) return;
                     if (!IsSet(among, i)) continue;
                     var key = criteria.Sort == VendorSort.Relevance ? 0 : feeKey(i);
-                    var position = new VendorSearchPosition(rank, sections[i], criteria.Sort == VendorSort.Relevance ? 0 : key, rows[i].Id);
+                    var row = rows[i]!;
+                    var position = new VendorSearchPosition(rank, sections[i], criteria.Sort == VendorSort.Relevance ? 0 : key, row.Id);
                     if (after is not null && !IsAfter(criteria.Sort, position, after)) continue;
-                    page.Add(new VendorSearchHit(rows[i].Id, rows[i].Name, rows[i].TypeCodes, position));
+                    page.Add(new VendorSearchHit(row.Id, row.Name, row.TypeCodes, position));
                 }
             }
         }
