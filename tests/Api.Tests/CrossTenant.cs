@@ -28,11 +28,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var colleague = await People.SignedInAsync(Api);
         var a = ownerA.Client(organisationA);
 
-        var invitation = await (await a.PostAsJsonAsync("/api/v1/invitations", new { email = colleague.Email, role = "viewer" })).Content.ReadFromJsonAsync<JsonElement>();
-        var mail = await MailCatcher.WaitForAsync(colleague.Email, "への招待");
-        var token = Regex.Match(mail.Text, "token=(?<t>[0-9a-f]+)").Groups["t"].Value;
-        await colleague.Client().PostAsJsonAsync("/api/v1/invitations/accept",
-            new { organisationId = organisationA, invitationId = invitation.GetProperty("id").GetGuid(), token });
+        await ownerA.AddMemberAsync(organisationA, colleague, "viewer");
         var pending = await (await a.PostAsJsonAsync("/api/v1/invitations", new { email = $"pending-{Guid.NewGuid():N}@example.jp", role = "viewer" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var apiClient = await (await a.PostAsJsonAsync("/api/v1/api-clients", new { name = "A の連携", scopes = new[] { "organisation.read" } }))
@@ -44,6 +40,10 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             new { type = "pmark", registrationNumber = "10800000", validFrom = "2025-01-01", validTo = "2027-12-31" })).Content.ReadFromJsonAsync<JsonElement>();
         var slug = $"cross-{Guid.NewGuid():N}"[..16];
         await ownerA.Client(vendorA).PutAsJsonAsync("/api/v1/vendor-profile", new { slug, summary = "公開プロフィール" });
+        var task = await (await a.PostAsJsonAsync("/api/v1/work-inventory/tasks", new
+        {
+            name = "請求書の発行", frequency = "monthly", hoursPerMonth = 40, expertise = "low", substitutability = "easy",
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
 
         return (ownerA, organisationA, new Dictionary<string, string>
@@ -55,6 +55,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             // Platform objects (not A's): only operators may change them, so other callers get 403.
             ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id.ToString(),
             ["certificationId"] = certification.GetProperty("id").GetString()!,
+            ["taskId"] = task.GetProperty("id").GetString()!,
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });
@@ -113,6 +114,9 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal("pending", invitations!.Single(i => i.GetProperty("id").GetString() == objects["invitationId"]).GetProperty("status").GetString());
         var clients = await a.GetFromJsonAsync<List<JsonElement>>("/api/v1/api-clients");
         Assert.Equal(JsonValueKind.Null, clients!.Single().GetProperty("revokedAt").ValueKind);
+        var inventory = await a.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory");
+        var task = inventory.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == objects["taskId"]);
+        Assert.Equal(("請求書の発行", JsonValueKind.Null), (task.GetProperty("name").GetString(), task.GetProperty("checkedAt").ValueKind));
     }
 
     [Fact]

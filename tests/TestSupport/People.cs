@@ -39,6 +39,18 @@ public sealed record Person(ApiFactory Api, Guid UserId, string Email, string Pa
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>Invites <paramref name="colleague"/> to this person's organisation with <paramref name="role"/>, and accepts with the e-mailed link.</summary>
+    public async Task AddMemberAsync(Guid organisationId, Person colleague, string role)
+    {
+        var invitation = await (await Client(organisationId).PostAsJsonAsync("/api/v1/invitations", new { email = colleague.Email, role }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var mail = await MailCatcher.WaitForAsync(colleague.Email, "への招待");
+        var token = System.Text.RegularExpressions.Regex.Match(mail.Text, "token=(?<t>[0-9a-f]+)").Groups["t"].Value;
+        var accepted = await colleague.Client().PostAsJsonAsync("/api/v1/invitations/accept",
+            new { organisationId, invitationId = invitation.GetProperty("id").GetGuid(), token });
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+    }
 }
 
 public static class People

@@ -141,20 +141,22 @@ public static class CurrentActorSetup
     }
 
     /// <summary>
-    /// For public data one organisation writes (<see cref="ITenantWritten"/>): the object named by the route value
-    /// <paramref name="routeParameter"/> must be the active organisation's, or the answer is 404, before the body is
-    /// even looked at. (Tenant-owned data needs no such check: another organisation's rows are invisible anyway.)
+    /// The object named by the route value <paramref name="routeParameter"/> must be the active organisation's, or the
+    /// answer is 404, before the body is even looked at (so a foreign id never reads as a validation error). For
+    /// <see cref="ITenantWritten"/> data (public, one organisation writes) and <see cref="ITenantOwned"/> data alike.
     /// </summary>
     public static TBuilder RequireOwned<TBuilder, TEntity>(this TBuilder builder, string routeParameter)
-        where TBuilder : IEndpointConventionBuilder where TEntity : class, ITenantWritten
+        where TBuilder : IEndpointConventionBuilder where TEntity : class
     {
+        if (!typeof(ITenantWritten).IsAssignableFrom(typeof(TEntity)) && !typeof(ITenantOwned).IsAssignableFrom(typeof(TEntity)))
+            throw new InvalidOperationException($"{typeof(TEntity).Name} belongs to no organisation.");
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var db = http.RequestServices.GetRequiredService<MarketplaceDbContext>();
             var organisationId = db.Tenant.OrganisationId;
             var owned = Guid.TryParse(http.Request.RouteValues[routeParameter]?.ToString(), out var id) && organisationId is not null
-                        && await db.Set<TEntity>().AnyAsync(e => EF.Property<Guid>(e, "Id") == id && e.OrganisationId == organisationId, http.RequestAborted);
+                        && await db.Set<TEntity>().AnyAsync(e => EF.Property<Guid>(e, "Id") == id && EF.Property<Guid>(e, "OrganisationId") == organisationId, http.RequestAborted);
             return owned ? await next(context) : ApiProblems.NotFound("There is no such object in your organisation.");
         });
         return builder;

@@ -69,6 +69,16 @@ public static class ValidationRules
         ["catalogue.type"] = ("種類", "Type"),
         ["catalogue.nameJa"] = ("日本語名", "Japanese name"),
         ["catalogue.nameEn"] = ("英語名", "English name"),
+        ["task.name"] = ("業務名", "Task"),
+        ["task.department"] = ("部署", "Department"),
+        ["task.frequency"] = ("頻度", "Frequency"),
+        ["task.hoursPerMonth"] = ("月間工数（時間）", "Hours per month"),
+        ["task.monthlyVolume"] = ("月間件数", "Monthly volume"),
+        ["task.volumeUnit"] = ("件数の単位", "Volume unit"),
+        ["task.expertise"] = ("専門性", "Expertise"),
+        ["task.substitutability"] = ("代替可能性", "Substitutability"),
+        ["task.currentOwner"] = ("現在の担当", "Current owner"),
+        ["task.check"] = ("コア/ノンコア判定", "Core/non-core check"),
     };
 
     /// <summary>Organisation roles as people read them (the names the SPA shows too).</summary>

@@ -37,6 +37,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Vendors.VendorSearchEntry> VendorSearchEntries => Set<Vendors.VendorSearchEntry>();
     public DbSet<Vendors.VendorSearchState> VendorSearchState => Set<Vendors.VendorSearchState>();
     public DbSet<Vendors.VendorSearchDocument> VendorSearchDocuments => Set<Vendors.VendorSearchDocument>();
+    public DbSet<Planning.WorkTask> WorkTasks => Set<Planning.WorkTask>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -155,6 +156,21 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             s.ToTable("vendor_search_state");
             s.Property(x => x.Id).ValueGeneratedNever();
             s.HasData(new Vendors.VendorSearchState { Id = 1, Version = 0 });
+        });
+
+        modelBuilder.Entity<Planning.WorkTask>(t =>
+        {
+            t.ToTable("work_tasks");
+            t.Property(x => x.Name).HasMaxLength(Planning.WorkTask.NameMaxLength);
+            t.Property(x => x.Department).HasMaxLength(Planning.WorkTask.TextMaxLength);
+            t.Property(x => x.Frequency).HasMaxLength(16);
+            t.Property(x => x.HoursPerMonth).HasPrecision(7, 1);
+            t.Property(x => x.VolumeUnit).HasMaxLength(Planning.WorkTask.TextMaxLength);
+            t.Property(x => x.Expertise).HasMaxLength(16);
+            t.Property(x => x.Substitutability).HasMaxLength(16);
+            t.Property(x => x.CurrentOwner).HasMaxLength(Planning.WorkTask.TextMaxLength);
+            t.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            t.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.TestSupport;
+
+namespace Marketplace.Api.Tests;
+
+public sealed class WorkInventory(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private ApiFactory Api => fixture.Api;
+
+    private static object Payroll(string name = "月次給与計算", decimal hours = 60) => new
+    {
+        name, department = "人事部", frequency = "monthly", hoursPerMonth = hours, monthlyVolume = 350, volumeUnit = "名",
+        expertise = "medium", substitutability = "hard", currentOwner = "人事部 佐藤",
+    };
+
+    private async Task<HttpClient> ClientOrganisationAsync()
+    {
+        var owner = await People.SignedInAsync(Api);
+        return owner.Client(await owner.CreateOrganisationAsync("client"));
+    }
+
+    [Fact]
+    public async Task A_client_lists_tasks_runs_the_check_and_sees_an_explained_verdict_and_totals()
+    {
+        var client = await ClientOrganisationAsync();
+        var created = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks", Payroll());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var task = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("assessment").ValueKind); // not checked yet
+        var id = task.GetProperty("id").GetGuid();
+        await client.PostAsJsonAsync("/api/v1/work-inventory/tasks", Payroll("新規事業の企画", 20));
+
+        var items = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/work-inventory/check-items");
+        Assert.Equal(10, items!.Count);
+        Assert.Equal("売上や利益に直接結びつく業務か", items[0].GetProperty("label").GetString());
+
+        var checkedTask = await (await client.PutAsJsonAsync($"/api/v1/work-inventory/tasks/{id}/check",
+            new { yes = new[] { "standardisable", "seasonal", "personDependent", "confidentialData" } })).Content.ReadFromJsonAsync<JsonElement>();
+        var assessment = checkedTask.GetProperty("assessment");
+        Assert.Equal("candidate", assessment.GetProperty("verdict").GetString());
+        Assert.Equal(("BPO", "payroll"), (assessment.GetProperty("suggestedType").GetString(), assessment.GetProperty("suggestedServiceCode").GetString()));
+        Assert.Contains(assessment.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("プライバシーマーク"));
+
+        var inventory = await client.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory");
+        Assert.Equal(2, inventory.GetProperty("tasks").GetArrayLength());
+        Assert.Equal((1, 1, 80m, 60m), (inventory.GetProperty("checked").GetInt32(), inventory.GetProperty("candidates").GetInt32(),
+            inventory.GetProperty("hoursPerMonth").GetDecimal(), inventory.GetProperty("candidateHoursPerMonth").GetDecimal()));
+
+        // In English on request.
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/work-inventory");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await client.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(inEnglish.GetProperty("tasks")[0].GetProperty("assessment").GetProperty("reasons").EnumerateArray(),
+            r => r.GetString()!.Contains("Points to outsourcing (3)"));
+
+        // A change of description keeps the answers; deleting removes it.
+        var renamed = await (await client.PutAsJsonAsync($"/api/v1/work-inventory/tasks/{id}", Payroll("給与計算と年末調整"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("candidate", renamed.GetProperty("assessment").GetProperty("verdict").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/work-inventory/tasks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/work-inventory/tasks/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_field_error_and_a_batch_with_one_bad_row_adds_nothing()
+    {
+        var client = await ClientOrganisationAsync();
+        var bad = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks", new
+        {
+            name = "", frequency = "hourly", hoursPerMonth = -1, monthlyVolume = -5, expertise = "extreme", substitutability = "easy",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["expertise", "frequency", "hoursPerMonth", "monthlyVolume", "name"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Contains("業務名", errors.GetProperty("name")[0].GetString());
+
+        var batch = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks/batch", new { tasks = new object[] { Payroll(), Payroll(hours: 10.25m) } });
+        Assert.Equal(HttpStatusCode.BadRequest, batch.StatusCode);
+        var batchErrors = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["tasks[1].hoursPerMonth"], batchErrors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks").GetArrayLength());
+
+        var good = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks/batch", new { tasks = new object[] { Payroll("一"), Payroll("二"), Payroll("三") } });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var names = (await client.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("name").GetString());
+        Assert.Equal(["一", "二", "三"], names); // in the file's order
+
+        var id = (await good.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetGuid();
+        var unknownItem = await client.PutAsJsonAsync($"/api/v1/work-inventory/tasks/{id}/check", new { yes = new[] { "cheap" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownItem.StatusCode);
+        Assert.True((await unknownItem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("yes", out _));
+    }
+
+    [Fact]
+    public async Task Another_client_gets_404_a_vendor_has_no_inventory_and_a_viewer_cannot_change_it()
+    {
+        var owner = await People.SignedInAsync(Api);
+        var organisation = await owner.CreateOrganisationAsync("client");
+        var mine = owner.Client(organisation);
+        var id = (await (await mine.PostAsJsonAsync("/api/v1/work-inventory/tasks", Payroll())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var other = await ClientOrganisationAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/work-inventory/tasks/{id}", Payroll("乗っ取り"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/work-inventory/tasks/{id}/check", new { yes = new[] { "seasonal" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/work-inventory/tasks/{id}")).StatusCode);
+        Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks").GetArrayLength());
+        var still = (await mine.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks")[0];
+        Assert.Equal(("月次給与計算", JsonValueKind.Null), (still.GetProperty("name").GetString(), still.GetProperty("checkedAt").ValueKind));
+
+        var vendorOwner = await People.SignedInAsync(Api);
+        var vendor = vendorOwner.Client(await vendorOwner.CreateOrganisationAsync("vendor"));
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync("/api/v1/work-inventory")).StatusCode);
+
+        var viewer = await People.SignedInAsync(Api);
+        await owner.AddMemberAsync(organisation, viewer, "viewer");
+        var asViewer = viewer.Client(organisation);
+        Assert.Equal(HttpStatusCode.OK, (await asViewer.GetAsync("/api/v1/work-inventory")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await asViewer.PostAsJsonAsync("/api/v1/work-inventory/tasks", Payroll())).StatusCode);
+    }
+}
