@@ -16,6 +16,7 @@ import { VendorSearchRoute } from '@/features/marketplace/VendorSearchRoute';
 import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
 import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
+import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
 import { ClientAreaRoute, VendorAreaRoute } from './routes/AreaRoutes';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'client', element: <ClientAreaRoute /> },
+      { path: 'client/work-inventory', element: <WorkInventoryRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendors', element: <VendorSearchRoute /> },

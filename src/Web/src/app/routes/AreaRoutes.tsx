@@ -21,7 +21,7 @@ function Area({ kind, icon }: { kind: 'client' | 'vendor'; icon: ReactNode }) {
       <Title order={2}>{t(`${kind}.title`)}</Title>
       {ours ? (
         <EmptyState icon={icon} title={t(`${kind}.emptyTitle`)} body={t(`${kind}.ownBody`, { name: active.name })}
-          actionLabel={t(`${kind}.ownAction`)} actionTo={kind === 'vendor' ? '/vendor/profile' : '/settings/members'} />
+          actionLabel={t(`${kind}.ownAction`)} actionTo={kind === 'vendor' ? '/vendor/profile' : '/client/work-inventory'} />
       ) : (
         <EmptyState icon={icon} title={t(`${kind}.emptyTitle`)} body={t(`${kind}.emptyBody`)}
           actionLabel={t(`${kind}.emptyAction`)} actionTo={`/organisations/new?kind=${kind}`} />

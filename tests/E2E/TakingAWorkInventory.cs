@@ -1,0 +1,57 @@
+using Marketplace.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class TakingAWorkInventory(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_client_lists_a_task_runs_the_core_non_core_check_and_sees_the_verdict_with_reasons()
+    {
+        var (id, email) = await People.CreateAccountAsync(browser.Api);
+        var tokens = await People.SignInAsync(browser.Api, email, People.Password);
+        await new Person(browser.Api, id, email, People.Password, tokens).CreateOrganisationAsync("client", Database.UniqueName("棚卸し商事株式会社"));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await BrowserFixture.SignInAsync(page, email);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "業務棚卸し" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "まだ業務がありません" })).ToBeVisibleAsync();
+
+        // A missing name and hours are explained beside their fields, in Japanese, and nothing is added.
+        await page.GetByRole(AriaRole.Button, new() { Name = "業務を追加" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Dialog, new() { Name = "業務を追加" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(form.GetByText("業務名を入力してください。")).ToBeVisibleAsync();
+        await Expect(form.GetByText("月間工数（時間）を入力してください。")).ToBeVisibleAsync();
+
+        await form.GetByLabel("業務名").FillAsync("月次給与計算");
+        await form.GetByLabel("部署").FillAsync("人事部");
+        await form.GetByLabel("月間工数（時間）").FillAsync("60");
+        await form.GetByLabel("月間件数").FillAsync("350");
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(form).ToBeHiddenAsync();
+        var row = page.GetByRole(AriaRole.Row, new() { Name = "月次給与計算" });
+        await Expect(row).ToContainTextAsync("未判定");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "月次給与計算 をコア/ノンコア判定する" }).ClickAsync();
+        var check = page.GetByRole(AriaRole.Dialog, new() { Name = "コア/ノンコア判定：月次給与計算" });
+        await check.GetByRole(AriaRole.Checkbox, new() { Name = "業務内容を標準化・マニュアル化できるか" }).CheckAsync();
+        await check.GetByRole(AriaRole.Checkbox, new() { Name = "繁忙期・閑散期の差が大きい業務か" }).CheckAsync();
+        await check.GetByRole(AriaRole.Checkbox, new() { Name = "機密情報や個人情報を多く扱うか" }).CheckAsync();
+        await check.GetByRole(AriaRole.Button, new() { Name = "判定する" }).ClickAsync();
+        var verdict = check.GetByRole(AriaRole.Status);
+        await Expect(verdict).ToContainTextAsync("外部委託の候補");
+        await Expect(verdict).ToContainTextAsync("業務名がカタログの「給与計算」（BPO）に当たります。");
+        await Expect(verdict).ToContainTextAsync("プライバシーマーク");
+        await check.GetByRole(AriaRole.Button, new() { Name = "閉じる" }).ClickAsync();
+
+        await Expect(row).ToContainTextAsync("外部委託の候補");
+        await Expect(row).ToContainTextAsync("BPO");
+        await Expect(page.GetByRole(AriaRole.Term).Filter(new() { HasText = "候補の月間工数" })).ToBeVisibleAsync();
+        await Expect(page.Locator("dd").Nth(4)).ToHaveTextAsync("60 時間");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "業務ごとの月間工数" })).ToBeVisibleAsync();
+    }
+}
