@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.TestSupport;
@@ -117,5 +118,91 @@ public sealed class WorkInventory(ApiFixture fixture) : IClassFixture<ApiFixture
         var asViewer = viewer.Client(organisation);
         Assert.Equal(HttpStatusCode.OK, (await asViewer.GetAsync("/api/v1/work-inventory")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await asViewer.PostAsJsonAsync("/api/v1/work-inventory/tasks", Payroll())).StatusCode);
+    }
+}
+
+public sealed class WorkInventoryImports(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private ApiFactory Api => fixture.Api;
+
+    private async Task<HttpClient> ClientOrganisationAsync()
+    {
+        var owner = await People.SignedInAsync(Api);
+        return owner.Client(await owner.CreateOrganisationAsync("client"));
+    }
+
+    private static async Task<HttpResponseMessage> PreviewAsync(HttpClient client, byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        return await client.PostAsync("/api/v1/work-inventory/import/preview", form);
+    }
+
+    private static async Task<JsonElement> FileErrorAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file");
+    }
+
+    [Fact]
+    public async Task The_templates_read_back_as_one_good_task_in_csv_and_in_excel()
+    {
+        var client = await ClientOrganisationAsync();
+        foreach (var (path, name) in new[] { ("template.csv", "t.csv"), ("template.xlsx", "t.xlsx") })
+        {
+            var template = await client.GetAsync($"/api/v1/work-inventory/{path}");
+            Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+            Assert.Equal("attachment", template.Content.Headers.ContentDisposition?.DispositionType);
+            var preview = await (await PreviewAsync(client, await template.Content.ReadAsByteArrayAsync(), name)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(0, preview.GetProperty("problems").GetArrayLength());
+            var task = Assert.Single(preview.GetProperty("tasks").EnumerateArray());
+            Assert.Equal(2, task.GetProperty("row").GetInt32());
+            var input = task.GetProperty("task");
+            Assert.Equal(("月次給与計算", "monthly", 60m, "medium", "hard"), (input.GetProperty("name").GetString(), input.GetProperty("frequency").GetString(),
+                input.GetProperty("hoursPerMonth").GetDecimal(), input.GetProperty("expertise").GetString(), input.GetProperty("substitutability").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task A_shift_jis_csv_reports_bad_rows_by_row_and_column_and_keeps_the_good_ones_without_adding_anything()
+    {
+        var client = await ClientOrganisationAsync();
+        var csv = string.Join("\r\n",
+            "業務名,頻度,月間工数（時間）,月間件数,専門性,代替可能性,部署",
+            "請求書の発行,毎月,40,\"1,200\",低,容易,経理部",
+            ",毎週,10,,中,可能,総務部",           // row 3: no name
+            "経費精算,週に一度,abc,,中,可能,経理部", // row 4: unknown frequency, hours not a number
+            "",                                      // blank lines are skipped
+            "ヘルプデスク,daily,１２０,,medium,easy,情報システム部");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var response = await PreviewAsync(client, Encoding.GetEncoding(932).GetBytes(csv), "棚卸し.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(4, preview.GetProperty("rows").GetInt32());
+        Assert.Equal([2, 6], preview.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("row").GetInt32()));
+        var first = preview.GetProperty("tasks")[0].GetProperty("task");
+        Assert.Equal((1200, "経理部"), (first.GetProperty("monthlyVolume").GetInt32(), first.GetProperty("department").GetString()));
+        Assert.Equal(120m, preview.GetProperty("tasks")[1].GetProperty("task").GetProperty("hoursPerMonth").GetDecimal()); // full-width digits
+        var problems = preview.GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("message").GetString()!)).ToList();
+        Assert.Equal(["3 業務名", "4 月間工数（時間）", "4 頻度"], problems.Select(p => $"{p.Item1} {p.Item2}").Order(StringComparer.Ordinal));
+        Assert.Contains(problems, p => p.Item2 == "頻度" && p.Item3.Contains("「週に一度」は選べません"));
+
+        // A preview adds nothing.
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_spreadsheet_too_large_or_without_the_columns_is_refused_as_a_whole()
+    {
+        var client = await ClientOrganisationAsync();
+        Assert.Contains("表計算のファイルではありません", (await FileErrorAsync(await PreviewAsync(client, Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF"), "a.csv")))[0].GetString());
+        Assert.Contains("表計算のファイルではありません", (await FileErrorAsync(await PreviewAsync(client, [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0], "a.xlsx")))[0].GetString());
+        Assert.Contains("ブックを読み取れませんでした", (await FileErrorAsync(await PreviewAsync(client, [(byte)'P', (byte)'K', 3, 4, 1, 2, 3], "broken.xlsx")))[0].GetString());
+        Assert.Contains("5 MB", (await FileErrorAsync(await PreviewAsync(client, new byte[Marketplace.Api.Features.Planning.WorkInventoryImport.MaxBytes + 1], "big.csv")))[0].GetString());
+        Assert.Contains("見つからない列：月間工数（時間）", (await FileErrorAsync(await PreviewAsync(client, Encoding.UTF8.GetBytes("業務名,部署\n受付,総務部\n"), "a.csv")))[0].GetString());
+        var tooMany = "業務名,月間工数（時間）\n" + string.Concat(Enumerable.Range(1, 2001).Select(i => $"業務{i},1\n"));
+        Assert.Contains("2,000 行まで", (await FileErrorAsync(await PreviewAsync(client, Encoding.UTF8.GetBytes(tooMany), "many.csv")))[0].GetString());
     }
 }

@@ -62,6 +62,17 @@ public static class WorkInventoryEndpoints
             .WithSummary("Change a task's description");
         group.MapPut("/tasks/{taskId:guid}/check", Check).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").WithName("CheckWorkTask")
             .WithSummary("Record the core/non-core check's answers; returns the task with its verdict");
+        group.MapGet("/template.csv", () => Template(WorkInventoryImport.TemplateCsv(), "text/csv; charset=utf-8", "csv"))
+            .RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventoryCsvTemplate")
+            .WithSummary("The import template as CSV (UTF-8 with BOM), headings in the reader's language");
+        group.MapGet("/template.xlsx", () => Template(WorkInventoryImport.TemplateXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"))
+            .RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventoryXlsxTemplate")
+            .WithSummary("The import template as an Excel workbook, with a sheet of the allowed choices");
+        group.MapPost("/import/preview", Preview).RequireMember(null, editors)
+            .DisableAntiforgery() // bearer tokens, no cookies: no CSRF
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 * WorkInventoryImport.MaxBytes))
+            .WithName("PreviewWorkInventoryImport")
+            .WithSummary("Read an .xlsx or CSV file (multipart field \"file\", at most 5 MB) and report its good rows and every problem by row and column; adds nothing");
         group.MapDelete("/tasks/{taskId:guid}", Delete).RequireMember(null, editors).WithName("DeleteWorkTask")
             .WithSummary("Remove a task from the work inventory");
         return api;
@@ -213,6 +224,34 @@ public static class WorkInventoryEndpoints
         if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var deleted = await db.WorkTasks.Where(t => t.Id == taskId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NoSuchTask() : TypedResults.NoContent();
+    }
+
+    private static FileContentHttpResult Template(byte[] content, string contentType, string extension) =>
+        TypedResults.File(content, contentType, (English ? "work-inventory-template." : "業務棚卸しテンプレート.") + extension);
+
+    private static async Task<Results<Ok<ImportPreviewDto>, ValidationProblem, ProblemHttpResult>> Preview(HttpRequest request, CurrentActor actor,
+        CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        ValidationProblem FileProblem(string message) => ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [message] });
+        if (!request.HasFormContentType)
+            return FileProblem(English ? "Send the file as multipart/form-data in the field \"file\"." : "ファイルを multipart/form-data の file 欄で送ってください。");
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+            return FileProblem(English ? "Choose a file." : "ファイルを選んでください。");
+        if (file.Length > WorkInventoryImport.MaxBytes)
+            return FileProblem(English ? "The file is larger than 5 MB." : "ファイルが 5 MB を超えています。");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            return TypedResults.Ok(WorkInventoryImport.Preview(WorkInventoryImport.ReadCells(buffer.ToArray()), MaxBatch));
+        }
+        catch (WorkInventoryImport.UnreadableFile e)
+        {
+            return FileProblem(e.Message);
+        }
     }
 
     private static ProblemHttpResult NoSuchTask() => ApiProblems.NotFound(English
