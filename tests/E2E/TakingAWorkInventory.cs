@@ -53,5 +53,24 @@ public sealed class TakingAWorkInventory(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Term).Filter(new() { HasText = "候補の月間工数" })).ToBeVisibleAsync();
         await Expect(page.Locator("dd").Nth(4)).ToHaveTextAsync("60 時間");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "業務ごとの月間工数" })).ToBeVisibleAsync();
+
+        // Import from CSV: the bad row is reported by row and column, and only the good rows are added, on request.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Excel・CSV から取り込む" }).ClickAsync();
+        var import = page.GetByRole(AriaRole.Dialog, new() { Name = "業務を Excel・CSV から取り込む" });
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => import.GetByRole(AriaRole.Button, new() { Name = "ファイルを選ぶ" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload
+        {
+            Name = "棚卸し.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("業務名,頻度,月間工数（時間）\n請求書の発行,毎月,40\n経費精算,毎月,たくさん\n受付対応,毎日,80\n"),
+        });
+        await Expect(import.GetByRole(AriaRole.Status)).ToContainTextAsync("3 行のうち 2 行を取り込めます。問題：1 件。");
+        var problem = import.GetByRole(AriaRole.Row).Filter(new() { HasText = "月間工数（時間）" });
+        await Expect(problem).ToContainTextAsync("3");
+        await Expect(problem).ToContainTextAsync("「たくさん」は数値ではありません。");
+        await import.GetByRole(AriaRole.Button, new() { Name = "問題のない 2 件だけを取り込む" }).ClickAsync();
+        await Expect(import).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "請求書の発行" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "受付対応" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "経費精算" })).ToHaveCountAsync(0);
     }
 }

@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconChecklist, IconClipboardList, IconPlus } from '@tabler/icons-react';
+import { IconChecklist, IconClipboardList, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/EmptyState';
@@ -28,6 +28,7 @@ import { ApiError } from '@/lib/api/problem';
 import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
+import { ImportTasks } from './ImportTasks';
 import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
 
 const frequencies = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'adhoc'] as const;
@@ -66,11 +67,17 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
   const canEdit = editorRoles.includes(organisation.role);
   const [editing, setEditing] = useState<{ id?: string; input: WorkTaskInput } | null>(null);
   const [checking, setChecking] = useState<WorkTask | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const addButton = canEdit && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ input: emptyTask })}>
-      {t('inventory.add')}
-    </Button>
+    <Group gap="xs">
+      <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+        {t('inventory.import.open')}
+      </Button>
+      <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ input: emptyTask })}>
+        {t('inventory.add')}
+      </Button>
+    </Group>
   );
 
   return (
@@ -105,6 +112,7 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
       )}
       {editing && <TaskForm organisationId={organisation.id} editing={editing} onClose={() => setEditing(null)} />}
       {checking && <CheckForm organisationId={organisation.id} task={checking} onClose={() => setChecking(null)} />}
+      {importing && <ImportTasks organisationId={organisation.id} onClose={() => setImporting(false)} />}
     </Stack>
   );
 }

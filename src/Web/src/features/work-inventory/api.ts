@@ -46,3 +46,13 @@ export const useDeleteTask = (organisationId: string) => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
   });
 };
+
+export type ImportPreview = Schemas['ImportPreviewDto'];
+
+export const useAddTasks = (organisationId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (tasks: WorkTaskInput[]) => unwrap(await api.POST('/api/v1/work-inventory/tasks/batch', { body: { tasks } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
+  });
+};
