@@ -44,6 +44,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         {
             name = "請求書の発行", frequency = "monthly", hoursPerMonth = 40, expertise = "low", substitutability = "easy",
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var rfp = await (await a.PostAsJsonAsync("/api/v1/rfps", new { title = "A の RFP" })).Content.ReadFromJsonAsync<JsonElement>();
         var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
 
         return (ownerA, organisationA, new Dictionary<string, string>
@@ -56,6 +57,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["serviceId"] = Marketplace.Core.Catalogue.CatalogueSeed.Services[0].Id.ToString(),
             ["certificationId"] = certification.GetProperty("id").GetString()!,
             ["taskId"] = task.GetProperty("id").GetString()!,
+            ["rfpId"] = rfp.GetProperty("id").GetString()!,
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });
@@ -117,6 +119,8 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var inventory = await a.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory");
         var task = inventory.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == objects["taskId"]);
         Assert.Equal(("請求書の発行", JsonValueKind.Null), (task.GetProperty("name").GetString(), task.GetProperty("checkedAt").ValueKind));
+        var rfpOfA = await a.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{objects["rfpId"]}");
+        Assert.Equal(("draft", "A の RFP"), (rfpOfA.GetProperty("status").GetString(), rfpOfA.GetProperty("content").GetProperty("title").GetString()));
     }
 
     [Fact]

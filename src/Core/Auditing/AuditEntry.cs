@@ -53,4 +53,7 @@ public static class AuditActions
     public const string CatalogueServiceAdded = "catalogue.service-added";
     public const string CatalogueServiceRetired = "catalogue.service-retired";
     public const string CatalogueServiceRestored = "catalogue.service-restored";
+    public const string RfpPublished = "rfp.published";
+    public const string RfpCancelled = "rfp.cancelled";
+    public const string RfpDeleted = "rfp.deleted";
 }

@@ -38,8 +38,12 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Vendors.VendorSearchState> VendorSearchState => Set<Vendors.VendorSearchState>();
     public DbSet<Vendors.VendorSearchDocument> VendorSearchDocuments => Set<Vendors.VendorSearchDocument>();
     public DbSet<Planning.WorkTask> WorkTasks => Set<Planning.WorkTask>();
+    public DbSet<Rfps.Rfp> Rfps => Set<Rfps.Rfp>();
+    public DbSet<Rfps.RfpVersion> RfpVersions => Set<Rfps.RfpVersion>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    private static readonly System.Text.Json.JsonSerializerOptions RfpJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -171,6 +175,32 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             t.Property(x => x.CurrentOwner).HasMaxLength(Planning.WorkTask.TextMaxLength);
             t.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
             t.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // An RFP's content is one document (the builder saves it whole); jsonb keeps it queryable.
+        var contentConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Rfps.RfpContent, string>(
+            v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson), v => System.Text.Json.JsonSerializer.Deserialize<Rfps.RfpContent>(v, RfpJson)!);
+        var contentComparer = new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Rfps.RfpContent>(
+            (a, b) => System.Text.Json.JsonSerializer.Serialize(a, RfpJson) == System.Text.Json.JsonSerializer.Serialize(b, RfpJson),
+            v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson).GetHashCode(),
+            v => System.Text.Json.JsonSerializer.Deserialize<Rfps.RfpContent>(System.Text.Json.JsonSerializer.Serialize(v, RfpJson), RfpJson)!);
+        modelBuilder.Entity<Rfps.Rfp>(r =>
+        {
+            r.ToTable("rfps");
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
+            r.Property(x => x.CancellationReason).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
+            r.Property<uint>("xmin").IsRowVersion(); // two tabs saving one draft: the later save is refused, not silently merged
+            r.HasIndex(x => new { x.OrganisationId, x.UpdatedAt });
+            r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Rfps.RfpVersion>(v =>
+        {
+            v.ToTable("rfp_versions");
+            v.HasKey(x => new { x.RfpId, x.Number });
+            v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
+            v.Property(x => x.ChangeSummary).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
+            v.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>

@@ -886,6 +886,106 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("work_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.Rfp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfps");
+
+                    b.HasIndex("OrganisationId", "UpdatedAt")
+                        .HasDatabaseName("ix_rfps_organisation_id_updated_at");
+
+                    b.ToTable("rfps", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_summary");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.HasKey("RfpId", "Number")
+                        .HasName("pk_rfp_versions");
+
+                    b.ToTable("rfp_versions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Vendors.Certification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1815,6 +1915,26 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_work_tasks_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.Rfp", b =>
+                {
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfps_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_versions_rfps_rfp_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Vendors.Certification", b =>

@@ -1,0 +1,372 @@
+using FluentValidation;
+using Marketplace.Api.Infrastructure;
+using Marketplace.Contracts;
+using Marketplace.Core.Auditing;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Integrations;
+using Marketplace.Core.Messaging;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Planning;
+using Marketplace.Core.Rfps;
+using Marketplace.Core.Vendors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Features.Rfps;
+
+public sealed record RfpSummaryDto(Guid Id, string Title, string Status, int Version, DateTimeOffset? ProposalDeadline, DateTimeOffset UpdatedAt);
+
+public sealed record RfpProblemDto(string Field, string Message);
+
+public sealed record RfpFindingDto(string RuleCode, string Sentence, string Reason, string Suggestion);
+
+/// <param name="Problems">What stops publishing, by field (empty: ready).</param>
+/// <param name="Findings">Disguised-contracting findings in the text (publishing with any needs an acknowledgement).</param>
+/// <param name="ReadinessOpen">The readiness checklist's items not ticked yet.</param>
+public sealed record RfpDto(Guid Id, string Status, int Version, RfpContent Content, DateTimeOffset? PublishedAt, string? CancellationReason,
+    DateTimeOffset UpdatedAt, IReadOnlyList<RfpProblemDto> Problems, IReadOnlyList<RfpFindingDto> Findings, IReadOnlyList<string> ReadinessOpen);
+
+public sealed record LabelDto(string Code, string Label);
+
+public sealed record AxisDto(string Code, string Label, int DefaultWeight);
+
+public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes);
+
+/// <param name="FromTaskIds">Work-inventory tasks to start from: scope, volumes and services are filled in from them.</param>
+public sealed record CreateRfpRequest(string? Title, Guid[]? FromTaskIds);
+
+/// <param name="AcknowledgeFindings">Publish although the disguised-contracting check found sentences to reword (recorded in the audit trail).</param>
+public sealed record PublishRfpRequest(bool AcknowledgeFindings);
+
+public sealed record CancelRfpRequest(string? Reason);
+
+/// <summary>
+/// A client's RFPs: drafts saved as the user types, copied, started from work-inventory tasks; published once every
+/// rule holds (all problems listed at once) and, when the text reads like directing the vendor's staff (偽装請負),
+/// only with an acknowledgement that goes to the audit trail; cancelled with a reason. Moves the life cycle does not
+/// allow answer 409. Private to the client organisation until published to vendors (matching).
+/// </summary>
+public static class RfpEndpoints
+{
+    public const int TextMaxLength = 4000;
+    public const int ListMax = 50;
+
+    public static RouteGroupBuilder MapRfpEndpoints(this RouteGroupBuilder api)
+    {
+        var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
+        var group = api.MapGroup("/rfps").WithTags("RFPs");
+        group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
+        group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpVocabulary")
+            .WithSummary("The readiness checklist and the evaluation axes, in the reader's language");
+        group.MapPost("/", Create).RequireMember(null, editors).WithName("CreateRfp").WithSummary("Start a draft, empty or from work-inventory tasks");
+        group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfp")
+            .WithSummary("An RFP with what stops publishing, the disguised-contracting findings and the open readiness items");
+        group.MapPut("/{rfpId:guid}", Save).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<RfpContent>()
+            .WithName("SaveRfpDraft").WithSummary("Save the draft's content (whole); 409 once published");
+        group.MapPost("/{rfpId:guid}/copy", Copy).RequireMember(null, editors).WithName("CopyRfp").WithSummary("A new draft with the same content, deadlines cleared");
+        group.MapPost("/{rfpId:guid}/publish", Publish).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("PublishRfp")
+            .WithSummary("Publish: 400 lists every problem; findings need acknowledgeFindings (audited); 409 unless a draft");
+        group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp")
+            .WithSummary("Cancel a published RFP with a reason for the participants; 409 for a draft or a finished RFP");
+        group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
+        return api;
+    }
+
+    private static bool English => Localization.CurrentLanguage == "en";
+
+    /// <summary>Shape and limits of the content; completeness is checked only when publishing (a draft may be half written).</summary>
+    public sealed class ContentValidator : AbstractValidator<RfpContent>
+    {
+        public ContentValidator()
+        {
+            RuleFor(x => x.Title).Must(t => t is null || t.Trim().Length <= 200).WithMessage(_ => Message("件名は 200 文字以内", "The title must be at most 200 characters."));
+            foreach (var (name, select) in new (string, Func<RfpContent, string?>)[]
+                     {
+                         ("purpose", x => x.Purpose), ("background", x => x.Background), ("currentState", x => x.CurrentState),
+                         ("responsibilityBoundary", x => x.ResponsibilityBoundary), ("communication", x => x.Communication),
+                         ("transitionPlan", x => x.TransitionPlan), ("securityRequirements", x => x.SecurityRequirements),
+                     })
+                RuleFor(x => select(x)).Must(t => t is null || t.Length <= TextMaxLength).OverridePropertyName(name)
+                    .WithMessage(_ => Message($"{TextMaxLength:N0} 文字以内で入力してください。", $"At most {TextMaxLength:N0} characters."));
+            RuleFor(x => x.ScopeIn).Must(ShortList).WithMessage(_ => ListMessage());
+            RuleFor(x => x.ScopeOut).Must(ShortList).WithMessage(_ => ListMessage());
+            RuleFor(x => x.Kpis).Must(k => k.Length <= 30 && k.All(t => !string.IsNullOrWhiteSpace(t.Metric) && t.Metric.Length <= 200
+                    && !string.IsNullOrWhiteSpace(t.Unit) && t.Unit.Length <= 50 && t.Direction is "higher" or "lower" && Math.Abs(t.Target) < 1_000_000_000m))
+                .WithMessage(_ => Message("KPI は 30 件まで。各 KPI に指標名・単位・目標値・方向（higher / lower）を入れてください。",
+                    "Up to 30 KPIs, each with a metric, a unit, a target and a direction (higher or lower)."));
+            RuleFor(x => x.CurrentVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
+            RuleFor(x => x.ExpectedVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
+            RuleFor(x => x.RequiredCertifications).Must(c => c.All(CertificationTypes.Codes.Contains) && c.Distinct().Count() == c.Length)
+                .WithMessage(_ => Message($"認証は {string.Join("・", CertificationTypes.Codes)} から選んでください。", $"Certifications: use {string.Join(", ", CertificationTypes.Codes)}."));
+            RuleFor(x => x.Visibility).Must(v => v is "public" or "invited")
+                .WithMessage(_ => Message("公開範囲は public（公開）か invited（招待のみ）です。", "Visibility is public or invited."));
+            RuleFor(x => x.EvaluationAxes).Must(a => a.Length == EvaluationAxes.All.Count && a.Select(x => x.Code).Order().SequenceEqual(EvaluationAxes.All.Select(x => x.Code).Order())
+                    && a.All(x => x.Weight is >= 0 and <= 100))
+                .WithMessage(_ => Message("評価軸は 8 軸すべてに 0〜100 の重みを付けてください。", "Give each of the eight axes a weight from 0 to 100."));
+            RuleFor(x => x.Regions).Must(r => r.All(VendorVocabulary.Regions.ContainsKey)).WithMessage(_ => Message("地域の値が不正です。", "Unknown region."));
+            RuleFor(x => x.Languages).Must(l => l.All(VendorVocabulary.Languages.ContainsKey)).WithMessage(_ => Message("言語の値が不正です。", "Unknown language."));
+            RuleFor(x => x.ReadinessDone).Must(r => r.All(ReadinessChecklist.Codes.Contains)).WithMessage(_ => Message("チェックリストの項目が不正です。", "Unknown checklist item."));
+            RuleFor(x => x.ContractTermMonths).Must(m => m is null or >= 1 and <= 120)
+                .WithMessage(_ => Message("契約期間は 1〜120 か月で入力してください。", "The contract term must be 1 to 120 months."));
+            RuleFor(x => x.ParallelRunWeeks).Must(w => w is null or >= 0 and <= 104)
+                .WithMessage(_ => Message("並走期間は 0〜104 週で入力してください。", "The parallel run must be 0 to 104 weeks."));
+            RuleFor(x => x.BudgetMinYen).Must(y => y is null or >= 0 and <= 1_000_000_000_000)
+                .WithMessage(_ => Message("予算は 0 円以上 1 兆円以下で入力してください。", "The budget must be between ¥0 and ¥1 trillion."));
+            RuleFor(x => x.BudgetMaxYen).Must(y => y is null or >= 0 and <= 1_000_000_000_000)
+                .WithMessage(_ => Message("予算は 0 円以上 1 兆円以下で入力してください。", "The budget must be between ¥0 and ¥1 trillion."))
+                .Must((x, max) => x.BudgetMinYen is null || max is null || x.BudgetMinYen <= max)
+                .WithMessage(_ => Message("予算の上限は下限以上にしてください。", "The budget maximum must not be below the minimum."));
+            RuleFor(x => x.ServiceIds).Must(s => s.Length <= 20).WithMessage(_ => Message("サービスは 20 件までです。", "At most 20 services."));
+        }
+
+        private static bool ShortList(string[] items) => items.Length <= ListMax && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 500);
+        private static bool Volumes(ExpectedVolume[] v) => v.Length <= 30 && v.All(x => !string.IsNullOrWhiteSpace(x.Item) && x.Item.Length <= 200
+            && !string.IsNullOrWhiteSpace(x.Unit) && x.Unit.Length <= 50 && x.MonthlyQuantity is >= 0 and <= 1_000_000_000);
+        private static string ListMessage() => Message($"{ListMax} 項目まで、各項目は空にせず 500 文字以内で入力してください。", $"Up to {ListMax} items, none empty or over 500 characters.");
+        private static string VolumeMessage() => Message("ボリュームは 30 件まで。各行に項目・単位・月間数量（0 以上）を入れてください。",
+            "Up to 30 volumes, each with an item, a unit and a monthly quantity (0 or more).");
+        private static string Message(string ja, string en) => English ? en : ja;
+    }
+
+    private static ProblemHttpResult NotAClient() => ApiProblems.NotFound(English
+        ? "Only client organisations write RFPs. Choose a client organisation in the header."
+        : "RFP は発注側の組織でのみ作成できます。ヘッダーで発注側の組織を選んでください。");
+
+    private static ProblemHttpResult NoSuchRfp() => ApiProblems.NotFound(English ? "There is no such RFP in your organisation." : "この RFP は、あなたの組織にありません。");
+
+    private static ProblemHttpResult Illegal(IllegalRfpTransitionException e) => ApiProblems.Conflict(
+        English ? "Not possible in this state" : "この状態ではできません",
+        English ? $"The RFP is {e.From.ToString().ToLowerInvariant()}; it cannot be {e.Action}." : $"この RFP は「{StatusName(e.From)}」のため、この操作はできません。");
+
+    private static string StatusName(RfpStatus status) => status switch
+    {
+        RfpStatus.Draft => "下書き",
+        RfpStatus.Published => "公開中",
+        RfpStatus.Closed => "締切済み",
+        RfpStatus.Evaluating => "評価中",
+        RfpStatus.Awarded => "決定済み",
+        _ => "中止",
+    };
+
+    private static RfpDto ToDto(Rfp rfp, DateTimeOffset now) => new(rfp.Id, rfp.Status.ToString().ToLowerInvariant(), rfp.Version, rfp.Content, rfp.PublishedAt,
+        rfp.CancellationReason, rfp.UpdatedAt,
+        rfp.Status == RfpStatus.Draft ? RfpPublishing.Problems(rfp.Content, now).Select(p => new RfpProblemDto(p.Field, English ? p.En : p.Ja)).ToList() : [],
+        RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion)).ToList(),
+        ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList());
+
+    private static async Task<Results<Ok<List<RfpSummaryDto>>, ProblemHttpResult>> List(CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfps = await db.Rfps.AsNoTracking().OrderByDescending(r => r.UpdatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rfps.Select(r => new RfpSummaryDto(r.Id, r.Content.Title, r.Status.ToString().ToLowerInvariant(), r.Version,
+            r.Content.ProposalDeadline, r.UpdatedAt)).ToList());
+    }
+
+    private static Ok<RfpVocabularyDto> Vocabulary() => TypedResults.Ok(new RfpVocabularyDto(
+        ReadinessChecklist.Items.Select(i => new LabelDto(i.Code, English ? i.En : i.Ja)).ToList(),
+        EvaluationAxes.All.Select(a => new AxisDto(a.Code, English ? a.En : a.Ja, a.DefaultWeight)).ToList()));
+
+    private static async Task<Results<Created<RfpDto>, ValidationProblem, ProblemHttpResult>> Create(CreateRfpRequest request, CurrentActor actor,
+        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var content = new RfpContent { Title = request.Title?.Trim() ?? "" };
+        if (content.Title.Length > 200)
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["title"] = [English ? "The title must be at most 200 characters." : "件名は 200 文字以内で入力してください。"] });
+        var taskIds = request.FromTaskIds ?? [];
+        if (taskIds.Length > 0)
+        {
+            // Another organisation's tasks are invisible here, so they read as unknown.
+            var tasks = await db.WorkTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            if (tasks.Count != taskIds.Distinct().Count())
+                return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+                {
+                    ["fromTaskIds"] = [English ? "Some of these tasks are not in your work inventory." : "業務棚卸しにない業務が含まれています。"],
+                });
+            content = await FromTasksAsync(content, tasks, db, cancellationToken);
+        }
+        var now = clock.GetUtcNow();
+        var rfp = new Rfp(actor.OrganisationId!.Value, content, now);
+        db.Rfps.Add(rfp);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/rfps/{rfp.Id}", ToDto(rfp, now));
+    }
+
+    /// <summary>Scope, current and expected volumes, hours and services from the chosen tasks; the rest is for the author.</summary>
+    private static async Task<RfpContent> FromTasksAsync(RfpContent content, List<WorkTask> tasks, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        var catalogue = await db.CatalogueServices.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
+        var services = tasks.Where(t => t.CheckedAt is not null)
+            .Select(t => CoreNonCoreCheck.Assess(t.Name, t.CheckYes.ToHashSet(StringComparer.Ordinal), catalogue, English).SuggestedServiceId)
+            .Concat(tasks.Select(t => CoreNonCoreCheck.ServiceFor(t.Name, catalogue)?.Id))
+            .OfType<Guid>().Distinct().ToArray();
+        var volumes = tasks.Where(t => t.MonthlyVolume is not null)
+            .Select(t => new ExpectedVolume(t.Name, t.VolumeUnit ?? (English ? "items" : "件"), t.MonthlyVolume!.Value)).ToArray();
+        var state = string.Join("\n", tasks.Select(t => English
+            ? $"{t.Name}: {t.HoursPerMonth:0.#} hours a month{(t.MonthlyVolume is { } v ? $", {v:N0} {t.VolumeUnit} a month" : "")}{(t.Department is { } d ? $" ({d})" : "")}"
+            : $"{t.Name}：月 {t.HoursPerMonth:0.#} 時間{(t.MonthlyVolume is { } volume ? $"、月 {volume:N0} {t.VolumeUnit}" : "")}{(t.Department is { } department ? $"（{department}）" : "")}"));
+        var confidential = tasks.Any(t => t.CheckYes.Contains("confidentialData"));
+        return content with
+        {
+            Title = content.Title.Length > 0 ? content.Title : (English ? $"Outsourcing: {tasks[0].Name}" : $"{tasks[0].Name}の委託"),
+            ScopeIn = tasks.Select(t => t.Name).ToArray(),
+            CurrentState = state,
+            CurrentVolumes = volumes,
+            ExpectedVolumes = volumes,
+            ServiceIds = services,
+            RequiredCertifications = confidential ? ["isms"] : [],
+            ReadinessDone = tasks.All(t => t.CheckedAt is not null) ? ["coreNonCore"] : [],
+        };
+    }
+
+    private static async Task<Results<Ok<RfpDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfp = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        return rfp is null ? NoSuchRfp() : TypedResults.Ok(ToDto(rfp, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Save(Guid rfpId, RfpContent content, CurrentActor actor,
+        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (rfp is null) return NoSuchRfp();
+        if (content.ServiceIds.Length > 0)
+        {
+            var offered = await db.CatalogueServices.AsNoTracking().Where(s => content.ServiceIds.Contains(s.Id) && s.RetiredAt == null).CountAsync(cancellationToken);
+            if (offered != content.ServiceIds.Distinct().Count())
+                return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+                {
+                    ["serviceIds"] = [English ? "Choose services from the catalogue (retired ones cannot be requested)." : "サービスはカタログから選んでください（提供終了のサービスは選べません）。"],
+                });
+        }
+        var now = clock.GetUtcNow();
+        try
+        {
+            rfp.EditDraft(Normalised(content), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (IllegalRfpTransitionException e)
+        {
+            return Illegal(e);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.Conflict(English ? "Changed meanwhile" : "他の画面で変更されました",
+                English ? "The RFP was saved elsewhere meanwhile; reload it and try again." : "この RFP は別の画面で保存されました。読み込み直してから保存してください。");
+        }
+        return TypedResults.Ok(ToDto(rfp, now));
+    }
+
+    private static RfpContent Normalised(RfpContent c) => c with
+    {
+        Title = c.Title?.Trim() ?? "",
+        ScopeIn = c.ScopeIn.Select(s => s.Trim()).ToArray(),
+        ScopeOut = c.ScopeOut.Select(s => s.Trim()).ToArray(),
+        ServiceIds = c.ServiceIds.Distinct().ToArray(),
+        ReadinessDone = c.ReadinessDone.Distinct().ToArray(),
+    };
+
+    private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var source = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (source is null) return NoSuchRfp();
+        var now = clock.GetUtcNow();
+        var title = source.Content.Title + (English ? " (copy)" : "（コピー）");
+        var copy = new Rfp(source.OrganisationId, source.Content with
+        {
+            Title = title.Length > 200 ? title[..200] : title,
+            QuestionDeadline = null, // the old deadlines have passed or belong to the other RFP
+            ProposalDeadline = null,
+            TransitionStart = null,
+        }, now);
+        db.Rfps.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/rfps/{copy.Id}", ToDto(copy, now));
+    }
+
+    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Publish(Guid rfpId, PublishRfpRequest request, CurrentActor actor,
+        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (rfp is null) return NoSuchRfp();
+        if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "published"));
+        var now = clock.GetUtcNow();
+        var problems = RfpPublishing.Problems(rfp.Content, now);
+        if (problems.Count > 0)
+            return ValidationRules.FieldProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => English ? p.En : p.Ja).ToArray()));
+        var findings = RfpPublishing.Findings(rfp.Content, English);
+        if (findings.Count > 0 && !request.AcknowledgeFindings)
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["acknowledgeFindings"] = [English
+                    ? $"The text has {findings.Count} sentence(s) that read like directing the vendor's staff (disguised contracting). Reword them, or publish with the acknowledgement."
+                    : $"本文に、受託者の従業員への指揮命令と読める文が {findings.Count} 件あります（偽装請負のおそれ）。書き直すか、確認のうえ公開してください。"],
+            });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var version = rfp.Publish(now);
+        db.RfpVersions.Add(version);
+        db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpPublished, "rfp", rfp.Id.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), new
+            {
+                rfp.Content.Title,
+                version = version.Number,
+                // Who published over which findings is what an auditor asks afterwards.
+                acknowledgedFindings = findings.Select(f => new { f.RuleCode, f.Sentence }).ToList(),
+            }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToDto(rfp, now));
+    }
+
+    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Cancel(Guid rfpId, CancelRfpRequest request, CurrentActor actor,
+        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (rfp is null) return NoSuchRfp();
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > Rfp.ReasonMaxLength)
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [English
+                    ? $"Give the reason the participants will read (at most {Rfp.ReasonMaxLength:N0} characters)."
+                    : $"参加ベンダーに伝える中止の理由を {Rfp.ReasonMaxLength:N0} 文字以内で入力してください。"],
+            });
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            rfp.Cancel(request.Reason, now);
+        }
+        catch (IllegalRfpTransitionException e)
+        {
+            return Illegal(e);
+        }
+        db.EnqueueMessage(new RfpCancelled(rfp.Id, rfp.OrganisationId, rfp.CancellationReason!, now), rfp.OrganisationId, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpCancelled, "rfp", rfp.Id.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), new { rfp.Content.Title, reason = rfp.CancellationReason }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToDto(rfp, now));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (rfp is null) return NoSuchRfp();
+        if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "deleted (cancel it instead)"));
+        db.Rfps.Remove(rfp);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

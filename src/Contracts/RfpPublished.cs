@@ -1,0 +1,7 @@
+namespace Marketplace.Contracts;
+
+/// <summary>A client published an RFP (or a new version of it): matching starts from here.</summary>
+public sealed record RfpPublished(Guid RfpId, Guid OrganisationId, int Version, DateTimeOffset PublishedAt);
+
+/// <summary>A client cancelled a published RFP; the participants are told the reason.</summary>
+public sealed record RfpCancelled(Guid RfpId, Guid OrganisationId, string Reason, DateTimeOffset CancelledAt);

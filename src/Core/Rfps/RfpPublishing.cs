@@ -1,0 +1,58 @@
+using Marketplace.Core.Planning;
+using Marketplace.Core.Vendors;
+
+namespace Marketplace.Core.Rfps;
+
+/// <param name="Field">The content's field the problem is about (camelCase, as the Api names it).</param>
+public sealed record RfpProblem(string Field, string Ja, string En);
+
+/// <summary>
+/// What must hold before an RFP is published, checked all at once so that the author sees every problem together:
+/// the required sections, deadlines in the future and in order, weights that sum to 100, at least one KPI.
+/// </summary>
+public static class RfpPublishing
+{
+    public static List<RfpProblem> Problems(RfpContent c, DateTimeOffset now)
+    {
+        var problems = new List<RfpProblem>();
+        void Add(string field, string ja, string en) => problems.Add(new(field, ja, en));
+        void Text(string field, string? value, string ja, string en)
+        {
+            if (string.IsNullOrWhiteSpace(value)) Add(field, $"{ja}を入力してください。", $"{en} is required.");
+        }
+
+        Text("title", c.Title, "件名", "The title");
+        Text("purpose", c.Purpose, "目的", "The purpose");
+        Text("currentState", c.CurrentState, "現状", "The current state");
+        if (c.ScopeIn.Length == 0) Add("scopeIn", "委託範囲（対象業務）を 1 つ以上入力してください。", "List at least one task in scope.");
+        Text("responsibilityBoundary", c.ResponsibilityBoundary, "責任分界点", "The responsibility boundary");
+        if (c.Kpis.Length == 0) Add("kpis", "KPI・SLA の目標を 1 つ以上設定してください。", "Set at least one KPI/SLA target.");
+        Text("communication", c.Communication, "コミュニケーション設計", "The communication design");
+        Text("transitionPlan", c.TransitionPlan, "移行計画", "The transition plan");
+        if (c.ServiceIds.Length == 0) Add("serviceIds", "依頼するサービスを 1 つ以上選んでください。", "Choose at least one service.");
+        if (c.ContractTermMonths is null) Add("contractTermMonths", "契約期間を入力してください。", "The contract term is required.");
+        if (c.BudgetMinYen is null || c.BudgetMaxYen is null) Add("budgetMaxYen", "予算の範囲を入力してください。", "The budget range is required.");
+        if (c.ExpectedVolumes.Length == 0)
+            Add("expectedVolumes", "費用比較に使う想定ボリュームを 1 つ以上入力してください。", "Give at least one expected volume for the cost comparison.");
+
+        if (c.QuestionDeadline is null) Add("questionDeadline", "質問の締切を入力してください。", "The question deadline is required.");
+        else if (c.QuestionDeadline <= now) Add("questionDeadline", "質問の締切は現在より後にしてください。", "The question deadline must be in the future.");
+        if (c.ProposalDeadline is null) Add("proposalDeadline", "提案の締切を入力してください。", "The proposal deadline is required.");
+        else if (c.ProposalDeadline <= now) Add("proposalDeadline", "提案の締切は現在より後にしてください。", "The proposal deadline must be in the future.");
+        if (c.QuestionDeadline is { } q && c.ProposalDeadline is { } p && q >= p)
+            Add("questionDeadline", "質問の締切は提案の締切より前にしてください。", "The question deadline must come before the proposal deadline.");
+        if (c.TransitionStart is { } start && c.ProposalDeadline is { } deadline && start <= DateOnly.FromDateTime(deadline.UtcDateTime))
+            Add("transitionStart", "移行の開始日は提案の締切より後にしてください。", "The transition must start after the proposal deadline.");
+
+        var total = c.EvaluationAxes.Sum(a => a.Weight);
+        if (total != 100) Add("evaluationAxes", $"評価軸の重みの合計を 100 にしてください（現在 {total}）。", $"The evaluation weights must sum to 100 (now {total}).");
+        return problems;
+    }
+
+    /// <summary>The disguised-contracting findings over every free text of the RFP, in the reader's language.</summary>
+    public static List<DisguisedContractingFinding> Findings(RfpContent content, bool english) =>
+        content.Texts().SelectMany(text => DisguisedContractingCheck.Check(text, english)).ToList();
+
+    /// <summary>Known certification codes for <see cref="RfpContent.RequiredCertifications"/>.</summary>
+    public static IReadOnlyCollection<string> CertificationCodes => CertificationTypes.Codes;
+}

@@ -1,0 +1,85 @@
+using Marketplace.Core.Rfps;
+
+namespace Marketplace.Core.Tests;
+
+public sealed class RfpLifeCycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private static Rfp InState(RfpStatus status)
+    {
+        var rfp = new Rfp(Guid.NewGuid(), new RfpContent { Title = "t" }, Now);
+        if (status == RfpStatus.Draft) return rfp;
+        rfp.Publish(Now);
+        if (status == RfpStatus.Cancelled) rfp.Cancel("理由", Now);
+        if (status is RfpStatus.Published or RfpStatus.Cancelled) return rfp;
+        rfp.Close(Now);
+        if (status == RfpStatus.Closed) return rfp;
+        rfp.StartEvaluation(Now);
+        if (status == RfpStatus.Evaluating) return rfp;
+        rfp.Award(Now);
+        return rfp;
+    }
+
+    public static TheoryData<RfpStatus, string, bool> Moves()
+    {
+        var data = new TheoryData<RfpStatus, string, bool>();
+        var allowed = new Dictionary<string, RfpStatus[]>
+        {
+            ["edit"] = [RfpStatus.Draft],
+            ["publish"] = [RfpStatus.Draft],
+            ["close"] = [RfpStatus.Published],
+            ["evaluate"] = [RfpStatus.Closed],
+            ["award"] = [RfpStatus.Evaluating],
+            ["cancel"] = [RfpStatus.Published, RfpStatus.Closed, RfpStatus.Evaluating],
+        };
+        foreach (var status in Enum.GetValues<RfpStatus>())
+            foreach (var (move, from) in allowed)
+                data.Add(status, move, from.Contains(status));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Moves))]
+    public void Each_move_is_allowed_only_from_its_states(RfpStatus status, string move, bool allowed)
+    {
+        var rfp = InState(status);
+        Assert.Equal(status, rfp.Status);
+        Action act = move switch
+        {
+            "edit" => () => rfp.EditDraft(new RfpContent { Title = "u" }, Now),
+            "publish" => () => rfp.Publish(Now),
+            "close" => () => rfp.Close(Now),
+            "evaluate" => () => rfp.StartEvaluation(Now),
+            "award" => () => rfp.Award(Now),
+            _ => () => rfp.Cancel("理由", Now),
+        };
+        if (allowed) act();
+        else
+        {
+            Assert.Throws<IllegalRfpTransitionException>(act);
+            Assert.Equal(status, rfp.Status); // a refused move changes nothing
+        }
+    }
+
+    [Fact]
+    public void Publishing_freezes_version_1_and_the_rules_report_every_problem()
+    {
+        var rfp = new Rfp(Guid.NewGuid(), new RfpContent { Title = "給与計算の委託" }, Now);
+        var version = rfp.Publish(Now);
+        Assert.Equal((1, "給与計算の委託"), (version.Number, version.Content.Title));
+
+        var problems = RfpPublishing.Problems(new RfpContent
+        {
+            QuestionDeadline = Now.AddDays(5),
+            ProposalDeadline = Now.AddDays(3),
+            EvaluationAxes = [new EvaluationAxisWeight("cost", 50)],
+        }, Now);
+        var fields = problems.Select(p => p.Field).ToList();
+        Assert.Contains("title", fields);
+        Assert.Contains("kpis", fields);
+        Assert.Contains(problems, p => p.Field == "questionDeadline" && p.En.Contains("before the proposal deadline"));
+        Assert.Contains(problems, p => p.Field == "evaluationAxes" && p.Ja.Contains("現在 50"));
+        Assert.DoesNotContain(problems, p => p.Field == "proposalDeadline"); // in the future: fine
+    }
+}
