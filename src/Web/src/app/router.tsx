@@ -16,6 +16,8 @@ import { VendorSearchRoute } from '@/features/marketplace/VendorSearchRoute';
 import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
 import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
+import { RfpBuilderRoute } from '@/features/rfps/RfpBuilderRoute';
+import { RfpListRoute } from '@/features/rfps/RfpListRoute';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRoute /> },
       { path: 'client', element: <ClientAreaRoute /> },
       { path: 'client/work-inventory', element: <WorkInventoryRoute /> },
+      { path: 'client/rfps', element: <RfpListRoute /> },
+      { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendors', element: <VendorSearchRoute /> },

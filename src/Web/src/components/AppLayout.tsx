@@ -9,6 +9,7 @@ import {
   IconCertificate,
   IconHome,
   IconClipboardList,
+  IconFileText,
   IconId,
   IconKey,
   IconListDetails,
@@ -41,7 +42,10 @@ function useNavigation(): NavigationItem[] {
   if (active) {
     items.push({ to: `/organisations/${active.id}`, key: 'nav.organisation', icon: IconBuilding, end: true });
     if (active.kind === 'vendor') items.push({ to: '/vendor/profile', key: 'nav.profile', icon: IconId, end: false });
-    if (active.kind === 'client') items.push({ to: '/client/work-inventory', key: 'nav.inventory', icon: IconClipboardList, end: false });
+    if (active.kind === 'client') {
+      items.push({ to: '/client/work-inventory', key: 'nav.inventory', icon: IconClipboardList, end: false });
+      items.push({ to: '/client/rfps', key: 'nav.rfps', icon: IconFileText, end: false });
+    }
     items.push({ to: '/settings/members', key: 'nav.members', icon: IconUsers, end: false });
     if (canManage) items.push({ to: '/settings/api-clients', key: 'nav.apiClients', icon: IconKey, end: false });
     if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });

@@ -18,9 +18,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconChecklist, IconClipboardList, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
@@ -29,7 +30,7 @@ import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ImportTasks } from './ImportTasks';
-import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
+import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useStartRfpFromTasks, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
 
 const frequencies = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'adhoc'] as const;
 const expertiseLevels = ['low', 'medium', 'high'] as const;
@@ -68,6 +69,9 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
   const [editing, setEditing] = useState<{ id?: string; input: WorkTaskInput } | null>(null);
   const [checking, setChecking] = useState<WorkTask | null>(null);
   const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const startRfp = useStartRfpFromTasks();
+  const navigate = useNavigate();
 
   const addButton = canEdit && (
     <Group gap="xs">
@@ -103,7 +107,17 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
       ) : (
         <>
           <Summary inventory={inventory.data} />
-          <TaskTable tasks={inventory.data.tasks} canEdit={canEdit}
+          {canEdit && (
+            <Group>
+              <Button variant="light" leftSection={<IconFileText size={16} />} disabled={selected.length === 0} loading={startRfp.isPending}
+                onClick={() => startRfp.mutate(selected, { onSuccess: (rfp) => void navigate(`/client/rfps/${rfp.id}`) })}>
+                {t('rfp.fromTasks', { count: selected.length })}
+              </Button>
+              <Text size="sm" c="dimmed">{t('inventory.selectHint')}</Text>
+            </Group>
+          )}
+          {startRfp.isError && <ErrorAlert error={startRfp.error} />}
+          <TaskTable tasks={inventory.data.tasks} canEdit={canEdit} selected={selected} onSelect={setSelected}
             onEdit={(task) => setEditing({ id: task.id, input: toInput(task) })}
             onCheck={setChecking}
             onDelete={(task) => window.confirm(t('inventory.confirmDelete', { name: task.name })) && remove.mutate(task.id)} />
@@ -161,8 +175,9 @@ function VerdictBadge({ task }: { task: WorkTask }) {
   );
 }
 
-function TaskTable({ tasks, canEdit, onEdit, onCheck, onDelete }: {
-  tasks: WorkTask[]; canEdit: boolean; onEdit: (task: WorkTask) => void; onCheck: (task: WorkTask) => void; onDelete: (task: WorkTask) => void;
+function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDelete }: {
+  tasks: WorkTask[]; canEdit: boolean; selected: string[]; onSelect: (ids: string[]) => void;
+  onEdit: (task: WorkTask) => void; onCheck: (task: WorkTask) => void; onDelete: (task: WorkTask) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -171,6 +186,12 @@ function TaskTable({ tasks, canEdit, onEdit, onCheck, onDelete }: {
         <Table.Caption>{t('inventory.tableCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
+            {canEdit && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox aria-label={t('inventory.selectAll')} checked={selected.length > 0 && selected.length === tasks.length}
+                  indeterminate={selected.length > 0 && selected.length < tasks.length} onChange={(e) => onSelect(e.currentTarget.checked ? tasks.map((x) => x.id) : [])} />
+              </Table.Th>
+            )}
             <Table.Th scope="col">{t('inventory.field.name')}</Table.Th>
             <Table.Th scope="col">{t('inventory.field.department')}</Table.Th>
             <Table.Th scope="col">{t('inventory.field.frequency')}</Table.Th>
@@ -185,6 +206,12 @@ function TaskTable({ tasks, canEdit, onEdit, onCheck, onDelete }: {
         <Table.Tbody>
           {tasks.map((task) => (
             <Table.Tr key={task.id}>
+              {canEdit && (
+                <Table.Td>
+                  <Checkbox aria-label={t('inventory.selectTask', { name: task.name })} checked={selected.includes(task.id)}
+                    onChange={(e) => onSelect(e.currentTarget.checked ? [...selected, task.id] : selected.filter((id) => id !== task.id))} />
+                </Table.Td>
+              )}
               <Table.Th scope="row" fw={600}>
                 {task.name}
                 {task.currentOwner && <Text size="xs" c="dimmed">{task.currentOwner}</Text>}

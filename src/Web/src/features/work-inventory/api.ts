@@ -56,3 +56,9 @@ export const useAddTasks = (organisationId: string) => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
   });
 };
+
+/** Starts an RFP draft from tasks (the RFP feature takes it from there). */
+export const useStartRfpFromTasks = () =>
+  useMutation({
+    mutationFn: async (taskIds: string[]) => unwrap(await api.POST('/api/v1/rfps', { body: { title: null, fromTaskIds: taskIds } })),
+  });

@@ -1,0 +1,555 @@
+import {
+  Accordion,
+  ActionIcon,
+  Alert,
+  Badge,
+  Blockquote,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { RequireSignIn } from '@/components/RequireSignIn';
+import { useCatalogue } from '@/lib/api/catalogue';
+import { ApiError } from '@/lib/api/problem';
+import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
+import { currentLanguage, formatDates } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useRfp, useRfpAction, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
+import { rfpEditorRoles, statusColour } from './RfpListRoute';
+
+const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness'] as const;
+type Section = (typeof sections)[number];
+/** Which section holds each field the Api names in a problem. */
+const sectionOf: Record<string, Section> = {
+  title: 'basics', purpose: 'basics', background: 'basics', serviceIds: 'basics',
+  currentState: 'current', currentVolumes: 'current',
+  scopeIn: 'scope', scopeOut: 'scope', responsibilityBoundary: 'scope',
+  kpis: 'kpis', communication: 'communication',
+  transitionStart: 'transition', parallelRunWeeks: 'transition', transitionPlan: 'transition',
+  requiredCertifications: 'security', securityRequirements: 'security',
+  contractTermMonths: 'terms', budgetMinYen: 'terms', budgetMaxYen: 'terms', expectedVolumes: 'terms',
+  questionDeadline: 'deadlines', proposalDeadline: 'deadlines', visibility: 'deadlines',
+  evaluationAxes: 'evaluation', readinessDone: 'readiness',
+};
+const certificationCodes = ['isms', 'pmark', 'iso9001', 'soc2', 'other'] as const;
+
+/** The API types numbers as number | string (it also reads numbers written as strings); the form keeps numbers. */
+const num = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
+/** <input type="datetime-local"> works in the browser's time zone, without one in the value. */
+const toLocalInput = (iso?: string | null) => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+};
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
+
+export function RfpBuilderRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('rfp.builderTitle'));
+  return (
+    <RequireSignIn>
+      <BuilderForActiveClient />
+    </RequireSignIn>
+  );
+}
+
+function BuilderForActiveClient() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { active, me } = useActiveOrganisation();
+  if (me.isPending) return <Skeleton height={200} />;
+  if (!active || active.kind !== 'client' || !id)
+    return <EmptyState icon={<IconFileText size={26} />} title={t('rfp.notClientTitle')} body={t('rfp.notClientBody')} actionLabel={t('client.emptyAction')} actionTo="/organisations/new?kind=client" />;
+  return <LoadedBuilder key={`${active.id}-${id}`} organisation={active} id={id} />;
+}
+
+function LoadedBuilder({ organisation, id }: { organisation: MyOrganisation; id: string }) {
+  const rfp = useRfp(organisation.id, id);
+  if (rfp.isPending) return <Skeleton height={400} aria-busy />;
+  if (rfp.isError) return <ErrorAlert error={rfp.error} onRetry={() => void rfp.refetch()} />;
+  return <Builder organisation={organisation} rfp={rfp.data} />;
+}
+
+function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useSaveRfp(organisation.id, rfp.id);
+  const actions = useRfpAction(organisation.id, rfp.id);
+  const vocabulary = useRfpVocabulary(currentLanguage());
+  const catalogue = useCatalogue();
+  const editable = rfp.status === 'draft' && rfpEditorRoles.includes(organisation.role);
+  const [content, setContent] = useState<RfpContent>(rfp.content);
+  const [open, setOpen] = useState<string[]>(['basics']);
+  const [publishing, setPublishing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const dirty = useRef(false);
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const timeFormat = formatDates({ timeStyle: 'short' });
+
+  // Saves as the user types: the whole draft, a moment after the last change.
+  useEffect(() => {
+    if (!dirty.current || !editable) return;
+    const timer = window.setTimeout(() => {
+      dirty.current = false;
+      save.mutate(content);
+    }, 800);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [content, editable]);
+
+  const set = <K extends keyof RfpContent>(key: K, value: RfpContent[K]) => {
+    dirty.current = true;
+    setContent((current) => ({ ...current, [key]: value }));
+  };
+  const show = (field: string) => {
+    const section = sectionOf[field];
+    if (section && !open.includes(section)) setOpen([...open, section]);
+  };
+  const services = (catalogue.data ?? []).map((type) => ({ group: type.code, items: type.services.map((s) => ({ value: s.id, label: s.nameJa })) }));
+  const axes = content.evaluationAxes ?? [];
+  const weightTotal = axes.reduce((sum, a) => sum + Number(a.weight), 0);
+
+  const sectionTitle = (section: Section) => t(`rfp.section.${section}`);
+  const saveState = save.isPending
+    ? t('rfp.saving')
+    : save.isError
+      ? t('rfp.saveFailed')
+      : save.data
+        ? t('rfp.savedAt', { time: timeFormat.format(new Date(save.data.updatedAt)) })
+        : '';
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Title order={2}>{content.title || t('rfp.untitled')}</Title>
+            <Badge color={statusColour[rfp.status] ?? 'gray'} variant="light">
+              {t(`rfp.status.${rfp.status}`)}
+            </Badge>
+          </Group>
+          <Text size="sm" c={save.isError ? 'red.8' : 'dimmed'} role="status" aria-live="polite">
+            {editable ? saveState || t('rfp.autosave') : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {rfpEditorRoles.includes(organisation.role) && (
+            <Button variant="default" leftSection={<IconCopy size={16} />} loading={actions.copy.isPending}
+              onClick={() => actions.copy.mutate(undefined, { onSuccess: (copy) => void navigate(`/client/rfps/${copy.id}`) })}>
+              {t('rfp.copy')}
+            </Button>
+          )}
+          {editable && (
+            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />}
+              onClick={() => window.confirm(t('rfp.confirmDelete')) && actions.remove.mutate(undefined, { onSuccess: () => void navigate('/client/rfps') })}>
+              {t('rfp.delete')}
+            </Button>
+          )}
+          {rfpEditorRoles.includes(organisation.role) && ['published', 'closed', 'evaluating'].includes(rfp.status) && (
+            <Button variant="light" color="red" onClick={() => setCancelling(true)}>
+              {t('rfp.cancel')}
+            </Button>
+          )}
+          {editable && (
+            <Button leftSection={<IconSend size={16} />} onClick={() => setPublishing(true)}>
+              {t('rfp.publish')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {rfp.cancellationReason && (
+        <Alert color="red" title={t('rfp.cancelledTitle')}>
+          {rfp.cancellationReason}
+        </Alert>
+      )}
+      {(actions.copy.isError || actions.remove.isError) && <ErrorAlert error={actions.copy.error ?? actions.remove.error} />}
+
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+            <Accordion multiple value={open} onChange={setOpen} variant="separated">
+              <Accordion.Item value="basics">
+                <Accordion.Control>{sectionTitle('basics')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <TextInput label={t('rfp.field.title')} value={content.title ?? ''} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+                    <Textarea label={t('rfp.field.purpose')} description={t('rfp.hint.purpose')} autosize minRows={2} value={content.purpose ?? ''}
+                      onChange={(e) => set('purpose', e.currentTarget.value)} error={errors.purpose} />
+                    <Textarea label={t('rfp.field.background')} autosize minRows={2} value={content.background ?? ''} onChange={(e) => set('background', e.currentTarget.value)} />
+                    <MultiSelect label={t('rfp.field.serviceIds')} data={services} value={content.serviceIds ?? []} onChange={(v) => set('serviceIds', v)}
+                      error={errors.serviceIds} searchable disabled={!editable} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="current">
+                <Accordion.Control>{sectionTitle('current')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <Textarea label={t('rfp.field.currentState')} description={t('rfp.hint.currentState')} autosize minRows={3} value={content.currentState ?? ''}
+                      onChange={(e) => set('currentState', e.currentTarget.value)} error={errors.currentState} />
+                    <VolumeEditor label={t('rfp.field.currentVolumes')} value={content.currentVolumes ?? []} onChange={(v) => set('currentVolumes', v)} error={errors.currentVolumes} editable={editable} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="scope">
+                <Accordion.Control>{sectionTitle('scope')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <TagsInput label={t('rfp.field.scopeIn')} description={t('rfp.hint.list')} value={content.scopeIn ?? []} onChange={(v) => set('scopeIn', v)} error={errors.scopeIn} disabled={!editable} />
+                    <TagsInput label={t('rfp.field.scopeOut')} description={t('rfp.hint.list')} value={content.scopeOut ?? []} onChange={(v) => set('scopeOut', v)} error={errors.scopeOut} disabled={!editable} />
+                    <Textarea label={t('rfp.field.responsibilityBoundary')} autosize minRows={2} value={content.responsibilityBoundary ?? ''}
+                      onChange={(e) => set('responsibilityBoundary', e.currentTarget.value)} error={errors.responsibilityBoundary} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="kpis">
+                <Accordion.Control>{sectionTitle('kpis')}</Accordion.Control>
+                <Accordion.Panel>
+                  <KpiEditor value={content.kpis ?? []} onChange={(v) => set('kpis', v)} error={errors.kpis} editable={editable} />
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="communication">
+                <Accordion.Control>{sectionTitle('communication')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Textarea label={t('rfp.field.communication')} description={t('rfp.hint.communication')} autosize minRows={3} value={content.communication ?? ''}
+                    onChange={(e) => set('communication', e.currentTarget.value)} error={errors.communication} />
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="transition">
+                <Accordion.Control>{sectionTitle('transition')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                      <TextInput type="date" label={t('rfp.field.transitionStart')} value={content.transitionStart ?? ''}
+                        onChange={(e) => set('transitionStart', e.currentTarget.value || null)} error={errors.transitionStart} />
+                      <NumberInput label={t('rfp.field.parallelRunWeeks')} min={0} max={104} allowDecimal={false} value={num(content.parallelRunWeeks) ?? ''}
+                        onChange={(v) => set('parallelRunWeeks', typeof v === 'number' ? v : null)} error={errors.parallelRunWeeks} />
+                    </SimpleGrid>
+                    <Textarea label={t('rfp.field.transitionPlan')} autosize minRows={2} value={content.transitionPlan ?? ''}
+                      onChange={(e) => set('transitionPlan', e.currentTarget.value)} error={errors.transitionPlan} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="security">
+                <Accordion.Control>{sectionTitle('security')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <Checkbox.Group label={t('rfp.field.requiredCertifications')} value={content.requiredCertifications ?? []} onChange={(v) => set('requiredCertifications', v)}
+                      error={errors.requiredCertifications}>
+                      <Group mt="xs">
+                        {certificationCodes.map((code) => (
+                          <Checkbox key={code} value={code} label={t(`certifications.types.${code}`)} />
+                        ))}
+                      </Group>
+                    </Checkbox.Group>
+                    <Switch label={t('rfp.field.certificationsValidThroughContractEnd')} checked={content.certificationsValidThroughContractEnd ?? false}
+                      onChange={(e) => set('certificationsValidThroughContractEnd', e.currentTarget.checked)} />
+                    <Switch label={t('rfp.field.bcpRequired')} checked={content.bcpRequired ?? false} onChange={(e) => set('bcpRequired', e.currentTarget.checked)} />
+                    <Textarea label={t('rfp.field.securityRequirements')} description={t('rfp.hint.security')} autosize minRows={2} value={content.securityRequirements ?? ''}
+                      onChange={(e) => set('securityRequirements', e.currentTarget.value)} error={errors.securityRequirements} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="terms">
+                <Accordion.Control>{sectionTitle('terms')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                      <NumberInput label={t('rfp.field.contractTermMonths')} min={1} max={120} allowDecimal={false} value={num(content.contractTermMonths) ?? ''}
+                        onChange={(v) => set('contractTermMonths', typeof v === 'number' ? v : null)} error={errors.contractTermMonths} />
+                      <NumberInput label={t('rfp.field.budgetMinYen')} min={0} allowDecimal={false} thousandSeparator="," prefix="¥" value={num(content.budgetMinYen) ?? ''}
+                        onChange={(v) => set('budgetMinYen', typeof v === 'number' ? v : null)} error={errors.budgetMinYen} />
+                      <NumberInput label={t('rfp.field.budgetMaxYen')} min={0} allowDecimal={false} thousandSeparator="," prefix="¥" value={num(content.budgetMaxYen) ?? ''}
+                        onChange={(v) => set('budgetMaxYen', typeof v === 'number' ? v : null)} error={errors.budgetMaxYen} />
+                    </SimpleGrid>
+                    <Text size="xs" c="dimmed">{t('rfp.hint.yen')}</Text>
+                    <VolumeEditor label={t('rfp.field.expectedVolumes')} value={content.expectedVolumes ?? []} onChange={(v) => set('expectedVolumes', v)}
+                      error={errors.expectedVolumes} editable={editable} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="deadlines">
+                <Accordion.Control>{sectionTitle('deadlines')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                      <TextInput type="datetime-local" label={t('rfp.field.questionDeadline')} value={toLocalInput(content.questionDeadline)}
+                        onChange={(e) => set('questionDeadline', fromLocalInput(e.currentTarget.value))} error={errors.questionDeadline} />
+                      <TextInput type="datetime-local" label={t('rfp.field.proposalDeadline')} value={toLocalInput(content.proposalDeadline)}
+                        onChange={(e) => set('proposalDeadline', fromLocalInput(e.currentTarget.value))} error={errors.proposalDeadline} />
+                    </SimpleGrid>
+                    <Radio.Group label={t('rfp.field.visibility')} value={content.visibility ?? 'public'} onChange={(v) => set('visibility', v)} error={errors.visibility}>
+                      <Stack gap="xs" mt="xs">
+                        <Radio value="public" label={t('rfp.visibility.public')} />
+                        <Radio value="invited" label={t('rfp.visibility.invited')} />
+                      </Stack>
+                    </Radio.Group>
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="evaluation">
+                <Accordion.Control>{sectionTitle('evaluation')}</Accordion.Control>
+                <Accordion.Panel>
+                  <Stack>
+                    <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                      {axes.map((axis, i) => (
+                        <NumberInput key={axis.code} label={vocabulary.data?.axes.find((a) => a.code === axis.code)?.label ?? axis.code} min={0} max={100}
+                          allowDecimal={false} suffix="%" value={Number(axis.weight)}
+                          onChange={(v) => set('evaluationAxes', axes.map((a, j) => (j === i ? { ...a, weight: typeof v === 'number' ? v : 0 } : a)))} />
+                      ))}
+                    </SimpleGrid>
+                    <Text size="sm" c={weightTotal === 100 ? 'teal.8' : 'red.8'} fw={600}>
+                      {t('rfp.weightTotal', { total: weightTotal })}
+                    </Text>
+                    {errors.evaluationAxes && <Text size="sm" c="red.8">{errors.evaluationAxes}</Text>}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="readiness">
+                <Accordion.Control>
+                  {sectionTitle('readiness')} ({t('rfp.readinessOpen', { count: 20 - (content.readinessDone?.length ?? 0) })})
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Checkbox.Group value={content.readinessDone ?? []} onChange={(v) => set('readinessDone', v)} label={t('rfp.readinessLead')}>
+                    <Stack gap={6} mt="xs">
+                      {(vocabulary.data?.readiness ?? []).map((item) => (
+                        <Checkbox key={item.code} value={item.code} label={item.label} />
+                      ))}
+                    </Stack>
+                  </Checkbox.Group>
+                </Accordion.Panel>
+              </Accordion.Item>
+            </Accordion>
+          </fieldset>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          {/* Beside the form while scrolling: the author sees a problem clear as they type. */}
+          <Stack style={{ position: 'sticky', top: 72 }}>
+            <ChecksPanel rfp={rfp} onShow={show} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={save.isPending || dirty.current} onShow={show} onClose={() => setPublishing(false)} />}
+      {cancelling && <CancelDialog organisationId={organisation.id} rfpId={rfp.id} onClose={() => setCancelling(false)} />}
+    </Stack>
+  );
+}
+
+function VolumeEditor({ label, value, onChange, error, editable }: {
+  label: string; value: NonNullable<RfpContent['expectedVolumes']>; onChange: (v: NonNullable<RfpContent['expectedVolumes']>) => void; error?: string; editable: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={500}>{label}</Text>
+      {value.map((row, i) => (
+        <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput label={t('rfp.volume.item')} value={row.item} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, item: e.currentTarget.value } : r)))} style={{ flex: 2 }} />
+          <TextInput label={t('rfp.volume.unit')} value={row.unit} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, unit: e.currentTarget.value } : r)))} style={{ flex: 1 }} />
+          <NumberInput label={t('rfp.volume.monthlyQuantity')} min={0} allowDecimal={false} thousandSeparator="," value={Number(row.monthlyQuantity)}
+            onChange={(v) => onChange(value.map((r, j) => (j === i ? { ...r, monthlyQuantity: typeof v === 'number' ? v : 0 } : r)))} style={{ flex: 1 }} />
+          {editable && (
+            <ActionIcon variant="subtle" color="red" aria-label={t('rfp.removeRow', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      {error && <Text size="sm" c="red.8">{error}</Text>}
+      {editable && (
+        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { item: '', unit: t('rfp.volume.defaultUnit'), monthlyQuantity: 0 }])}
+          style={{ alignSelf: 'flex-start' }}>
+          {t('rfp.volume.add')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function KpiEditor({ value, onChange, error, editable }: {
+  value: NonNullable<RfpContent['kpis']>; onChange: (v: NonNullable<RfpContent['kpis']>) => void; error?: string; editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const update = (i: number, patch: Partial<(typeof value)[number]>) => onChange(value.map((k, j) => (j === i ? { ...k, ...patch } : k)));
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">{t('rfp.hint.kpis')}</Text>
+      {value.map((kpi, i) => (
+        <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput label={t('rfp.kpi.metric')} value={kpi.metric} onChange={(e) => update(i, { metric: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput label={t('rfp.kpi.unit')} value={kpi.unit} onChange={(e) => update(i, { unit: e.currentTarget.value })} style={{ flex: 1 }} />
+          <NumberInput label={t('rfp.kpi.target')} value={Number(kpi.target)} decimalScale={2} onChange={(v) => update(i, { target: typeof v === 'number' ? v : 0 })} style={{ flex: 1 }} />
+          <Select label={t('rfp.kpi.direction')} value={kpi.direction} allowDeselect={false} style={{ flex: 1 }}
+            data={[{ value: 'higher', label: t('rfp.kpi.higher') }, { value: 'lower', label: t('rfp.kpi.lower') }]} onChange={(v) => v && update(i, { direction: v })} />
+          {editable && (
+            <ActionIcon variant="subtle" color="red" aria-label={t('rfp.removeRow', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      {error && <Text size="sm" c="red.8">{error}</Text>}
+      {editable && (
+        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }}
+          onClick={() => onChange([...value, { metric: '', unit: '%', target: 0, direction: 'higher' }])}>
+          {t('rfp.kpi.add')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** What stops publishing and the disguised-contracting findings, kept beside the form as it is saved. */
+function ChecksPanel({ rfp, onShow }: { rfp: Rfp; onShow: (field: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {rfp.status === 'draft' && (
+        <Paper withBorder p="md" component="section" aria-labelledby="problems-heading">
+          <Title order={3} size="h4" id="problems-heading" mb="xs">
+            {t('rfp.problemsTitle')}
+          </Title>
+          {rfp.problems.length === 0 ? (
+            <Text size="sm" c="teal.8">{t('rfp.noProblems')}</Text>
+          ) : (
+            <List size="sm" spacing={4}>
+              {rfp.problems.map((p, i) => (
+                <List.Item key={`${p.field}-${i}`}>
+                  <Button variant="transparent" size="compact-sm" px={0} onClick={() => onShow(p.field)} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
+                    {p.message}
+                  </Button>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Paper>
+      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="findings-heading">
+        <Title order={3} size="h4" id="findings-heading" mb="xs">
+          {t('rfp.findingsTitle')}
+        </Title>
+        {rfp.findings.length === 0 ? (
+          <Text size="sm" c="teal.8">{t('rfp.noFindings')}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Text size="sm">{t('rfp.findingsLead')}</Text>
+            {rfp.findings.map((f, i) => (
+              <Alert key={`${f.ruleCode}-${i}`} color="orange" icon={<IconAlertTriangle aria-hidden />} title={t(`rfp.rule.${f.ruleCode}`)}>
+                <Blockquote p="xs" my="xs" color="orange">
+                  {f.sentence}
+                </Blockquote>
+                <Text size="sm">{f.reason}</Text>
+                <Text size="sm" mt={4}>
+                  <strong>{t('rfp.suggestion')}</strong>
+                  {f.suggestion}
+                </Text>
+              </Alert>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </>
+  );
+}
+
+function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { organisationId: string; rfp: Rfp; pendingSave: boolean; onShow: (field: string) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { publish } = useRfpAction(organisationId, rfp.id);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const serverErrors = publish.error instanceof ApiError ? Object.values(publish.error.fieldErrors()) : [];
+  const blocked = rfp.problems.length > 0;
+  return (
+    <Modal opened onClose={onClose} title={t('rfp.publishTitle')} size="lg">
+      <Stack>
+        {pendingSave && <Text size="sm" c="dimmed">{t('rfp.savingFirst')}</Text>}
+        {blocked ? (
+          <Alert color="red" title={t('rfp.cannotPublish')}>
+            <List size="sm">
+              {rfp.problems.map((p, i) => (
+                <List.Item key={i}>
+                  <Button variant="transparent" size="compact-sm" px={0} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
+                    onClick={() => {
+                      onShow(p.field);
+                      onClose();
+                    }}>
+                    {p.message}
+                  </Button>
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : (
+          <Text size="sm">{t('rfp.publishLead', { visibility: t(`rfp.visibility.${rfp.content.visibility ?? 'public'}`) })}</Text>
+        )}
+        {!blocked && rfp.findings.length > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t('rfp.findingsOpen', { count: rfp.findings.length })}>
+            <Checkbox mt="xs" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} label={t('rfp.acknowledge')} />
+          </Alert>
+        )}
+        {serverErrors.length > 0 && (
+          <Alert color="red" role="alert">
+            {serverErrors.join(' ')}
+          </Alert>
+        )}
+        {publish.isError && serverErrors.length === 0 && <ErrorAlert error={publish.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('rfp.back')}
+          </Button>
+          <Button leftSection={<IconSend size={16} />} disabled={blocked || pendingSave || (rfp.findings.length > 0 && !acknowledged)} loading={publish.isPending}
+            onClick={() => publish.mutate(acknowledged, { onSuccess: onClose })}>
+            {t('rfp.publishNow')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function CancelDialog({ organisationId, rfpId, onClose }: { organisationId: string; rfpId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { cancel } = useRfpAction(organisationId, rfpId);
+  const [reason, setReason] = useState('');
+  const errors = cancel.error instanceof ApiError ? cancel.error.fieldErrors() : {};
+  return (
+    <Modal opened onClose={onClose} title={t('rfp.cancelTitle')}>
+      <Stack>
+        <Textarea label={t('rfp.cancelReason')} description={t('rfp.cancelHint')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason} data-autofocus />
+        {cancel.isError && !errors.reason && <ErrorAlert error={cancel.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('rfp.back')}
+          </Button>
+          <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate(reason, { onSuccess: onClose })}>
+            {t('rfp.cancelNow')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

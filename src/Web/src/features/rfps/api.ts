@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+
+export type Rfp = Schemas['RfpDto'];
+export type RfpContent = Schemas['RfpContent'];
+export type RfpSummary = Schemas['RfpSummaryDto'];
+
+const listKey = (organisationId: string) => ['rfps', organisationId] as const;
+const rfpKey = (organisationId: string, id: string) => ['rfps', organisationId, id] as const;
+
+export const useRfps = (organisationId: string) =>
+  useQuery({ queryKey: listKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/rfps')) });
+
+export const useRfp = (organisationId: string, id: string) =>
+  useQuery({ queryKey: rfpKey(organisationId, id), queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } } })) });
+
+/** The checklist and the axes come in the reader's language. */
+export const useRfpVocabulary = (language: string) =>
+  useQuery({ queryKey: ['rfp-vocabulary', language], queryFn: async () => unwrap(await api.GET('/api/v1/rfps/vocabulary')), staleTime: Infinity });
+
+export const useCreateRfp = (organisationId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ title = null, fromTaskIds = null }: { title?: string | null; fromTaskIds?: string[] | null }) =>
+      unwrap(await api.POST('/api/v1/rfps', { body: { title, fromTaskIds } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
+  });
+};
+
+/** Saves the whole draft; the answer (with the live problems and findings) replaces the cached RFP. */
+export const useSaveRfp = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (content: RfpContent) => unwrap(await api.PUT('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } }, body: content })),
+    onSuccess: (saved) => queryClient.setQueryData(rfpKey(organisationId, id), saved),
+  });
+};
+
+export const useRfpAction = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  const done = (rfp: Rfp) => {
+    queryClient.setQueryData(rfpKey(organisationId, id), rfp);
+    void queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
+  };
+  return {
+    publish: useMutation({
+      mutationFn: async (acknowledgeFindings: boolean) =>
+        unwrap(await api.POST('/api/v1/rfps/{rfpId}/publish', { params: { path: { rfpId: id } }, body: { acknowledgeFindings } })),
+      onSuccess: done,
+    }),
+    cancel: useMutation({
+      mutationFn: async (reason: string) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/cancel', { params: { path: { rfpId: id } }, body: { reason } })),
+      onSuccess: done,
+    }),
+    copy: useMutation({
+      mutationFn: async () => unwrap(await api.POST('/api/v1/rfps/{rfpId}/copy', { params: { path: { rfpId: id } } })),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
+    }),
+    remove: useMutation({
+      mutationFn: async () => {
+        const result = await api.DELETE('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } } });
+        if (!result.response.ok) unwrap(result);
+      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
+    }),
+  };
+};

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BuildingAnRfp(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_client_starts_an_rfp_from_a_task_fixes_a_disguised_contracting_sentence_and_publishes()
+    {
+        var (id, email) = await People.CreateAccountAsync(browser.Api);
+        var tokens = await People.SignInAsync(browser.Api, email, People.Password);
+        var owner = new Person(browser.Api, id, email, People.Password, tokens);
+        var organisation = await owner.CreateOrganisationAsync("client", Database.UniqueName("RFP 商事株式会社"));
+        var task = await (await owner.Client(organisation).PostAsJsonAsync("/api/v1/work-inventory/tasks", new
+        {
+            name = "月次給与計算", frequency = "monthly", hoursPerMonth = 60, monthlyVolume = 350, volumeUnit = "名", expertise = "medium", substitutability = "hard",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        await owner.Client(organisation).PutAsJsonAsync($"/api/v1/work-inventory/tasks/{task.GetProperty("id").GetGuid()}/check",
+            new { yes = new[] { "standardisable", "seasonal" } });
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/client/work-inventory");
+        await BrowserFixture.SignInAsync(page, email);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "月次給与計算 を選ぶ" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "選んだ業務で RFP を作成（1）" }).ClickAsync();
+
+        // The draft starts with the task's scope and volume; the panel lists what is missing.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "月次給与計算の委託" })).ToBeVisibleAsync();
+        var problems = page.GetByRole(AriaRole.Region, new() { Name = "公開前に直すこと" });
+        await Expect(problems).ToContainTextAsync("目的を入力してください。");
+        await Expect(problems).ToContainTextAsync("KPI・SLA の目標を 1 つ以上設定してください。");
+
+        await page.GetByLabel("目的", new() { Exact = true }).FillAsync("給与計算の属人化を解消し、ミス率を下げる。");
+        await OpenAsync(page, "委託範囲");
+        await page.GetByLabel("責任分界点").FillAsync("勤怠データの確定までは当社、以降は受託者。");
+        await OpenAsync(page, "KPI・SLA 目標");
+        await page.GetByRole(AriaRole.Button, new() { Name = "KPI を追加" }).ClickAsync();
+        await page.GetByLabel("指標", new() { Exact = true }).FillAsync("期限遵守率");
+        await page.GetByLabel("目標値", new() { Exact = true }).FillAsync("99.5");
+        await OpenAsync(page, "コミュニケーション設計");
+        await page.GetByLabel("窓口・報告頻度・定例会").FillAsync("受託者の作業者は当社社員の指示に従って作業すること。");
+
+        // The check reads the sentence, explains it and suggests outcome-based wording; rewording clears it.
+        var findings = page.GetByRole(AriaRole.Region, new() { Name = "偽装請負のチェック" });
+        await Expect(findings).ToContainTextAsync("受託者の作業者は当社社員の指示に従って作業すること。");
+        await Expect(findings).ToContainTextAsync("書き換えの例：");
+        await page.GetByLabel("窓口・報告頻度・定例会").FillAsync("窓口は双方 1 名とし、受託者の責任者が作業を指示する。月次で報告会を行う。");
+        await Expect(findings).ToContainTextAsync("指揮命令と読める文は見つかりませんでした。");
+
+        await OpenAsync(page, "移行計画");
+        await page.GetByLabel("移行・引き継ぎの計画").FillAsync("2 か月の並走ののち切り替える。");
+        await OpenAsync(page, "契約期間・予算・想定ボリューム");
+        await page.GetByLabel("契約期間（か月）").FillAsync("24");
+        await page.GetByLabel("予算（月額・下限）").FillAsync("200000");
+        await page.GetByLabel("予算（月額・上限）").FillAsync("400000");
+        await OpenAsync(page, "締切と公開範囲");
+        await page.GetByLabel("質問の締切").FillAsync(DateTime.Now.AddDays(10).ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("提案の締切").FillAsync(DateTime.Now.AddDays(30).ToString("yyyy-MM-ddTHH:mm"));
+
+        await Expect(problems).ToContainTextAsync("公開に必要な項目はそろっています。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).First.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "RFP を公開する" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByText("公開中", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 1 版）");
+    }
+
+    private static async Task OpenAsync(IPage page, string section)
+    {
+        var control = page.Locator("button[data-accordion-control]").Filter(new() { HasText = section });
+        if (await control.GetAttributeAsync("aria-expanded") != "true") await control.ClickAsync();
+    }
+}
