@@ -5,3 +5,6 @@ public sealed record RfpPublished(Guid RfpId, Guid OrganisationId, int Version, 
 
 /// <summary>A client cancelled a published RFP; the participants are told the reason.</summary>
 public sealed record RfpCancelled(Guid RfpId, Guid OrganisationId, string Reason, DateTimeOffset CancelledAt);
+
+/// <summary>An RFP's proposal deadline passed and the Workers closed it (once): proposals open to the client.</summary>
+public sealed record RfpClosed(Guid RfpId, Guid OrganisationId, DateTimeOffset ClosedAt);

@@ -29,6 +29,9 @@ public static class WorkersHost
         builder.Services.Configure<Vendors.CertificationExpiryOptions>(builder.Configuration.GetSection("CertificationExpiry"));
         if (builder.Configuration.GetValue("CertificationExpiry:Enabled", true))
             builder.Services.AddHostedService<Vendors.CertificationExpiryService>();
+        builder.Services.Configure<Rfps.RfpClosingOptions>(builder.Configuration.GetSection("RfpClosing"));
+        if (builder.Configuration.GetValue("RfpClosing:Enabled", true))
+            builder.Services.AddHostedService<Rfps.RfpClosingService>();
         return builder;
     }
 

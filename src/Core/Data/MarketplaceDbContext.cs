@@ -40,6 +40,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Planning.WorkTask> WorkTasks => Set<Planning.WorkTask>();
     public DbSet<Rfps.Rfp> Rfps => Set<Rfps.Rfp>();
     public DbSet<Rfps.RfpVersion> RfpVersions => Set<Rfps.RfpVersion>();
+    public DbSet<Rfps.RfpDeadline> RfpDeadlines => Set<Rfps.RfpDeadline>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -201,6 +202,14 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
             v.Property(x => x.ChangeSummary).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
             v.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>
+        {
+            d.ToTable("rfp_deadlines");
+            d.HasKey(x => x.RfpId);
+            d.HasIndex(x => x.ProposalDeadline);
+            d.HasOne<Marketplace.Core.Rfps.Rfp>().WithOne().HasForeignKey<Marketplace.Core.Rfps.RfpDeadline>(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>

@@ -314,6 +314,7 @@ public static class RfpEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = rfp.Publish(now);
         db.RfpVersions.Add(version);
+        db.RfpDeadlines.Add(new RfpDeadline(rfp.Id, rfp.OrganisationId, rfp.Content.ProposalDeadline!.Value)); // the Workers close it then
         db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpPublished, "rfp", rfp.Id.ToString(),
@@ -351,6 +352,7 @@ public static class RfpEndpoints
         {
             return Illegal(e);
         }
+        await db.RfpDeadlines.Where(d => d.RfpId == rfp.Id).ExecuteDeleteAsync(cancellationToken);
         db.EnqueueMessage(new RfpCancelled(rfp.Id, rfp.OrganisationId, rfp.CancellationReason!, now), rfp.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpCancelled, "rfp", rfp.Id.ToString(),

@@ -952,6 +952,29 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfps", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpDeadline", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("ProposalDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposal_deadline");
+
+                    b.HasKey("RfpId")
+                        .HasName("pk_rfp_deadlines");
+
+                    b.HasIndex("ProposalDeadline")
+                        .HasDatabaseName("ix_rfp_deadlines_proposal_deadline");
+
+                    b.ToTable("rfp_deadlines", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
                 {
                     b.Property<Guid>("RfpId")
@@ -1925,6 +1948,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfps_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpDeadline", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Rfps.RfpDeadline", "RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_deadlines_rfps_rfp_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>

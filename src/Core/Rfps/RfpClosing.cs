@@ -1,0 +1,75 @@
+using Marketplace.Contracts;
+using Marketplace.Core.Data;
+using Marketplace.Core.Messaging;
+using Marketplace.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core.Rfps;
+
+/// <summary>
+/// When a published RFP's proposals close: written when it is published. Readable by every connection (only ids and
+/// a time, no content) so that the Workers can find what is due without acting for every organisation; only the
+/// owning organisation writes it. The RFP itself stays private to its organisation.
+/// </summary>
+public sealed class RfpDeadline : ITenantWritten
+{
+    private RfpDeadline() { }
+
+    public RfpDeadline(Guid rfpId, Guid organisationId, DateTimeOffset proposalDeadline)
+    {
+        RfpId = rfpId;
+        OrganisationId = organisationId;
+        ProposalDeadline = proposalDeadline;
+    }
+
+    public Guid RfpId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public DateTimeOffset ProposalDeadline { get; private set; }
+}
+
+/// <summary>
+/// Closes published RFPs whose proposal deadline has passed, exactly once however many Workers run: the close is one
+/// conditional UPDATE (status still Published), so of two Workers racing for an RFP only one changes the row and only
+/// that one enqueues <see cref="RfpClosed"/>, in the same transaction. A Worker that dies before committing leaves the
+/// RFP published and its deadline row in place, so the next scan (by any Worker) closes it.
+/// </summary>
+public static class RfpClosing
+{
+    /// <returns>How many RFPs this call closed.</returns>
+    /// <param name="scopes">A scope per RFP: each scope's context acts for the RFP's organisation.</param>
+    public static async Task<int> CloseDueAsync(IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        List<(Guid RfpId, Guid OrganisationId)> due;
+        await using (var readScope = scopes.CreateAsyncScope())
+        {
+            var read = readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            var now = clock.GetUtcNow();
+            due = (await read.RfpDeadlines.AsNoTracking().Where(d => d.ProposalDeadline <= now).OrderBy(d => d.ProposalDeadline)
+                    .Select(d => new { d.RfpId, d.OrganisationId }).ToListAsync(cancellationToken))
+                .Select(d => (d.RfpId, d.OrganisationId)).ToList();
+        }
+
+        var closed = 0;
+        foreach (var (rfpId, organisationId) in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            db.Tenant.Set(organisationId);
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var changed = await db.Rfps.Where(r => r.Id == rfpId && r.Status == RfpStatus.Published)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, now).SetProperty(r => r.UpdatedAt, now),
+                    cancellationToken);
+            await db.RfpDeadlines.Where(d => d.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken);
+            if (changed == 1)
+            {
+                db.EnqueueMessage(new RfpClosed(rfpId, organisationId, now), organisationId, clock);
+                await db.SaveChangesAsync(cancellationToken);
+                closed++;
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return closed;
+    }
+}
