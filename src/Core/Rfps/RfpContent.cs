@@ -18,6 +18,10 @@ public sealed record RfpContent
     public string Title { get; init; } = "";
     public string? Purpose { get; init; }
     public string? Background { get; init; }
+    /// <summary>The client's industry (for "track record in the same industry" when matching).</summary>
+    public string? ClientIndustry { get; init; }
+    /// <summary>The client's size, a key of <see cref="Vendors.VendorVocabulary.ClientSizes"/>.</summary>
+    public string? ClientSize { get; init; }
     public string? CurrentState { get; init; }
     public ExpectedVolume[] CurrentVolumes { get; init; } = [];
     public string[] ScopeIn { get; init; } = [];
@@ -46,6 +50,13 @@ public sealed record RfpContent
     public string[] Languages { get; init; } = [];
     /// <summary>The readiness checklist's items the client has ticked (<see cref="ReadinessChecklist.Items"/>).</summary>
     public string[] ReadinessDone { get; init; } = [];
+
+    /// <summary>When the contract ends: the transition start (else the proposal deadline) plus the term; null until both are known.</summary>
+    public DateOnly? ContractEnd()
+    {
+        var start = TransitionStart ?? (ProposalDeadline is { } deadline ? DateOnly.FromDateTime(deadline.UtcDateTime) : null);
+        return start is { } s && ContractTermMonths is { } months ? s.AddMonths(months) : null;
+    }
 
     /// <summary>Every free text of the RFP, for the disguised-contracting check.</summary>
     public IEnumerable<string?> Texts() =>

@@ -118,6 +118,10 @@ public static class RfpEndpoints
                 .WithMessage(_ => Message("予算は 0 円以上 1 兆円以下で入力してください。", "The budget must be between ¥0 and ¥1 trillion."))
                 .Must((x, max) => x.BudgetMinYen is null || max is null || x.BudgetMinYen <= max)
                 .WithMessage(_ => Message("予算の上限は下限以上にしてください。", "The budget maximum must not be below the minimum."));
+            RuleFor(x => x.ClientIndustry).Must(i => i is null || i.Trim().Length <= 100)
+                .WithMessage(_ => Message("業種は 100 文字以内で入力してください。", "The industry must be at most 100 characters."));
+            RuleFor(x => x.ClientSize).Must(c => c is null || VendorVocabulary.ClientSizes.ContainsKey(c))
+                .WithMessage(_ => Message($"企業規模は {string.Join("・", VendorVocabulary.ClientSizes.Keys)} から選んでください。", $"Client size: use {string.Join(", ", VendorVocabulary.ClientSizes.Keys)}."));
             RuleFor(x => x.ServiceIds).Must(s => s.Length <= 20).WithMessage(_ => Message("サービスは 20 件までです。", "At most 20 services."));
         }
 

@@ -33,6 +33,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
 import { useCatalogue } from '@/lib/api/catalogue';
+import { useVocabulary } from '@/lib/api/vocabulary';
 import { ApiError } from '@/lib/api/problem';
 import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
@@ -101,6 +102,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const actions = useRfpAction(organisation.id, rfp.id);
   const vocabulary = useRfpVocabulary(currentLanguage());
   const catalogue = useCatalogue();
+  const vendorVocabulary = useVocabulary();
   const editable = rfp.status === 'draft' && rfpEditorRoles.includes(organisation.role);
   const [content, setContent] = useState<RfpContent>(rfp.content);
   const [open, setOpen] = useState<string[]>(['basics']);
@@ -200,6 +202,13 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                     <Textarea label={t('rfp.field.purpose')} description={t('rfp.hint.purpose')} autosize minRows={2} value={content.purpose ?? ''}
                       onChange={(e) => set('purpose', e.currentTarget.value)} error={errors.purpose} />
                     <Textarea label={t('rfp.field.background')} autosize minRows={2} value={content.background ?? ''} onChange={(e) => set('background', e.currentTarget.value)} />
+                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                      <TextInput label={t('rfp.field.clientIndustry')} description={t('rfp.hint.clientIndustry')} value={content.clientIndustry ?? ''}
+                        onChange={(e) => set('clientIndustry', e.currentTarget.value || null)} error={errors.clientIndustry} />
+                      <Select label={t('rfp.field.clientSize')} description={t('rfp.hint.clientSize')} clearable value={content.clientSize ?? null}
+                        data={(vendorVocabulary.data?.clientSizes ?? []).map((c) => ({ value: c.code, label: currentLanguage() === 'en' ? c.nameEn : c.nameJa }))}
+                        onChange={(v) => set('clientSize', v)} error={errors.clientSize} />
+                    </SimpleGrid>
                     <MultiSelect label={t('rfp.field.serviceIds')} data={services} value={content.serviceIds ?? []} onChange={(v) => set('serviceIds', v)}
                       error={errors.serviceIds} searchable disabled={!editable} />
                   </Stack>
