@@ -23,6 +23,7 @@ public static class WorkersHost
             bus.AddConsumer<OrganisationRegisteredConsumer, OrganisationRegisteredConsumerDefinition>();
             bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
             bus.AddConsumer<Vendors.SendCertificationExpiryEmailConsumer, SendCertificationExpiryEmailConsumerDefinition>();
+            bus.AddConsumer<Rfps.MatchRfpConsumer, Rfps.MatchRfpConsumerDefinition>();
         });
         builder.AddMarketplaceMail();
         builder.AddOutboxRelay();

@@ -23,6 +23,16 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await owner.Client(organisation).PutAsJsonAsync($"/api/v1/work-inventory/tasks/{task.GetProperty("id").GetGuid()}/check",
             new { yes = new[] { "standardisable", "seasonal" } });
 
+        // A vendor offering payroll, for the matching after publishing.
+        var vendorOwner = await People.SignedInAsync(browser.Api);
+        var vendorName = Database.UniqueName("給与計算サービス株式会社");
+        var vendor = await vendorOwner.CreateOrganisationAsync("vendor", vendorName);
+        (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"rfp-match-{Guid.NewGuid():N}"[..20], summary = "給与計算の BPO です。", monthlyBaseYen = 300_000,
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "payroll").Id },
+        })).EnsureSuccessStatusCode();
+
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/client/work-inventory");
         await BrowserFixture.SignInAsync(page, email);
@@ -69,6 +79,16 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByText("公開中", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 1 版）");
+
+        // The Workers match it: the best fits appear with their score and reasons (the shared test database holds many
+        // payroll vendors, so this one need not be in the top 20 the panel shows; the Api lists them all).
+        var matches = page.GetByRole(AriaRole.Region, new() { Name = "マッチしたベンダー" });
+        await Expect(matches).ToContainTextAsync("条件（サービス・認証・BCP・地域・言語）を満たした", new() { Timeout = 30_000 });
+        await Expect(matches).ToContainTextAsync("依頼サービス 1 件のうち 1 件を提供しています。");
+        var rfpId = page.Url.Split('/').Last();
+        var all = await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches");
+        var ours = Assert.Single(all!, m => m.GetProperty("vendorId").GetGuid() == vendor);
+        Assert.Contains(ours.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString() == "月額基本料金 300,000 円は予算の範囲内です。");
     }
 
     private static async Task OpenAsync(IPage page, string section)

@@ -41,6 +41,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.Rfp> Rfps => Set<Rfps.Rfp>();
     public DbSet<Rfps.RfpVersion> RfpVersions => Set<Rfps.RfpVersion>();
     public DbSet<Rfps.RfpDeadline> RfpDeadlines => Set<Rfps.RfpDeadline>();
+    public DbSet<Rfps.RfpMatch> RfpMatches => Set<Rfps.RfpMatch>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -202,6 +203,20 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
             v.Property(x => x.ChangeSummary).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
             v.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        var reasonsConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Marketplace.Core.Rfps.MatchReason[], string>(
+            v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson), v => System.Text.Json.JsonSerializer.Deserialize<Marketplace.Core.Rfps.MatchReason[]>(v, RfpJson)!);
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpMatch>(m =>
+        {
+            m.ToTable("rfp_matches");
+            m.HasKey(x => new { x.RfpId, x.VendorId });
+            m.HasIndex(x => new { x.VendorId, x.MatchedAt });
+            m.Property(x => x.Reasons).HasColumnType("jsonb").HasConversion(reasonsConverter,
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Marketplace.Core.Rfps.MatchReason[]>((a, b) => a!.SequenceEqual(b!), v => v.Length, v => v.ToArray()));
+            m.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            // The two parties: the client that wrote the RFP and the vendor it matched (row-level security says the same).
+            m.HasQueryFilter(TenantFilter, x => x.ClientOrganisationId == CurrentOrganisationId || x.VendorId == CurrentOrganisationId);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

@@ -30,6 +30,10 @@ public sealed record RfpDto(Guid Id, string Status, int Version, RfpContent Cont
 
 public sealed record LabelDto(string Code, string Label);
 
+public sealed record MatchReasonDto(string Code, int Points, string Text);
+
+public sealed record RfpMatchDto(Guid VendorId, string VendorName, string Slug, int Score, IReadOnlyList<MatchReasonDto> Reasons, DateTimeOffset MatchedAt);
+
 public sealed record AxisDto(string Code, string Label, int DefaultWeight);
 
 public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes);
@@ -70,6 +74,8 @@ public static class RfpEndpoints
             .WithSummary("Publish: 400 lists every problem; findings need acknowledgeFindings (audited); 409 unless a draft");
         group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp")
             .WithSummary("Cancel a published RFP with a reason for the participants; 409 for a draft or a finished RFP");
+        group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
+            .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;
     }
@@ -363,6 +369,22 @@ public static class RfpEndpoints
             http.Connection.RemoteIpAddress?.ToString(), new { rfp.Content.Title, reason = rfp.CancellationReason }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToDto(rfp, now));
+    }
+
+    private static async Task<Results<Ok<List<RfpMatchDto>>, ProblemHttpResult>> Matches(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
+        if (!await db.Rfps.AnyAsync(r => r.Id == rfpId, cancellationToken)) return NoSuchRfp();
+        var matches = await (
+                from m in db.RfpMatches.AsNoTracking()
+                join e in db.VendorSearchEntries.AsNoTracking() on m.VendorId equals e.OrganisationId
+                where m.RfpId == rfpId
+                orderby m.Score descending, e.Name
+                select new { m, e.Name, e.Slug })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(matches.Select(x => new RfpMatchDto(x.m.VendorId, x.Name, x.Slug, x.m.Score,
+            x.m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Points, English ? r.En : r.Ja)).ToList(), x.m.MatchedAt)).ToList());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)

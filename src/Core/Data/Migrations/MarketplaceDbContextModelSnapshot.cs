@@ -975,6 +975,46 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfp_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpMatch", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("matched_at");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RfpId", "VendorId")
+                        .HasName("pk_rfp_matches");
+
+                    b.HasIndex("VendorId", "MatchedAt")
+                        .HasDatabaseName("ix_rfp_matches_vendor_id_matched_at");
+
+                    b.ToTable("rfp_matches", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
                 {
                     b.Property<Guid>("RfpId")
@@ -1958,6 +1998,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfp_deadlines_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpMatch", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_matches_rfps_rfp_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>

@@ -39,6 +39,7 @@ import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useRfp, useRfpAction, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
+import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
 
 const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness'] as const;
@@ -358,6 +359,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         <Grid.Col span={{ base: 12, md: 4 }}>
           {/* Beside the form while scrolling: the author sees a problem clear as they type. */}
           <Stack style={{ position: 'sticky', top: 72 }}>
+            {rfp.status !== 'draft' && <MatchesPanel organisationId={organisation.id} rfpId={rfp.id} />}
             <ChecksPanel rfp={rfp} onShow={show} />
           </Stack>
         </Grid.Col>

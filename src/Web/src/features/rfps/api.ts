@@ -66,3 +66,14 @@ export const useRfpAction = (organisationId: string, id: string) => {
     }),
   };
 };
+
+export type RfpMatch = Schemas['RfpMatchDto'];
+
+/** The vendors a published RFP matched; the Workers fill them in moments after publishing, so a refresh shows them. */
+export const useRfpMatches = (organisationId: string, id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['rfps', organisationId, id, 'matches'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', { params: { path: { rfpId: id } } })),
+    enabled,
+    refetchInterval: (query) => ((query.state.data?.length ?? 0) === 0 ? 3000 : false),
+  });

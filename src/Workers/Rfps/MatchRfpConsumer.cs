@@ -1,0 +1,32 @@
+using MassTransit;
+using Marketplace.Contracts;
+using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Messaging;
+using Marketplace.Core.Rfps;
+
+namespace Marketplace.Workers.Rfps;
+
+/// <summary>
+/// Matches a published RFP against every vendor (<see cref="RfpMatcher"/>) and stores the matches with their reasons,
+/// in the inbox's transaction: a redelivery, or a Worker killed half-way, redoes the whole match, never half of it.
+/// </summary>
+public sealed class MatchRfpConsumer(MarketplaceDbContext db, TimeProvider clock, ILogger<MatchRfpConsumer> logger) : InboxConsumer<RfpPublished>(db)
+{
+    protected override async Task HandleAsync(ConsumeContext<RfpPublished> context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        var matched = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock.GetDatabaseNow(), cancellationToken);
+        logger.LogInformation("RFP {RfpId} version {Version} matched {Count} vendor(s)", message.RfpId, message.Version, matched);
+    }
+}
+
+public sealed class MatchRfpConsumerDefinition : ConsumerDefinition<MatchRfpConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<MatchRfpConsumer> consumer, IRegistrationContext context)
+    {
+        // Immediate retries only: Debian's RabbitMQ has no delayed-message plugin for broker-side redelivery.
+        endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 2000));
+        endpoint.ConcurrentMessageLimit = 2; // a match reads many vendors: a few at a time
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Catalogue;
+using Marketplace.TestSupport;
+
+namespace Marketplace.Workers.Tests;
+
+[Collection(BrokerCollection.Name)]
+public sealed class RfpMatchingThroughTheBus
+{
+    private static async Task<Guid> VendorAsync(ApiFactory api, bool bcp)
+    {
+        var owner = await People.SignedInAsync(api);
+        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var response = await owner.Client(organisation).PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"match-{Guid.NewGuid():N}"[..18], summary = "請求書処理の BPO です。", monthlyBaseYen = 150_000, hasBcp = bcp,
+            recoveryTimeObjectiveHours = bcp ? 24 : (int?)null,
+            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        });
+        response.EnsureSuccessStatusCode();
+        return organisation;
+    }
+
+    [Fact]
+    public async Task A_published_rfp_is_matched_by_the_workers_with_reasons_and_a_vendor_failing_a_hard_filter_is_left_out()
+    {
+        await using var workers = await WorkersHostFixture.StartAsync();
+        await using var api = new ApiFactory();
+        var withBcp = await VendorAsync(api, bcp: true);
+        var withoutBcp = await VendorAsync(api, bcp: false);
+
+        var owner = await People.SignedInAsync(api);
+        var (organisation, rfpId) = await TestRfps.PublishAsync(api, bcpRequired: true, owner: owner);
+
+        // RfpPublished goes through the outbox and RabbitMQ to the matching consumer.
+        List<JsonElement> matches = [];
+        for (var attempt = 0; attempt < 60 && !matches.Any(m => m.GetProperty("vendorId").GetGuid() == withBcp); attempt++)
+        {
+            await Task.Delay(500);
+            matches = (await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches"))!;
+        }
+        var match = Assert.Single(matches, m => m.GetProperty("vendorId").GetGuid() == withBcp);
+        Assert.InRange(match.GetProperty("score").GetInt32(), 40, 100);
+        Assert.Contains(match.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString() == "依頼サービス 1 件のうち 1 件を提供しています。");
+        Assert.DoesNotContain(matches, m => m.GetProperty("vendorId").GetGuid() == withoutBcp);
+        Assert.Equal(matches.Select(m => m.GetProperty("score").GetInt32()).OrderDescending(), matches.Select(m => m.GetProperty("score").GetInt32()));
+    }
+}
