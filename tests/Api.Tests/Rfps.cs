@@ -93,6 +93,20 @@ public sealed class Rfps(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Superset(new HashSet<string> { "visibility", "budgetMaxYen", "contractTermMonths", "kpis", "evaluationAxes" }, fields);
         Assert.Equal(8, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{id}")).GetProperty("content").GetProperty("evaluationAxes").GetArrayLength());
 
+        // Lists sent as null read as empty; a null item or null weights are field errors, never a 500.
+        using var nulls = new StringContent("""{"title":"t","scopeIn":null,"kpis":null,"regions":null,"serviceIds":null,"evaluationAxes":null}""",
+            System.Text.Encoding.UTF8, "application/json");
+        var nullSave = await client.PutAsync($"/api/v1/rfps/{id}", nulls);
+        Assert.Equal(HttpStatusCode.BadRequest, nullSave.StatusCode);
+        Assert.Equal(["evaluationAxes"], (await JsonAsync(nullSave)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        using var nullItems = new StringContent("""{"title":"t","scopeIn":null,"kpis":[null],"regions":[null],"expectedVolumes":[null]}""",
+            System.Text.Encoding.UTF8, "application/json");
+        var nullItemSave = await client.PutAsync($"/api/v1/rfps/{id}", nullItems);
+        Assert.Equal(HttpStatusCode.BadRequest, nullItemSave.StatusCode);
+        Assert.Superset(new HashSet<string> { "kpis", "regions", "expectedVolumes" },
+            (await JsonAsync(nullItemSave)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet());
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", new { title = "t", scopeIn = (string[]?)null, kpis = (object[]?)null })).StatusCode);
+
         // Deadlines in the past and out of order, weights that do not sum to 100: all reported together.
         var axes = Marketplace.Core.Rfps.EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Code == "cost" ? 30 : a.Weight });
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", new

@@ -98,22 +98,22 @@ public static class RfpEndpoints
                     .WithMessage(_ => Message($"{TextMaxLength:N0} 文字以内で入力してください。", $"At most {TextMaxLength:N0} characters."));
             RuleFor(x => x.ScopeIn).Must(ShortList).WithMessage(_ => ListMessage());
             RuleFor(x => x.ScopeOut).Must(ShortList).WithMessage(_ => ListMessage());
-            RuleFor(x => x.Kpis).Must(k => k.Length <= 30 && k.All(t => !string.IsNullOrWhiteSpace(t.Metric) && t.Metric.Length <= 200
+            RuleFor(x => x.Kpis).Must(k => k is null || k.Length <= 30 && k.All(t => t is not null && !string.IsNullOrWhiteSpace(t.Metric) && t.Metric.Length <= 200
                     && !string.IsNullOrWhiteSpace(t.Unit) && t.Unit.Length <= 50 && t.Direction is "higher" or "lower" && Math.Abs(t.Target) < 1_000_000_000m))
                 .WithMessage(_ => Message("KPI は 30 件まで。各 KPI に指標名・単位・目標値・方向（higher / lower）を入れてください。",
                     "Up to 30 KPIs, each with a metric, a unit, a target and a direction (higher or lower)."));
             RuleFor(x => x.CurrentVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
             RuleFor(x => x.ExpectedVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
-            RuleFor(x => x.RequiredCertifications).Must(c => c.All(CertificationTypes.Codes.Contains) && c.Distinct().Count() == c.Length)
+            RuleFor(x => x.RequiredCertifications).Must(c => c is null || c.All(CertificationTypes.Codes.Contains) && c.Distinct().Count() == c.Length)
                 .WithMessage(_ => Message($"認証は {string.Join("・", CertificationTypes.Codes)} から選んでください。", $"Certifications: use {string.Join(", ", CertificationTypes.Codes)}."));
             RuleFor(x => x.Visibility).Must(v => v is "public" or "invited")
                 .WithMessage(_ => Message("公開範囲は public（公開）か invited（招待のみ）です。", "Visibility is public or invited."));
-            RuleFor(x => x.EvaluationAxes).Must(a => a.Length == EvaluationAxes.All.Count && a.Select(x => x.Code).Order().SequenceEqual(EvaluationAxes.All.Select(x => x.Code).Order())
+            RuleFor(x => x.EvaluationAxes).Must(a => a is not null && a.All(x => x is not null) && a.Length == EvaluationAxes.All.Count && a.Select(x => x.Code).Order().SequenceEqual(EvaluationAxes.All.Select(x => x.Code).Order())
                     && a.All(x => x.Weight is >= 0 and <= 100))
                 .WithMessage(_ => Message("評価軸は 8 軸すべてに 0〜100 の重みを付けてください。", "Give each of the eight axes a weight from 0 to 100."));
-            RuleFor(x => x.Regions).Must(r => r.All(VendorVocabulary.Regions.ContainsKey)).WithMessage(_ => Message("地域の値が不正です。", "Unknown region."));
-            RuleFor(x => x.Languages).Must(l => l.All(VendorVocabulary.Languages.ContainsKey)).WithMessage(_ => Message("言語の値が不正です。", "Unknown language."));
-            RuleFor(x => x.ReadinessDone).Must(r => r.All(ReadinessChecklist.Codes.Contains)).WithMessage(_ => Message("チェックリストの項目が不正です。", "Unknown checklist item."));
+            RuleFor(x => x.Regions).Must(r => r is null || r.All(x => x is not null && VendorVocabulary.Regions.ContainsKey(x))).WithMessage(_ => Message("地域の値が不正です。", "Unknown region."));
+            RuleFor(x => x.Languages).Must(l => l is null || l.All(x => x is not null && VendorVocabulary.Languages.ContainsKey(x))).WithMessage(_ => Message("言語の値が不正です。", "Unknown language."));
+            RuleFor(x => x.ReadinessDone).Must(r => r is null || r.All(x => x is not null && ReadinessChecklist.Codes.Contains(x))).WithMessage(_ => Message("チェックリストの項目が不正です。", "Unknown checklist item."));
             RuleFor(x => x.ContractTermMonths).Must(m => m is null or >= 1 and <= 120)
                 .WithMessage(_ => Message("契約期間は 1〜120 か月で入力してください。", "The contract term must be 1 to 120 months."));
             RuleFor(x => x.ParallelRunWeeks).Must(w => w is null or >= 0 and <= 104)
@@ -128,11 +128,12 @@ public static class RfpEndpoints
                 .WithMessage(_ => Message("業種は 100 文字以内で入力してください。", "The industry must be at most 100 characters."));
             RuleFor(x => x.ClientSize).Must(c => c is null || VendorVocabulary.ClientSizes.ContainsKey(c))
                 .WithMessage(_ => Message($"企業規模は {string.Join("・", VendorVocabulary.ClientSizes.Keys)} から選んでください。", $"Client size: use {string.Join(", ", VendorVocabulary.ClientSizes.Keys)}."));
-            RuleFor(x => x.ServiceIds).Must(s => s.Length <= 20).WithMessage(_ => Message("サービスは 20 件までです。", "At most 20 services."));
+            RuleFor(x => x.ServiceIds).Must(s => s is null || s.Length <= 20).WithMessage(_ => Message("サービスは 20 件までです。", "At most 20 services."));
         }
 
-        private static bool ShortList(string[] items) => items.Length <= ListMax && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 500);
-        private static bool Volumes(ExpectedVolume[] v) => v.Length <= 30 && v.All(x => !string.IsNullOrWhiteSpace(x.Item) && x.Item.Length <= 200
+        // JSON may send null for any list: null reads as empty (Normalised), a null item is an error.
+        private static bool ShortList(string[] items) => items is null || items.Length <= ListMax && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 500);
+        private static bool Volumes(ExpectedVolume[] v) => v is null || v.Length <= 30 && v.All(x => x is not null && !string.IsNullOrWhiteSpace(x.Item) && x.Item.Length <= 200
             && !string.IsNullOrWhiteSpace(x.Unit) && x.Unit.Length <= 50 && x.MonthlyQuantity is >= 0 and <= 1_000_000_000);
         private static string ListMessage() => Message($"{ListMax} 項目まで、各項目は空にせず 500 文字以内で入力してください。", $"Up to {ListMax} items, none empty or over 500 characters.");
         private static string VolumeMessage() => Message("ボリュームは 30 件まで。各行に項目・単位・月間数量（0 以上）を入れてください。",
@@ -245,10 +246,11 @@ public static class RfpEndpoints
         if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
+        content = Normalised(content);
         if (content.ServiceIds.Length > 0)
         {
             var offered = await db.CatalogueServices.AsNoTracking().Where(s => content.ServiceIds.Contains(s.Id) && s.RetiredAt == null).CountAsync(cancellationToken);
-            if (offered != content.ServiceIds.Distinct().Count())
+            if (offered != content.ServiceIds.Length)
                 return ValidationRules.FieldProblem(new Dictionary<string, string[]>
                 {
                     ["serviceIds"] = [English ? "Choose services from the catalogue (retired ones cannot be requested)." : "サービスはカタログから選んでください（提供終了のサービスは選べません）。"],
@@ -257,7 +259,7 @@ public static class RfpEndpoints
         var now = clock.GetUtcNow();
         try
         {
-            rfp.EditDraft(Normalised(content), now);
+            rfp.EditDraft(content, now);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (IllegalRfpTransitionException e)
@@ -272,13 +274,20 @@ public static class RfpEndpoints
         return TypedResults.Ok(ToDto(rfp, now));
     }
 
+    /// <summary>Trimmed, de-duplicated, and every list present (JSON may send null for one).</summary>
     private static RfpContent Normalised(RfpContent c) => c with
     {
         Title = c.Title?.Trim() ?? "",
-        ScopeIn = c.ScopeIn.Select(s => s.Trim()).ToArray(),
-        ScopeOut = c.ScopeOut.Select(s => s.Trim()).ToArray(),
-        ServiceIds = c.ServiceIds.Distinct().ToArray(),
-        ReadinessDone = c.ReadinessDone.Distinct().ToArray(),
+        CurrentVolumes = c.CurrentVolumes ?? [],
+        ScopeIn = (c.ScopeIn ?? []).Select(s => s.Trim()).ToArray(),
+        ScopeOut = (c.ScopeOut ?? []).Select(s => s.Trim()).ToArray(),
+        Kpis = c.Kpis ?? [],
+        RequiredCertifications = c.RequiredCertifications ?? [],
+        ExpectedVolumes = c.ExpectedVolumes ?? [],
+        ServiceIds = (c.ServiceIds ?? []).Distinct().ToArray(),
+        Regions = c.Regions ?? [],
+        Languages = c.Languages ?? [],
+        ReadinessDone = (c.ReadinessDone ?? []).Distinct().ToArray(),
     };
 
     private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
