@@ -24,6 +24,7 @@ public static class WorkersHost
             bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
             bus.AddConsumer<Vendors.SendCertificationExpiryEmailConsumer, SendCertificationExpiryEmailConsumerDefinition>();
             bus.AddConsumer<Rfps.MatchRfpConsumer, Rfps.MatchRfpConsumerDefinition>();
+            bus.AddConsumer<Rfps.RfpClosedConsumer, Rfps.RfpClosedConsumerDefinition>();
         });
         builder.AddMarketplaceMail();
         builder.AddOutboxRelay();

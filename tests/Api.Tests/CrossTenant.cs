@@ -45,6 +45,14 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             name = "請求書の発行", frequency = "monthly", hoursPerMonth = 40, expertise = "low", substitutability = "easy",
         })).Content.ReadFromJsonAsync<JsonElement>();
         var rfp = await (await a.PostAsJsonAsync("/api/v1/rfps", new { title = "A の RFP" })).Content.ReadFromJsonAsync<JsonElement>();
+        Guid notification;
+        await using (var db = Database.Open(organisationA))
+        {
+            var added = new Marketplace.Core.Notifications.Notification(organisationA, "organisation.welcome", "{}", DateTimeOffset.UtcNow);
+            db.Notifications.Add(added);
+            await db.SaveChangesAsync();
+            notification = added.Id;
+        }
         var colleagueMembership = members!.Single(m => m.GetProperty("userId").GetGuid() == colleague.UserId).GetProperty("id").GetGuid();
 
         return (ownerA, organisationA, new Dictionary<string, string>
@@ -58,6 +66,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["certificationId"] = certification.GetProperty("id").GetString()!,
             ["taskId"] = task.GetProperty("id").GetString()!,
             ["rfpId"] = rfp.GetProperty("id").GetString()!,
+            ["notificationId"] = notification.ToString(),
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });
@@ -119,6 +128,9 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var inventory = await a.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory");
         var task = inventory.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == objects["taskId"]);
         Assert.Equal(("請求書の発行", JsonValueKind.Null), (task.GetProperty("name").GetString(), task.GetProperty("checkedAt").ValueKind));
+        var notificationsOfA = await a.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Equal(JsonValueKind.Null, notificationsOfA.GetProperty("items").EnumerateArray()
+            .Single(n => n.GetProperty("id").GetString() == objects["notificationId"]).GetProperty("readAt").ValueKind); // still unread
         var rfpOfA = await a.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{objects["rfpId"]}");
         Assert.Equal(("draft", "A の RFP"), (rfpOfA.GetProperty("status").GetString(), rfpOfA.GetProperty("content").GetProperty("title").GetString()));
     }

@@ -12,10 +12,25 @@ public sealed class TakingAWorkInventory(BrowserFixture browser)
     {
         var (id, email) = await People.CreateAccountAsync(browser.Api);
         var tokens = await People.SignInAsync(browser.Api, email, People.Password);
-        await new Person(browser.Api, id, email, People.Password, tokens).CreateOrganisationAsync("client", Database.UniqueName("棚卸し商事株式会社"));
+        var person = new Person(browser.Api, id, email, People.Password, tokens);
+        var organisation = await person.CreateOrganisationAsync("client", Database.UniqueName("棚卸し商事株式会社"));
+        // The Workers welcome a new organisation with a notification; wait for it so that the bell has it on first load.
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            var list = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(person.Client(organisation), "/api/v1/notifications");
+            if (list.GetProperty("unread").GetInt32() > 0) break;
+            await Task.Delay(500);
+        }
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
         await BrowserFixture.SignInAsync(page, email);
+
+        // The header's bell shows the unread count; opening it lists the notification; "mark all read" clears the count.
+        await page.GetByRole(AriaRole.Button, new() { Name = "お知らせ（未読 1 件）" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Marketplace へようこそ。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "すべて既読にする" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "お知らせ", Exact = true })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "業務棚卸し" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "まだ業務がありません" })).ToBeVisibleAsync();

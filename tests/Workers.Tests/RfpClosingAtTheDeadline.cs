@@ -47,5 +47,15 @@ public sealed class RfpClosingAtTheDeadline
             Assert.Single(announcements, m => m.Payload.Contains(rfpId.ToString()));
             Assert.False(await db.RfpDeadlines.AnyAsync(d => d.RfpId == rfpId));
         }
+
+        // RfpClosed reaches the client as one in-app notification (the Workers relay and consume it).
+        var notifications = 0;
+        for (var attempt = 0; attempt < 60 && notifications == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await using var db = Database.Open(organisation);
+            notifications = (await db.Notifications.Where(n => n.Type == "rfp.closed").Select(n => n.Data).ToListAsync()).Count(d => d.Contains(rfpId.ToString()));
+        }
+        Assert.Equal(1, notifications);
     }
 }

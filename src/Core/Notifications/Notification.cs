@@ -25,10 +25,14 @@ public sealed class Notification : ITenantOwned
     public string Data { get; private set; } = "{}";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>Marks it read (the first time counts).</summary>
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }
 
 public static class NotificationTypes
 {
     public const string Welcome = "organisation.welcome";
     public const string CertificationExpiring = "certification.expiring";
+    public const string RfpClosed = "rfp.closed";
 }

@@ -22,6 +22,7 @@ import { useAuth } from 'react-oidc-context';
 import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
 import { useActiveOrganisation } from '@/lib/auth/me';
 import { AccountMenu } from './AccountMenu';
+import { NotificationBell } from './NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type NavigationItem = { to: string; key: string; icon: typeof IconHome; end: boolean };
@@ -62,6 +63,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const navigation = useNavigation();
+  const auth = useAuth();
+  const { active } = useActiveOrganisation();
+  const activeOrganisation = auth.isAuthenticated ? active : undefined;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -82,6 +86,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {activeOrganisation && <NotificationBell organisationId={activeOrganisation.id} />}
             <AccountMenu />
             <LanguageSwitch />
           </Group>

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using MassTransit;
+using Marketplace.Contracts;
+using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Messaging;
+using Marketplace.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Workers.Rfps;
+
+/// <summary>Tells the client organisation, in the app, that an RFP's proposals closed (once, through the inbox).</summary>
+public sealed class RfpClosedConsumer(MarketplaceDbContext db, TimeProvider clock) : InboxConsumer<RfpClosed>(db)
+{
+    protected override async Task HandleAsync(ConsumeContext<RfpClosed> context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        // The content is one converted jsonb value: read it whole (EF cannot reach inside it).
+        var rfp = await Db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == message.RfpId, cancellationToken);
+        if (rfp is null) return; // deleted since
+        var title = rfp.Content.Title;
+        Db.Notifications.Add(new Notification(message.OrganisationId, NotificationTypes.RfpClosed,
+            JsonSerializer.Serialize(new { rfpId = message.RfpId, title }, MessageTypes.Json), clock.GetDatabaseNow()));
+    }
+}
+
+public sealed class RfpClosedConsumerDefinition : ConsumerDefinition<RfpClosedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<RfpClosedConsumer> consumer, IRegistrationContext context)
+    {
+        // Immediate retries only: Debian's RabbitMQ has no delayed-message plugin for broker-side redelivery.
+        endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 2000));
+    }
+}
