@@ -45,3 +45,32 @@ public sealed class DemoMarketplace
         }
     }
 }
+
+public sealed class DemoClientSide
+{
+    [Fact]
+    public async Task The_demo_client_has_a_checked_work_inventory_and_rfps_in_every_state_once()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
+        }).Build();
+        await DemoSeeder.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), null, TimeProvider.System);
+        await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), TimeProvider.System);
+        Assert.Equal(0, await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), TimeProvider.System)); // idempotent
+
+        Guid clientId;
+        await using (var lookup = Database.Open())
+            clientId = await lookup.Organisations.Where(o => o.Name == DemoSeeder.Organisations[0].Name).Select(o => o.Id).SingleAsync();
+        await using var db = Database.Open(clientId);
+        var tasks = await db.WorkTasks.ToListAsync();
+        Assert.Equal(6, tasks.Count);
+        Assert.Equal(5, tasks.Count(t => t.CheckedAt is not null));
+        var statuses = await db.Rfps.Select(r => r.Status).ToListAsync();
+        Assert.Equal([Marketplace.Core.Rfps.RfpStatus.Draft, Marketplace.Core.Rfps.RfpStatus.Published, Marketplace.Core.Rfps.RfpStatus.Closed,
+            Marketplace.Core.Rfps.RfpStatus.Cancelled], statuses.Order());
+        var published = await db.Rfps.SingleAsync(r => r.Status == Marketplace.Core.Rfps.RfpStatus.Published);
+        Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Problems(published.Content, DateTimeOffset.UtcNow)); // publishable as seeded
+        Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Findings(published.Content, english: false));
+    }
+}
