@@ -17,11 +17,13 @@ export function MatchesPanel({ organisationId, rfpId }: { organisationId: string
         <Loader size="sm" aria-label={t('rfp.matching')} />
       ) : matches.isError ? (
         <ErrorAlert error={matches.error} onRetry={() => void matches.refetch()} />
-      ) : matches.data.length === 0 ? (
+      ) : matches.data.length === 0 && matches.dataUpdateCount < 40 ? (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">{t('rfp.matchingEmpty')}</Text>
         </Group>
+      ) : matches.data.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('rfp.noMatches')}</Text>
       ) : (
         <Stack gap="md">
           <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: matches.data.length })}</Text>

@@ -75,5 +75,6 @@ export const useRfpMatches = (organisationId: string, id: string, enabled: boole
     queryKey: ['rfps', organisationId, id, 'matches'],
     queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', { params: { path: { rfpId: id } } })),
     enabled,
-    refetchInterval: (query) => ((query.state.data?.length ?? 0) === 0 ? 3000 : false),
+    // Every 3 s while none have arrived, for two minutes at most (an RFP nobody matches stays empty).
+    refetchInterval: (query) => ((query.state.data?.length ?? 0) === 0 && query.state.dataUpdateCount < 40 ? 3000 : false),
   });
