@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, List, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -7,7 +8,13 @@ import { useRfpMatches } from './api';
 /** The matched vendors, best fit first, each with its score and why. */
 export function MatchesPanel({ organisationId, rfpId }: { organisationId: string; rfpId: string }) {
   const { t } = useTranslation();
-  const matches = useRfpMatches(organisationId, rfpId, true);
+  // Matching takes moments after publishing; wait two minutes at most before saying that nobody matched.
+  const [waiting, setWaiting] = useState(true);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaiting(false), 120_000);
+    return () => window.clearTimeout(timer);
+  }, []);
+  const matches = useRfpMatches(organisationId, rfpId, waiting);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="matches-heading">
       <Title order={3} size="h4" id="matches-heading" mb="xs">
@@ -17,7 +24,7 @@ export function MatchesPanel({ organisationId, rfpId }: { organisationId: string
         <Loader size="sm" aria-label={t('rfp.matching')} />
       ) : matches.isError ? (
         <ErrorAlert error={matches.error} onRetry={() => void matches.refetch()} />
-      ) : matches.data.length === 0 && matches.dataUpdateCount < 40 ? (
+      ) : matches.data.length === 0 && waiting ? (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">{t('rfp.matchingEmpty')}</Text>

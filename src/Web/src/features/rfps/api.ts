@@ -70,11 +70,10 @@ export const useRfpAction = (organisationId: string, id: string) => {
 export type RfpMatch = Schemas['RfpMatchDto'];
 
 /** The vendors a published RFP matched; the Workers fill them in moments after publishing, so a refresh shows them. */
-export const useRfpMatches = (organisationId: string, id: string, enabled: boolean) =>
+export const useRfpMatches = (organisationId: string, id: string, poll: boolean) =>
   useQuery({
     queryKey: ['rfps', organisationId, id, 'matches'],
     queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', { params: { path: { rfpId: id } } })),
-    enabled,
-    // Every 3 s while none have arrived, for two minutes at most (an RFP nobody matches stays empty).
-    refetchInterval: (query) => ((query.state.data?.length ?? 0) === 0 && query.state.dataUpdateCount < 40 ? 3000 : false),
+    // Every 3 s while none have arrived and the caller still waits (an RFP nobody matches stays empty).
+    refetchInterval: (query) => (poll && (query.state.data?.length ?? 0) === 0 ? 3000 : false),
   });
