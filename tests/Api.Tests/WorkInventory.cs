@@ -171,7 +171,7 @@ public sealed class WorkInventoryImports(ApiFixture fixture) : IClassFixture<Api
             "業務名,頻度,月間工数（時間）,月間件数,専門性,代替可能性,部署",
             "請求書の発行,毎月,40,\"1,200\",低,容易,経理部",
             ",毎週,10,,中,可能,総務部",           // row 3: no name
-            "経費精算,週に一度,abc,,中,可能,経理部", // row 4: unknown frequency, hours not a number
+            "経費精算,週に一度,abc,99999999999,中,可能,経理部", // row 4: unknown frequency, hours not a number, volume too large
             "",                                      // blank lines are skipped
             "ヘルプデスク,daily,１２０,,medium,easy,情報システム部");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -186,7 +186,7 @@ public sealed class WorkInventoryImports(ApiFixture fixture) : IClassFixture<Api
         Assert.Equal(120m, preview.GetProperty("tasks")[1].GetProperty("task").GetProperty("hoursPerMonth").GetDecimal()); // full-width digits
         var problems = preview.GetProperty("problems").EnumerateArray()
             .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("message").GetString()!)).ToList();
-        Assert.Equal(["3 業務名", "4 月間工数（時間）", "4 頻度"], problems.Select(p => $"{p.Item1} {p.Item2}").Order(StringComparer.Ordinal));
+        Assert.Equal(["3 業務名", "4 月間件数", "4 月間工数（時間）", "4 頻度"], problems.Select(p => $"{p.Item1} {p.Item2}").Order(StringComparer.Ordinal));
         Assert.Contains(problems, p => p.Item2 == "頻度" && p.Item3.Contains("「週に一度」は選べません"));
 
         // A preview adds nothing.

@@ -141,6 +141,21 @@ public static class CurrentActorSetup
     }
 
     /// <summary>
+    /// Every endpoint of the group is for one kind of organisation (work inventory and RFPs: clients). Any other
+    /// active organisation, or none, answers 404 with <paramref name="message"/> (Japanese, English), before the role
+    /// check or the body is looked at.
+    /// </summary>
+    public static RouteGroupBuilder RequireOrganisationKind(this RouteGroupBuilder group, OrganisationKind kind, (string Ja, string En) message)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>();
+            return actor.OrganisationKind == kind ? await next(context) : ApiProblems.NotFound(Localization.CurrentLanguage == "en" ? message.En : message.Ja);
+        });
+        return group;
+    }
+
+    /// <summary>
     /// The object named by the route value <paramref name="routeParameter"/> must be the active organisation's, or the
     /// answer is 404, before the body is even looked at (so a foreign id never reads as a validation error). For
     /// <see cref="ITenantWritten"/> data (public, one organisation writes) and <see cref="ITenantOwned"/> data alike.

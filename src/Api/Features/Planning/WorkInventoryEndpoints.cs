@@ -48,7 +48,8 @@ public static class WorkInventoryEndpoints
     public static RouteGroupBuilder MapWorkInventoryEndpoints(this RouteGroupBuilder api)
     {
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
-        var group = api.MapGroup("/work-inventory").WithTags("Work inventory");
+        var group = api.MapGroup("/work-inventory").WithTags("Work inventory")
+            .RequireOrganisationKind(OrganisationKind.Client, ("業務棚卸しは発注側の組織でのみ使えます。ヘッダーで発注側の組織を選んでください。", "Only client organisations keep a work inventory. Choose a client organisation in the header."));
         group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventory")
             .WithSummary("The organisation's tasks with their check and verdict, and totals");
         group.MapGet("/check-items", CheckItems).RequireMember(ApiScopes.OrganisationRead).WithName("GetCoreNonCoreCheckItems")
@@ -101,10 +102,6 @@ public static class WorkInventoryEndpoints
 
     private static bool English => Localization.CurrentLanguage == "en";
 
-    private static ProblemHttpResult NotAClient() => ApiProblems.NotFound(English
-        ? "Only client organisations keep a work inventory. Choose a client organisation in the header."
-        : "業務棚卸しは発注側の組織でのみ使えます。ヘッダーで発注側の組織を選んでください。");
-
     private static WorkTaskDto ToDto(WorkTask t, IReadOnlyList<CatalogueService> catalogue)
     {
         AssessmentDto? assessment = null;
@@ -121,9 +118,8 @@ public static class WorkInventoryEndpoints
     private static Task<List<CatalogueService>> CatalogueAsync(MarketplaceDbContext db, CancellationToken cancellationToken) =>
         db.CatalogueServices.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
 
-    private static async Task<Results<Ok<WorkInventoryDto>, ProblemHttpResult>> List(CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WorkInventoryDto>, ProblemHttpResult>> List(MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var catalogue = await CatalogueAsync(db, cancellationToken);
         var tasks = (await db.WorkTasks.AsNoTracking().OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken))
             .Select(t => ToDto(t, catalogue)).ToList();
@@ -142,7 +138,6 @@ public static class WorkInventoryEndpoints
     private static async Task<Results<Created<WorkTaskDto>, ProblemHttpResult>> Create(WorkTaskInput input, CurrentActor actor, MarketplaceDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var now = clock.GetUtcNow();
         var task = new WorkTask(actor.OrganisationId!.Value, now);
         Apply(task, input, now);
@@ -154,7 +149,6 @@ public static class WorkInventoryEndpoints
     private static async Task<Results<Ok<List<WorkTaskDto>>, ValidationProblem, ProblemHttpResult>> CreateMany(WorkTaskBatchInput input, CurrentActor actor,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var tasks = input.Tasks ?? [];
         if (tasks.Length is 0 or > MaxBatch)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
@@ -188,10 +182,9 @@ public static class WorkInventoryEndpoints
         return TypedResults.Ok(added.Select(t => ToDto(t, catalogue)).ToList());
     }
 
-    private static async Task<Results<Ok<WorkTaskDto>, ProblemHttpResult>> Update(Guid taskId, WorkTaskInput input, CurrentActor actor, MarketplaceDbContext db,
+    private static async Task<Results<Ok<WorkTaskDto>, ProblemHttpResult>> Update(Guid taskId, WorkTaskInput input, MarketplaceDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var task = await db.WorkTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null) return NoSuchTask();
         Apply(task, input, clock.GetUtcNow());
@@ -199,10 +192,9 @@ public static class WorkInventoryEndpoints
         return TypedResults.Ok(ToDto(task, await CatalogueAsync(db, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<WorkTaskDto>, ValidationProblem, ProblemHttpResult>> Check(Guid taskId, CheckInput input, CurrentActor actor,
+    private static async Task<Results<Ok<WorkTaskDto>, ValidationProblem, ProblemHttpResult>> Check(Guid taskId, CheckInput input,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var task = await db.WorkTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null) return NoSuchTask();
         var yes = input.Yes ?? [];
@@ -219,9 +211,8 @@ public static class WorkInventoryEndpoints
         return TypedResults.Ok(ToDto(task, await CatalogueAsync(db, cancellationToken)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid taskId, CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid taskId, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var deleted = await db.WorkTasks.Where(t => t.Id == taskId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NoSuchTask() : TypedResults.NoContent();
     }
@@ -229,10 +220,9 @@ public static class WorkInventoryEndpoints
     private static FileContentHttpResult Template(byte[] content, string contentType, string extension) =>
         TypedResults.File(content, contentType, (English ? "work-inventory-template." : "業務棚卸しテンプレート.") + extension);
 
-    private static async Task<Results<Ok<ImportPreviewDto>, ValidationProblem, ProblemHttpResult>> Preview(HttpRequest request, CurrentActor actor,
+    private static async Task<Results<Ok<ImportPreviewDto>, ValidationProblem, ProblemHttpResult>> Preview(HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         ValidationProblem FileProblem(string message) => ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [message] });
         if (!request.HasFormContentType)
             return FileProblem(English ? "Send the file as multipart/form-data in the field \"file\"." : "ファイルを multipart/form-data の file 欄で送ってください。");

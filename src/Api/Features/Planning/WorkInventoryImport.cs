@@ -232,8 +232,11 @@ public static class WorkInventoryImport
             var input = new WorkTaskInput(Cell("name"), Cell("department"), Choice("frequency", WorkTaskVocabulary.Frequencies), Decimal("hoursPerMonth"),
                 volume is { } v && v == decimal.Truncate(v) && v is >= int.MinValue and <= int.MaxValue ? (int)v : null, Cell("volumeUnit"),
                 Choice("expertise", WorkTaskVocabulary.ExpertiseLevels), Choice("substitutability", WorkTaskVocabulary.Substitutability), Cell("currentOwner"));
-            if (volume is { } whole && whole != decimal.Truncate(whole))
-                rowProblems.Add(new(row, Heading("monthlyVolume"), English ? "The monthly volume must be a whole number." : "月間件数は整数で入力してください。"));
+            // A volume that is not a whole number, or too large to be one, is reported rather than dropped.
+            if (volume is { } whole && (whole != decimal.Truncate(whole) || whole is < 0 or > WorkTask.MaxMonthlyVolume))
+                rowProblems.Add(new(row, Heading("monthlyVolume"), English
+                    ? $"The monthly volume must be a whole number from 0 to {WorkTask.MaxMonthlyVolume:N0}."
+                    : $"月間件数は 0 以上 {WorkTask.MaxMonthlyVolume:N0} 以下の整数で入力してください。"));
 
             // The hand-entry rules, for what the cells could be read as (a cell already reported is not reported twice).
             foreach (var error in validator.Validate(input).Errors)

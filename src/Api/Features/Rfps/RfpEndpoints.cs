@@ -60,7 +60,8 @@ public static class RfpEndpoints
     public static RouteGroupBuilder MapRfpEndpoints(this RouteGroupBuilder api)
     {
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
-        var group = api.MapGroup("/rfps").WithTags("RFPs");
+        var group = api.MapGroup("/rfps").WithTags("RFPs")
+            .RequireOrganisationKind(OrganisationKind.Client, ("RFP は発注側の組織でのみ作成できます。ヘッダーで発注側の組織を選んでください。", "Only client organisations write RFPs. Choose a client organisation in the header."));
         group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
         group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpVocabulary")
             .WithSummary("The readiness checklist and the evaluation axes, in the reader's language");
@@ -141,10 +142,6 @@ public static class RfpEndpoints
         private static string Message(string ja, string en) => English ? en : ja;
     }
 
-    private static ProblemHttpResult NotAClient() => ApiProblems.NotFound(English
-        ? "Only client organisations write RFPs. Choose a client organisation in the header."
-        : "RFP は発注側の組織でのみ作成できます。ヘッダーで発注側の組織を選んでください。");
-
     private static ProblemHttpResult NoSuchRfp() => ApiProblems.NotFound(English ? "There is no such RFP in your organisation." : "この RFP は、あなたの組織にありません。");
 
     private static ProblemHttpResult Illegal(IllegalRfpTransitionException e) => ApiProblems.Conflict(
@@ -167,9 +164,8 @@ public static class RfpEndpoints
         RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion)).ToList(),
         ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList());
 
-    private static async Task<Results<Ok<List<RfpSummaryDto>>, ProblemHttpResult>> List(CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<RfpSummaryDto>>, ProblemHttpResult>> List(MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfps = await db.Rfps.AsNoTracking().OrderByDescending(r => r.UpdatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(rfps.Select(r => new RfpSummaryDto(r.Id, r.Content.Title, r.Status.ToString().ToLowerInvariant(), r.Version,
             r.Content.ProposalDeadline, r.UpdatedAt)).ToList());
@@ -182,7 +178,6 @@ public static class RfpEndpoints
     private static async Task<Results<Created<RfpDto>, ValidationProblem, ProblemHttpResult>> Create(CreateRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var content = new RfpContent { Title = request.Title?.Trim() ?? "" };
         if (content.Title.Length > 200)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["title"] = [English ? "The title must be at most 200 characters." : "件名は 200 文字以内で入力してください。"] });
@@ -232,18 +227,16 @@ public static class RfpEndpoints
         };
     }
 
-    private static async Task<Results<Ok<RfpDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
+    private static async Task<Results<Ok<RfpDto>, ProblemHttpResult>> Get(Guid rfpId, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         return rfp is null ? NoSuchRfp() : TypedResults.Ok(ToDto(rfp, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Save(Guid rfpId, RfpContent content, CurrentActor actor,
+    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Save(Guid rfpId, RfpContent content,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         content = Normalised(content);
@@ -290,10 +283,9 @@ public static class RfpEndpoints
         ReadinessDone = (c.ReadinessDone ?? []).Distinct().ToArray(),
     };
 
-    private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
+    private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var source = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (source is null) return NoSuchRfp();
         var now = clock.GetUtcNow();
@@ -313,7 +305,6 @@ public static class RfpEndpoints
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Publish(Guid rfpId, PublishRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "published"));
@@ -351,7 +342,6 @@ public static class RfpEndpoints
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Cancel(Guid rfpId, CancelRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > Rfp.ReasonMaxLength)
@@ -380,10 +370,9 @@ public static class RfpEndpoints
         return TypedResults.Ok(ToDto(rfp, now));
     }
 
-    private static async Task<Results<Ok<List<RfpMatchDto>>, ProblemHttpResult>> Matches(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
+    private static async Task<Results<Ok<List<RfpMatchDto>>, ProblemHttpResult>> Matches(Guid rfpId, MarketplaceDbContext db,
         CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         if (!await db.Rfps.AnyAsync(r => r.Id == rfpId, cancellationToken)) return NoSuchRfp();
         var matches = await (
                 from m in db.RfpMatches.AsNoTracking()
@@ -396,9 +385,8 @@ public static class RfpEndpoints
             x.m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Points, English ? r.En : r.Ja)).ToList(), x.m.MatchedAt)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, MarketplaceDbContext db, CancellationToken cancellationToken)
     {
-        if (actor.OrganisationKind != OrganisationKind.Client) return NotAClient();
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "deleted (cancel it instead)"));

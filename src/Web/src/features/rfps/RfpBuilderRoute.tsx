@@ -29,13 +29,12 @@ import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTras
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { RequireSignIn } from '@/components/RequireSignIn';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { useCatalogue } from '@/lib/api/catalogue';
 import { useVocabulary } from '@/lib/api/vocabulary';
 import { ApiError } from '@/lib/api/problem';
-import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
+import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useRfp, useRfpAction, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
@@ -71,22 +70,13 @@ const fromLocalInput = (value: string) => (value ? new Date(value).toISOString()
 
 export function RfpBuilderRoute() {
   const { t } = useTranslation();
+  const { id = '' } = useParams();
   usePageTitle(t('rfp.builderTitle'));
   return (
-    <RequireSignIn>
-      <BuilderForActiveClient />
-    </RequireSignIn>
+    <RequireOrganisationKind kind="client" icon={<IconFileText size={26} />} title={t('rfp.notClientTitle')} body={t('rfp.notClientBody')}>
+      {(organisation) => <LoadedBuilder key={id} organisation={organisation} id={id} />}
+    </RequireOrganisationKind>
   );
-}
-
-function BuilderForActiveClient() {
-  const { t } = useTranslation();
-  const { id } = useParams();
-  const { active, me } = useActiveOrganisation();
-  if (me.isPending) return <Skeleton height={200} />;
-  if (!active || active.kind !== 'client' || !id)
-    return <EmptyState icon={<IconFileText size={26} />} title={t('rfp.notClientTitle')} body={t('rfp.notClientBody')} actionLabel={t('client.emptyAction')} actionTo="/organisations/new?kind=client" />;
-  return <LoadedBuilder key={`${active.id}-${id}`} organisation={active} id={id} />;
 }
 
 function LoadedBuilder({ organisation, id }: { organisation: MyOrganisation; id: string }) {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { RequireSignIn } from '@/components/RequireSignIn';
-import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
+import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCreateRfp, useRfps } from './api';
@@ -17,19 +17,10 @@ export function RfpListRoute() {
   const { t } = useTranslation();
   usePageTitle(t('rfp.listTitle'));
   return (
-    <RequireSignIn>
-      <ListForActiveClient />
-    </RequireSignIn>
+    <RequireOrganisationKind kind="client" icon={<IconFileText size={26} />} title={t('rfp.notClientTitle')} body={t('rfp.notClientBody')}>
+      {(organisation) => <RfpList organisation={organisation} />}
+    </RequireOrganisationKind>
   );
-}
-
-function ListForActiveClient() {
-  const { t } = useTranslation();
-  const { active, me } = useActiveOrganisation();
-  if (me.isPending) return <Skeleton height={200} />;
-  if (!active || active.kind !== 'client')
-    return <EmptyState icon={<IconFileText size={26} />} title={t('rfp.notClientTitle')} body={t('rfp.notClientBody')} actionLabel={t('client.emptyAction')} actionTo="/organisations/new?kind=client" />;
-  return <RfpList key={active.id} organisation={active} />;
 }
 
 function RfpList({ organisation }: { organisation: MyOrganisation }) {

@@ -23,11 +23,10 @@ import { IconId, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { RequireSignIn } from '@/components/RequireSignIn';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { ApiError } from '@/lib/api/problem';
-import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
+import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCatalogue } from '@/lib/api/catalogue';
@@ -45,19 +44,10 @@ export function VendorProfileRoute() {
   const { t } = useTranslation();
   usePageTitle(t('profile.title'));
   return (
-    <RequireSignIn>
-      <ProfileOfActiveVendor />
-    </RequireSignIn>
+    <RequireOrganisationKind kind="vendor" icon={<IconId size={26} />} title={t('profile.notVendorTitle')} body={t('profile.notVendorBody')}>
+      {(organisation) => <ProfileWithCertifications organisation={organisation} />}
+    </RequireOrganisationKind>
   );
-}
-
-function ProfileOfActiveVendor() {
-  const { t } = useTranslation();
-  const { active, me } = useActiveOrganisation();
-  if (me.isPending) return <Skeleton height={200} />;
-  if (!active || active.kind !== 'vendor')
-    return <EmptyState icon={<IconId size={26} />} title={t('profile.notVendorTitle')} body={t('profile.notVendorBody')} actionLabel={t('vendor.emptyAction')} actionTo="/organisations/new?kind=vendor" />;
-  return <ProfileWithCertifications key={active.id} organisation={active} />;
 }
 
 function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {

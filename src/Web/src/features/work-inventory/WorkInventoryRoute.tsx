@@ -24,9 +24,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { RequireSignIn } from '@/components/RequireSignIn';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { ApiError } from '@/lib/api/problem';
-import { useActiveOrganisation, type MyOrganisation } from '@/lib/auth/me';
+import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ImportTasks } from './ImportTasks';
@@ -46,19 +46,10 @@ export function WorkInventoryRoute() {
   const { t } = useTranslation();
   usePageTitle(t('inventory.title'));
   return (
-    <RequireSignIn>
-      <InventoryOfActiveClient />
-    </RequireSignIn>
+    <RequireOrganisationKind kind="client" icon={<IconClipboardList size={26} />} title={t('inventory.notClientTitle')} body={t('inventory.notClientBody')}>
+      {(organisation) => <Inventory organisation={organisation} />}
+    </RequireOrganisationKind>
   );
-}
-
-function InventoryOfActiveClient() {
-  const { t } = useTranslation();
-  const { active, me } = useActiveOrganisation();
-  if (me.isPending) return <Skeleton height={200} />;
-  if (!active || active.kind !== 'client')
-    return <EmptyState icon={<IconClipboardList size={26} />} title={t('inventory.notClientTitle')} body={t('inventory.notClientBody')} actionLabel={t('client.emptyAction')} actionTo="/organisations/new?kind=client" />;
-  return <Inventory key={active.id} organisation={active} />;
 }
 
 function Inventory({ organisation }: { organisation: MyOrganisation }) {
