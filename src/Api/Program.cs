@@ -84,6 +84,7 @@ api.MapSearchEndpoints();
 api.MapCompareEndpoints();
 api.MapWorkInventoryEndpoints();
 api.MapRfpEndpoints();
+api.MapVendorRfpEndpoints();
 api.MapNotificationEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();

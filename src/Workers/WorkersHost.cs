@@ -25,6 +25,7 @@ public static class WorkersHost
             bus.AddConsumer<Vendors.SendCertificationExpiryEmailConsumer, SendCertificationExpiryEmailConsumerDefinition>();
             bus.AddConsumer<Rfps.MatchRfpConsumer, Rfps.MatchRfpConsumerDefinition>();
             bus.AddConsumer<Rfps.RfpClosedConsumer, Rfps.RfpClosedConsumerDefinition>();
+            bus.AddConsumer<Notifications.DeliverNoticeConsumer, Notifications.DeliverNoticeConsumerDefinition>();
         });
         builder.AddMarketplaceMail();
         builder.AddOutboxRelay();
@@ -32,6 +33,7 @@ public static class WorkersHost
         if (builder.Configuration.GetValue("CertificationExpiry:Enabled", true))
             builder.Services.AddHostedService<Vendors.CertificationExpiryService>();
         builder.Services.Configure<Rfps.RfpClosingOptions>(builder.Configuration.GetSection("RfpClosing"));
+        builder.Services.Configure<Rfps.RfpMatchingOptions>(builder.Configuration.GetSection("RfpMatching"));
         if (builder.Configuration.GetValue("RfpClosing:Enabled", true))
             builder.Services.AddHostedService<Rfps.RfpClosingService>();
         return builder;

@@ -45,9 +45,12 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             name = "請求書の発行", frequency = "monthly", hoursPerMonth = 40, expertise = "low", substitutability = "easy",
         })).Content.ReadFromJsonAsync<JsonElement>();
         var rfp = await (await a.PostAsJsonAsync("/api/v1/rfps", new { title = "A の RFP" })).Content.ReadFromJsonAsync<JsonElement>();
-        Guid notification;
+        Guid notification, question;
         await using (var db = Database.Open(organisationA))
         {
+            var clarification = Marketplace.Core.Rfps.RfpQuestion.Clarify(rfp.GetProperty("id").GetGuid(), organisationA, "A の補足説明", DateTimeOffset.UtcNow);
+            db.RfpQuestions.Add(clarification);
+            question = clarification.Id;
             var added = new Marketplace.Core.Notifications.Notification(organisationA, "organisation.welcome", "{}", DateTimeOffset.UtcNow);
             db.Notifications.Add(added);
             await db.SaveChangesAsync();
@@ -67,6 +70,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["taskId"] = task.GetProperty("id").GetString()!,
             ["rfpId"] = rfp.GetProperty("id").GetString()!,
             ["notificationId"] = notification.ToString(),
+            ["questionId"] = question.ToString(),
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });

@@ -28,6 +28,7 @@ public sealed class RfpLifeCycleTests
         {
             ["edit"] = [RfpStatus.Draft],
             ["publish"] = [RfpStatus.Draft],
+            ["addendum"] = [RfpStatus.Published],
             ["close"] = [RfpStatus.Published],
             ["evaluate"] = [RfpStatus.Closed],
             ["award"] = [RfpStatus.Evaluating],
@@ -49,6 +50,7 @@ public sealed class RfpLifeCycleTests
         {
             "edit" => () => rfp.EditDraft(new RfpContent { Title = "u" }, Now),
             "publish" => () => rfp.Publish(Now),
+            "addendum" => () => rfp.PublishAddendum(new RfpContent { Title = "v2" }, "件名を変更", Now),
             "close" => () => rfp.Close(Now),
             "evaluate" => () => rfp.StartEvaluation(Now),
             "award" => () => rfp.Award(Now),
@@ -81,5 +83,22 @@ public sealed class RfpLifeCycleTests
         Assert.Contains(problems, p => p.Field == "questionDeadline" && p.En.Contains("before the proposal deadline"));
         Assert.Contains(problems, p => p.Field == "evaluationAxes" && p.Ja.Contains("現在 50"));
         Assert.DoesNotContain(problems, p => p.Field == "proposalDeadline"); // in the future: fine
+    }
+
+    [Fact]
+    public void An_addendum_is_the_next_version_with_its_summary_and_may_keep_a_question_deadline_that_has_passed()
+    {
+        var rfp = new Rfp(Guid.NewGuid(), new RfpContent { Title = "給与計算の委託", QuestionDeadline = Now.AddDays(2), Visibility = "public" }, Now);
+        rfp.Publish(Now);
+        var second = rfp.PublishAddendum(rfp.Content with { Title = "給与計算・年末調整の委託" }, "  年末調整を追加  ", Now);
+        Assert.Equal((2, "年末調整を追加", 2), (second.Number, second.ChangeSummary, rfp.Version));
+
+        // Three days on, the question deadline has passed: kept as it was, it is no problem; moved, it must be in the future.
+        var later = Now.AddDays(3);
+        Assert.DoesNotContain(RfpPublishing.Problems(rfp.Content, later, published: rfp.Content), p => p.Field == "questionDeadline");
+        Assert.Contains(RfpPublishing.Problems(rfp.Content with { QuestionDeadline = Now.AddDays(1) }, later, published: rfp.Content), p => p.Field == "questionDeadline");
+        Assert.Contains(RfpPublishing.Problems(rfp.Content with { Visibility = "invited" }, later, published: rfp.Content), p => p.Field == "visibility");
+        Assert.True(rfp.Content.SameAs(rfp.Content with { ScopeIn = [] }));
+        Assert.False(rfp.Content.SameAs(rfp.Content with { ScopeIn = ["年末調整"] }));
     }
 }

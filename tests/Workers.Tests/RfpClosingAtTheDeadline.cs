@@ -58,4 +58,45 @@ public sealed class RfpClosingAtTheDeadline
         }
         Assert.Equal(1, notifications);
     }
+
+    private sealed class NineAndAHalfDaysLater : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddDays(9.5);
+    }
+
+    [Fact]
+    public async Task Two_workers_remind_a_participant_once_a_day_before_the_deadline()
+    {
+        await using var first = await WorkersHostFixture.StartAsync();
+        await using var second = await WorkersHostFixture.StartAsync();
+        await using var api = new ApiFactory();
+        var (organisation, rfpId) = await TestRfps.PublishAsync(api); // proposals close in 10 days
+        var vendorOwner = await People.SignedInAsync(api);
+        var vendor = await vendorOwner.CreateOrganisationAsync("vendor");
+        (await vendorOwner.Client(vendor).PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
+
+        var day = TimeSpan.FromHours(24);
+        Assert.Equal(0, await RfpClosing.RemindDueAsync(first.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, day, CancellationToken.None));
+        var later = new NineAndAHalfDaysLater();
+        await Task.WhenAll(
+            RfpClosing.RemindDueAsync(first.Services.GetRequiredService<IServiceScopeFactory>(), later, day, CancellationToken.None),
+            RfpClosing.RemindDueAsync(second.Services.GetRequiredService<IServiceScopeFactory>(), later, day, CancellationToken.None));
+        await RfpClosing.RemindDueAsync(first.Services.GetRequiredService<IServiceScopeFactory>(), later, day, CancellationToken.None);
+
+        await Eventually.True(async () =>
+        {
+            await using var db = Database.Open(vendor);
+            return await db.Notifications.AnyAsync(n => n.Type == "rfp.deadline");
+        }, "the reminder");
+        await MailCatcher.WaitForAsync(vendorOwner.Email, "提案締切まで 24 時間を切りました");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await using (var db = Database.Open(vendor))
+            Assert.Single((await db.Notifications.Where(n => n.Type == "rfp.deadline").Select(n => n.Data).ToListAsync()), d => d.Contains(rfpId.ToString()));
+        // One notice was sent at all (the second Worker's claim found the reminder taken).
+        await using var owner = await Database.OpenOwnerConnectionAsync();
+        await using var count = owner.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM outbox_messages WHERE payload::text LIKE '%rfp.deadline%' AND payload::text LIKE @rfp";
+        count.Parameters.AddWithValue("rfp", $"%{rfpId}%");
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+    }
 }

@@ -9,7 +9,8 @@ namespace Marketplace.Workers.Tests;
 internal static class TestRfps
 {
     /// <summary>A client organisation with a published RFP for invoice processing (deadline in 10 days).</summary>
-    public static async Task<(Guid Organisation, Guid Rfp)> PublishAsync(ApiFactory api, bool bcpRequired = false, Person? owner = null)
+    /// <param name="languages">Languages the vendor must work in (a hard filter: a rare set keeps the matches few).</param>
+    public static async Task<(Guid Organisation, Guid Rfp)> PublishAsync(ApiFactory api, bool bcpRequired = false, Person? owner = null, string[]? languages = null)
     {
         owner ??= await People.SignedInAsync(api);
         var organisation = await owner.CreateOrganisationAsync("client");
@@ -23,6 +24,7 @@ internal static class TestRfps
             expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 500 } },
             questionDeadline = DateTimeOffset.UtcNow.AddDays(5), proposalDeadline = DateTimeOffset.UtcNow.AddDays(10),
             serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+            languages = languages ?? [],
             evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
         })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();

@@ -56,4 +56,8 @@ public static class AuditActions
     public const string RfpPublished = "rfp.published";
     public const string RfpCancelled = "rfp.cancelled";
     public const string RfpDeleted = "rfp.deleted";
+    public const string RfpAddendum = "rfp.addendum";
+    public const string RfpVendorInvited = "rfp.vendor-invited";
+    public const string RfpQuestionAnswered = "rfp.question-answered";
+    public const string RfpClarified = "rfp.clarified";
 }

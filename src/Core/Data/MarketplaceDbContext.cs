@@ -42,6 +42,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpVersion> RfpVersions => Set<Rfps.RfpVersion>();
     public DbSet<Rfps.RfpDeadline> RfpDeadlines => Set<Rfps.RfpDeadline>();
     public DbSet<Rfps.RfpMatch> RfpMatches => Set<Rfps.RfpMatch>();
+    public DbSet<Rfps.RfpListing> RfpListings => Set<Rfps.RfpListing>();
+    public DbSet<Rfps.RfpInvitation> RfpInvitations => Set<Rfps.RfpInvitation>();
+    public DbSet<Rfps.RfpParticipant> RfpParticipants => Set<Rfps.RfpParticipant>();
+    public DbSet<Rfps.RfpQuestion> RfpQuestions => Set<Rfps.RfpQuestion>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -227,6 +231,47 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             d.HasOne<Marketplace.Core.Rfps.Rfp>().WithOne().HasForeignKey<Marketplace.Core.Rfps.RfpDeadline>(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // Who may see what of a published RFP is row-level security's (policies in the RfpParticipation migration):
+        // the rules join listings and invitations, more than a query filter should repeat.
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpListing>(l =>
+        {
+            l.ToTable("rfp_listings");
+            l.HasKey(x => x.RfpId);
+            l.Property(x => x.ClientName).HasMaxLength(200);
+            l.Property(x => x.Title).HasMaxLength(200);
+            l.Property(x => x.Visibility).HasMaxLength(16);
+            l.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            l.Property(x => x.CancellationReason).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
+            l.HasIndex(x => new { x.Visibility, x.Status });
+            l.HasOne<Marketplace.Core.Rfps.Rfp>().WithOne().HasForeignKey<Marketplace.Core.Rfps.RfpListing>(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpInvitation>(i =>
+        {
+            i.ToTable("rfp_invitations");
+            i.HasKey(x => new { x.RfpId, x.VendorId });
+            i.HasIndex(x => x.VendorId);
+            i.Property(x => x.InvitedBy).HasMaxLength(200);
+            i.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            i.HasOne<Organisation>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpParticipant>(p =>
+        {
+            p.ToTable("rfp_participants");
+            p.HasKey(x => new { x.RfpId, x.VendorId });
+            p.HasIndex(x => x.VendorId);
+            p.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpQuestion>(q =>
+        {
+            q.ToTable("rfp_questions");
+            q.Property(x => x.Question).HasMaxLength(Marketplace.Core.Rfps.RfpQuestion.TextMaxLength);
+            q.Property(x => x.Answer).HasMaxLength(Marketplace.Core.Rfps.RfpQuestion.TextMaxLength);
+            q.HasIndex(x => new { x.RfpId, x.AskedAt });
+            q.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            q.HasOne<Organisation>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.SetNull);
+        });
+
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>
         {
             n.ToTable("certification_expiry_notices");
@@ -275,6 +320,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             n.Property(x => x.Data).HasColumnType("jsonb");
             n.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             n.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+            n.Property(x => x.Key).HasMaxLength(200);
+            n.HasIndex(x => new { x.OrganisationId, x.Key }).IsUnique().HasFilter("key IS NOT NULL"); // a keyed notice arrives once
         });
 
         modelBuilder.Entity<OutboxMessage>(m =>

@@ -10,8 +10,9 @@ public sealed class Notification : ITenantOwned
 {
     private Notification() { }
 
-    public Notification(Guid organisationId, string type, string data, DateTimeOffset createdAt)
+    public Notification(Guid organisationId, string type, string data, DateTimeOffset createdAt, string? key = null)
     {
+        Key = key;
         Id = Guid.CreateVersion7(createdAt);
         OrganisationId = organisationId;
         Type = type;
@@ -23,6 +24,8 @@ public sealed class Notification : ITenantOwned
     public Guid OrganisationId { get; private set; }
     public string Type { get; private set; } = "";
     public string Data { get; private set; } = "{}";
+    /// <summary>The event, unique per organisation, for notices that must arrive once (<see cref="Notices"/>).</summary>
+    public string? Key { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
@@ -35,4 +38,10 @@ public static class NotificationTypes
     public const string Welcome = "organisation.welcome";
     public const string CertificationExpiring = "certification.expiring";
     public const string RfpClosed = "rfp.closed";
+    public const string RfpMatched = "rfp.matched";
+    public const string RfpInvited = "rfp.invited";
+    public const string RfpQuestionAnswered = "rfp.answered";
+    public const string RfpAddendum = "rfp.addendum";
+    public const string RfpDeadlineApproaching = "rfp.deadline";
+    public const string RfpCancelled = "rfp.cancelled";
 }

@@ -64,6 +64,19 @@ public sealed class Rfp : ITenantOwned
         return new RfpVersion(Id, OrganisationId, Version, Content, changeSummary, now);
     }
 
+    /// <summary>
+    /// An addendum (変更): the published RFP takes new content as the next version, with a summary of the change for
+    /// the participants. Proposals made against an earlier version then need re-confirmation (the proposal side).
+    /// </summary>
+    public RfpVersion PublishAddendum(RfpContent content, string changeSummary, DateTimeOffset now)
+    {
+        Require(RfpStatus.Published, "changed by an addendum");
+        Content = content;
+        Version++;
+        UpdatedAt = now;
+        return new RfpVersion(Id, OrganisationId, Version, Content, changeSummary.Trim(), now);
+    }
+
     public void Close(DateTimeOffset now)
     {
         Require(RfpStatus.Published, "closed");

@@ -1,6 +1,7 @@
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Messaging;
+using Marketplace.Core.Notifications;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,16 @@ public sealed class RfpDeadline : ITenantWritten
     public Guid RfpId { get; private set; }
     public Guid OrganisationId { get; private set; }
     public DateTimeOffset ProposalDeadline { get; private set; }
+    /// <summary>When the participants were told that proposals close within a day (once).</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
+
+    /// <summary>An addendum moved the deadline: close then, and remind again if the reminder went out for the old one.</summary>
+    public void MoveTo(DateTimeOffset proposalDeadline)
+    {
+        if (proposalDeadline == ProposalDeadline) return;
+        ProposalDeadline = proposalDeadline;
+        RemindedAt = null;
+    }
 }
 
 /// <summary>
@@ -62,6 +73,8 @@ public static class RfpClosing
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, now).SetProperty(r => r.UpdatedAt, now),
                     cancellationToken);
             await db.RfpDeadlines.Where(d => d.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken);
+            await db.RfpListings.Where(l => l.RfpId == rfpId)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, RfpStatus.Closed).SetProperty(l => l.UpdatedAt, now), cancellationToken);
             if (changed == 1)
             {
                 db.EnqueueMessage(new RfpClosed(rfpId, organisationId, now), organisationId, clock);
@@ -71,5 +84,49 @@ public static class RfpClosing
             await transaction.CommitAsync(cancellationToken);
         }
         return closed;
+    }
+
+    /// <summary>
+    /// Tells the participants of each published RFP whose proposals close within <paramref name="window"/> (24 hours),
+    /// once per deadline: the reminder is claimed by a conditional UPDATE, as closing is. Until proposals exist
+    /// (the proposal issue narrows it to vendors with a draft) every participant is told.
+    /// </summary>
+    /// <returns>How many RFPs' participants this call reminded.</returns>
+    public static async Task<int> RemindDueAsync(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan window, CancellationToken cancellationToken)
+    {
+        List<(Guid RfpId, Guid OrganisationId)> due;
+        await using (var readScope = scopes.CreateAsyncScope())
+        {
+            var read = readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            var now = clock.GetUtcNow();
+            var horizon = now + window;
+            due = (await read.RfpDeadlines.AsNoTracking().Where(d => d.RemindedAt == null && d.ProposalDeadline > now && d.ProposalDeadline <= horizon)
+                    .OrderBy(d => d.ProposalDeadline).Select(d => new { d.RfpId, d.OrganisationId }).ToListAsync(cancellationToken))
+                .Select(d => (d.RfpId, d.OrganisationId)).ToList();
+        }
+
+        var reminded = 0;
+        foreach (var (rfpId, organisationId) in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            db.Tenant.Set(organisationId);
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.RfpDeadlines.Where(d => d.RfpId == rfpId && d.RemindedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.RemindedAt, now), cancellationToken);
+            var rfp = await db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rfpId && r.Status == RfpStatus.Published, cancellationToken);
+            if (claimed == 1 && rfp is not null)
+            {
+                var deadline = rfp.Content.ProposalDeadline!.Value;
+                await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpDeadlineApproaching,
+                    $"{NotificationTypes.RfpDeadlineApproaching}:{rfpId}:{deadline.UtcTicks}",
+                    new Dictionary<string, string> { ["deadline"] = deadline.ToString("O") }, clock, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                reminded++;
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return reminded;
     }
 }

@@ -51,6 +51,12 @@ public sealed record RfpContent
     /// <summary>The readiness checklist's items the client has ticked (<see cref="ReadinessChecklist.Items"/>).</summary>
     public string[] ReadinessDone { get; init; } = [];
 
+    /// <summary>Whether the two say the same (records compare their arrays by reference, so compare the documents).</summary>
+    public bool SameAs(RfpContent other) =>
+        System.Text.Json.JsonSerializer.Serialize(this, ComparisonJson) == System.Text.Json.JsonSerializer.Serialize(other, ComparisonJson);
+
+    private static readonly System.Text.Json.JsonSerializerOptions ComparisonJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     /// <summary>When the contract ends: the transition start (else the proposal deadline) plus the term; null until both are known.</summary>
     public DateOnly? ContractEnd()
     {

@@ -1,4 +1,6 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
+using Marketplace.Core.Notifications;
 using Marketplace.Core.Vendors;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,12 +38,19 @@ public sealed class RfpMatch
 /// <summary>
 /// Matches a published RFP version against every listed vendor: PostgreSQL narrows to vendors offering a requested
 /// service (GIN index on the search entries), <see cref="RfpMatching"/> decides and explains. The caller's context acts
-/// for the client organisation and saves (one transaction: a redelivered message redoes the whole match).
+/// for the client organisation and saves (one transaction: a redelivered message redoes the whole match, and the
+/// notices go into the outbox in that same transaction).
 /// </summary>
 public static class RfpMatcher
 {
-    public static async Task<int> MatchAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="notifyTop">For a public RFP, how many of the best matches are told (each once, whatever the
+    /// version: a re-match after an addendum tells only vendors not told before). An invite-only RFP tells nobody: the
+    /// client chooses whom to invite from the matches.</param>
+    /// <returns>How many vendors matched.</returns>
+    public static async Task<int> MatchAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, TimeProvider clock, int notifyTop,
+        CancellationToken cancellationToken)
     {
+        var now = clock.GetDatabaseNow();
         var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
         var content = published.Content;
         var requested = content.ServiceIds;
@@ -57,17 +66,26 @@ public static class RfpMatcher
             .ToListAsync(cancellationToken);
 
         await db.RfpMatches.Where(m => m.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken); // a new version matches afresh
-        var matched = 0;
+        var matches = new List<RfpMatch>();
         foreach (var c in candidates)
         {
             var facts = new VendorFacts(c.OrganisationId, c.ServiceIds, c.Regions, c.Languages, c.HasBcp, c.CapacityFte, c.MonthlyBaseYen,
                 Ends(c.CertificationValidTo), Ends(c.VerifiedCertificationValidTo), c.Industries, c.ClientSizes);
             var result = RfpMatching.Evaluate(content, facts, today);
             if (!result.Eligible) continue;
-            db.RfpMatches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));
-            matched++;
+            matches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));
         }
-        return matched;
+        db.RfpMatches.AddRange(matches);
+
+        if (content.Visibility == "public")
+        {
+            var data = new Dictionary<string, string> { ["rfpId"] = rfpId.ToString(), ["title"] = content.Title };
+            // Best first; ties by vendor id so that a redelivery picks the same vendors.
+            foreach (var match in matches.OrderByDescending(m => m.Score).ThenBy(m => m.VendorId).Take(notifyTop))
+                Notices.Send(db, match.VendorId, NotificationTypes.RfpMatched, $"{NotificationTypes.RfpMatched}:{rfpId}",
+                    new Dictionary<string, string>(data) { ["score"] = match.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) }, clock);
+        }
+        return matches.Count;
     }
 
     /// <summary>The entry's end dates (in <see cref="CertificationTypes.Codes"/> order) by certification type.</summary>

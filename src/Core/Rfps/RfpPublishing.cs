@@ -12,7 +12,9 @@ public sealed record RfpProblem(string Field, string Ja, string En);
 /// </summary>
 public static class RfpPublishing
 {
-    public static List<RfpProblem> Problems(RfpContent c, DateTimeOffset now)
+    /// <param name="published">For an addendum, the version in force: a question deadline it already had may have
+    /// passed, and the visibility cannot change (who may see the RFP was settled when it was published).</param>
+    public static List<RfpProblem> Problems(RfpContent c, DateTimeOffset now, RfpContent? published = null)
     {
         var problems = new List<RfpProblem>();
         void Add(string field, string ja, string en) => problems.Add(new(field, ja, en));
@@ -36,13 +38,16 @@ public static class RfpPublishing
             Add("expectedVolumes", "費用比較に使う想定ボリュームを 1 つ以上入力してください。", "Give at least one expected volume for the cost comparison.");
 
         if (c.QuestionDeadline is null) Add("questionDeadline", "質問の締切を入力してください。", "The question deadline is required.");
-        else if (c.QuestionDeadline <= now) Add("questionDeadline", "質問の締切は現在より後にしてください。", "The question deadline must be in the future.");
+        else if (c.QuestionDeadline <= now && c.QuestionDeadline != published?.QuestionDeadline) Add("questionDeadline", "質問の締切は現在より後にしてください。", "The question deadline must be in the future.");
         if (c.ProposalDeadline is null) Add("proposalDeadline", "提案の締切を入力してください。", "The proposal deadline is required.");
         else if (c.ProposalDeadline <= now) Add("proposalDeadline", "提案の締切は現在より後にしてください。", "The proposal deadline must be in the future.");
         if (c.QuestionDeadline is { } q && c.ProposalDeadline is { } p && q >= p)
             Add("questionDeadline", "質問の締切は提案の締切より前にしてください。", "The question deadline must come before the proposal deadline.");
         if (c.TransitionStart is { } start && c.ProposalDeadline is { } deadline && start <= DateOnly.FromDateTime(deadline.UtcDateTime))
             Add("transitionStart", "移行の開始日は提案の締切より後にしてください。", "The transition must start after the proposal deadline.");
+
+        if (published is not null && c.Visibility != published.Visibility)
+            Add("visibility", "公開範囲は公開後に変更できません。", "The visibility cannot change after publishing.");
 
         var total = c.EvaluationAxes.Sum(a => a.Weight);
         if (total != 100) Add("evaluationAxes", $"評価軸の重みの合計を 100 にしてください（現在 {total}）。", $"The evaluation weights must sum to 100 (now {total}).");

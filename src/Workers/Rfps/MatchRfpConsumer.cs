@@ -4,19 +4,28 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Rfps;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Workers.Rfps;
 
 /// <summary>
 /// Matches a published RFP against every vendor (<see cref="RfpMatcher"/>) and stores the matches with their reasons,
-/// in the inbox's transaction: a redelivery, or a Worker killed half-way, redoes the whole match, never half of it.
+/// and tells the best matches of a public RFP, in the inbox's transaction: a redelivery, or a Worker killed half-way, redoes the whole match, never half of it.
 /// </summary>
-public sealed class MatchRfpConsumer(MarketplaceDbContext db, TimeProvider clock, ILogger<MatchRfpConsumer> logger) : InboxConsumer<RfpPublished>(db)
+/// <summary>Section "RfpMatching".</summary>
+public sealed class RfpMatchingOptions
+{
+    /// <summary>How many of a public RFP's best matches are told of it.</summary>
+    public int NotifyTop { get; set; } = 20;
+}
+
+public sealed class MatchRfpConsumer(MarketplaceDbContext db, TimeProvider clock, IOptions<RfpMatchingOptions> options, ILogger<MatchRfpConsumer> logger)
+    : InboxConsumer<RfpPublished>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<RfpPublished> context, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        var matched = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock.GetDatabaseNow(), cancellationToken);
+        var matched = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock, options.Value.NotifyTop, cancellationToken);
         logger.LogInformation("RFP {RfpId} version {Version} matched {Count} vendor(s)", message.RfpId, message.Version, matched);
     }
 }

@@ -1,15 +1,13 @@
-using System.Text.Json;
 using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
-using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Workers.Rfps;
 
-/// <summary>Tells the client organisation, in the app, that an RFP's proposals closed (once, through the inbox).</summary>
+/// <summary>Tells the client organisation, in the app and by e-mail, that an RFP's proposals closed (once, through the inbox).</summary>
 public sealed class RfpClosedConsumer(MarketplaceDbContext db, TimeProvider clock) : InboxConsumer<RfpClosed>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<RfpClosed> context, CancellationToken cancellationToken)
@@ -18,9 +16,8 @@ public sealed class RfpClosedConsumer(MarketplaceDbContext db, TimeProvider cloc
         // The content is one converted jsonb value: read it whole (EF cannot reach inside it).
         var rfp = await Db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == message.RfpId, cancellationToken);
         if (rfp is null) return; // deleted since
-        var title = rfp.Content.Title;
-        Db.Notifications.Add(new Notification(message.OrganisationId, NotificationTypes.RfpClosed,
-            JsonSerializer.Serialize(new { rfpId = message.RfpId, title }, MessageTypes.Json), clock.GetDatabaseNow()));
+        Notices.Send(Db, message.OrganisationId, NotificationTypes.RfpClosed, $"{NotificationTypes.RfpClosed}:{message.RfpId}",
+            new Dictionary<string, string> { ["rfpId"] = message.RfpId.ToString(), ["title"] = rfp.Content.Title }, clock);
     }
 }
 

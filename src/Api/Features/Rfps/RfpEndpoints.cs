@@ -7,6 +7,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Messaging;
+using Marketplace.Core.Notifications;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Planning;
 using Marketplace.Core.Rfps;
@@ -46,6 +47,10 @@ public sealed record PublishRfpRequest(bool AcknowledgeFindings);
 
 public sealed record CancelRfpRequest(string? Reason);
 
+/// <param name="Content">The whole new content (as the builder saves a draft).</param>
+/// <param name="ChangeSummary">What changed, in words the participants read.</param>
+public sealed record PublishAddendumRequest(RfpContent? Content, string? ChangeSummary, bool AcknowledgeFindings);
+
 /// <summary>
 /// A client's RFPs: drafts saved as the user types, copied, started from work-inventory tasks; published once every
 /// rule holds (all problems listed at once) and, when the text reads like directing the vendor's staff (偽装請負),
@@ -75,8 +80,12 @@ public static class RfpEndpoints
             .WithSummary("Publish: 400 lists every problem; findings need acknowledgeFindings (audited); 409 unless a draft");
         group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp")
             .WithSummary("Cancel a published RFP with a reason for the participants; 409 for a draft or a finished RFP");
+        group.MapPost("/{rfpId:guid}/addenda", PublishAddendum).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .Validate<PublishAddendumRequest>().WithName("PublishRfpAddendum")
+            .WithSummary("Change a published RFP: a new version with a change summary; participants are told and vendors matched again; 409 unless published");
         group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
             .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
+        group.MapRfpParticipationEndpoints(editors);
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;
     }
@@ -140,6 +149,19 @@ public static class RfpEndpoints
         private static string VolumeMessage() => Message("ボリュームは 30 件まで。各行に項目・単位・月間数量（0 以上）を入れてください。",
             "Up to 30 volumes, each with an item, a unit and a monthly quantity (0 or more).");
         private static string Message(string ja, string en) => English ? en : ja;
+    }
+
+    public sealed class AddendumValidator : AbstractValidator<PublishAddendumRequest>
+    {
+        public AddendumValidator()
+        {
+            RuleFor(x => x.Content).NotNull().WithMessage(_ => English ? "Send the whole new content." : "変更後の内容をすべて送ってください。")
+                .SetValidator(new ContentValidator()!);
+            RuleFor(x => x.ChangeSummary).Must(s => !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= Rfp.ReasonMaxLength)
+                .WithMessage(_ => English
+                    ? $"Say what changed, for the participants (at most {Rfp.ReasonMaxLength:N0} characters)."
+                    : $"参加ベンダー向けに、変更内容の要約を {Rfp.ReasonMaxLength:N0} 文字以内で入力してください。");
+        }
     }
 
     private static ProblemHttpResult NoSuchRfp() => ApiProblems.NotFound(English ? "There is no such RFP in your organisation." : "この RFP は、あなたの組織にありません。");
@@ -240,15 +262,7 @@ public static class RfpEndpoints
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         content = Normalised(content);
-        if (content.ServiceIds.Length > 0)
-        {
-            var offered = await db.CatalogueServices.AsNoTracking().Where(s => content.ServiceIds.Contains(s.Id) && s.RetiredAt == null).CountAsync(cancellationToken);
-            if (offered != content.ServiceIds.Length)
-                return ValidationRules.FieldProblem(new Dictionary<string, string[]>
-                {
-                    ["serviceIds"] = [English ? "Choose services from the catalogue (retired ones cannot be requested)." : "サービスはカタログから選んでください（提供終了のサービスは選べません）。"],
-                });
-        }
+        if (await UnknownServicesAsync(content, db, cancellationToken) is { } unknown) return unknown;
         var now = clock.GetUtcNow();
         try
         {
@@ -261,8 +275,7 @@ public static class RfpEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ApiProblems.Conflict(English ? "Changed meanwhile" : "他の画面で変更されました",
-                English ? "The RFP was saved elsewhere meanwhile; reload it and try again." : "この RFP は別の画面で保存されました。読み込み直してから保存してください。");
+            return ChangedMeanwhile();
         }
         return TypedResults.Ok(ToDto(rfp, now));
     }
@@ -302,6 +315,30 @@ public static class RfpEndpoints
         return TypedResults.Created($"/api/v1/rfps/{copy.Id}", ToDto(copy, now));
     }
 
+    private static ValidationProblem ProblemsAnswer(List<RfpProblem> problems) =>
+        ValidationRules.FieldProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => English ? p.En : p.Ja).ToArray()));
+
+    private static ValidationProblem UnacknowledgedFindings(int count) => ValidationRules.FieldProblem(new Dictionary<string, string[]>
+    {
+        ["acknowledgeFindings"] = [English
+            ? $"The text has {count} sentence(s) that read like directing the vendor's staff (disguised contracting). Reword them, or publish with the acknowledgement."
+            : $"本文に、受託者の従業員への指揮命令と読める文が {count} 件あります（偽装請負のおそれ）。書き直すか、確認のうえ公開してください。"],
+    });
+
+    /// <summary>Services must be in the catalogue and not retired; null when they are.</summary>
+    private static async Task<ValidationProblem?> UnknownServicesAsync(RfpContent content, MarketplaceDbContext db, CancellationToken cancellationToken)
+    {
+        if (content.ServiceIds.Length == 0) return null;
+        var offered = await db.CatalogueServices.AsNoTracking().Where(s => content.ServiceIds.Contains(s.Id) && s.RetiredAt == null).CountAsync(cancellationToken);
+        return offered == content.ServiceIds.Length ? null : ValidationRules.FieldProblem(new Dictionary<string, string[]>
+        {
+            ["serviceIds"] = [English ? "Choose services from the catalogue (retired ones cannot be requested)." : "サービスはカタログから選んでください（提供終了のサービスは選べません）。"],
+        });
+    }
+
+    private static ProblemHttpResult ChangedMeanwhile() => ApiProblems.Conflict(English ? "Changed meanwhile" : "他の画面で変更されました",
+        English ? "The RFP was saved elsewhere meanwhile; reload it and try again." : "この RFP は別の画面で保存されました。読み込み直してから保存してください。");
+
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Publish(Guid rfpId, PublishRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -310,20 +347,15 @@ public static class RfpEndpoints
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "published"));
         var now = clock.GetUtcNow();
         var problems = RfpPublishing.Problems(rfp.Content, now);
-        if (problems.Count > 0)
-            return ValidationRules.FieldProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => English ? p.En : p.Ja).ToArray()));
+        if (problems.Count > 0) return ProblemsAnswer(problems);
         var findings = RfpPublishing.Findings(rfp.Content, English);
-        if (findings.Count > 0 && !request.AcknowledgeFindings)
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
-            {
-                ["acknowledgeFindings"] = [English
-                    ? $"The text has {findings.Count} sentence(s) that read like directing the vendor's staff (disguised contracting). Reword them, or publish with the acknowledgement."
-                    : $"本文に、受託者の従業員への指揮命令と読める文が {findings.Count} 件あります（偽装請負のおそれ）。書き直すか、確認のうえ公開してください。"],
-            });
+        if (findings.Count > 0 && !request.AcknowledgeFindings) return UnacknowledgedFindings(findings.Count);
 
+        var clientName = await db.Organisations.Where(o => o.Id == rfp.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = rfp.Publish(now);
         db.RfpVersions.Add(version);
+        db.RfpListings.Add(new RfpListing(rfp, clientName, now)); // from now on vendors may see it (all, or the invited)
         db.RfpDeadlines.Add(new RfpDeadline(rfp.Id, rfp.OrganisationId, rfp.Content.ProposalDeadline!.Value)); // the Workers close it then
         db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
@@ -362,10 +394,61 @@ public static class RfpEndpoints
             return Illegal(e);
         }
         await db.RfpDeadlines.Where(d => d.RfpId == rfp.Id).ExecuteDeleteAsync(cancellationToken);
+        (await db.RfpListings.SingleAsync(l => l.RfpId == rfp.Id, cancellationToken)).Update(rfp, now);
+        await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpCancelled, $"{NotificationTypes.RfpCancelled}:{rfp.Id}",
+            new Dictionary<string, string> { ["reason"] = rfp.CancellationReason! }, clock, cancellationToken, invitedToo: true);
         db.EnqueueMessage(new RfpCancelled(rfp.Id, rfp.OrganisationId, rfp.CancellationReason!, now), rfp.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpCancelled, "rfp", rfp.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { rfp.Content.Title, reason = rfp.CancellationReason }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToDto(rfp, now));
+    }
+
+    private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> PublishAddendum(Guid rfpId, PublishAddendumRequest request,
+        CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        if (rfp is null) return NoSuchRfp();
+        if (rfp.Status != RfpStatus.Published) return Illegal(new IllegalRfpTransitionException(rfp.Status, "changed by an addendum"));
+        var content = Normalised(request.Content!);
+        if (await UnknownServicesAsync(content, db, cancellationToken) is { } unknown) return unknown;
+        var now = clock.GetUtcNow();
+        var problems = RfpPublishing.Problems(content, now, published: rfp.Content);
+        if (problems.Count > 0) return ProblemsAnswer(problems);
+        if (content.SameAs(rfp.Content))
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["content"] = [English ? "Nothing changed: an addendum needs a change." : "変更がありません。内容を変更してから補遺を公開してください。"],
+            });
+        var findings = RfpPublishing.Findings(content, English);
+        if (findings.Count > 0 && !request.AcknowledgeFindings) return UnacknowledgedFindings(findings.Count);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var version = rfp.PublishAddendum(content, request.ChangeSummary!, now);
+        db.RfpVersions.Add(version);
+        (await db.RfpListings.SingleAsync(l => l.RfpId == rfp.Id, cancellationToken)).Update(rfp, now);
+        (await db.RfpDeadlines.SingleAsync(d => d.RfpId == rfp.Id, cancellationToken)).MoveTo(content.ProposalDeadline!.Value);
+        await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpAddendum, $"{NotificationTypes.RfpAddendum}:{rfp.Id}:{version.Number}",
+            new Dictionary<string, string> { ["version"] = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["summary"] = version.ChangeSummary! },
+            clock, cancellationToken, invitedToo: true);
+        db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock); // match again
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile();
+        }
+        await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpAddendum, "rfp", rfp.Id.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), new
+            {
+                content.Title,
+                version = version.Number,
+                summary = version.ChangeSummary,
+                acknowledgedFindings = findings.Select(f => new { f.RuleCode, f.Sentence }).ToList(),
+            }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToDto(rfp, now));
     }

@@ -635,6 +635,11 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("data");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -654,6 +659,11 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.HasIndex("OrganisationId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_organisation_id_created_at");
+
+                    b.HasIndex("OrganisationId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_organisation_id_key")
+                        .HasFilter("key IS NOT NULL");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -966,6 +976,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("proposal_deadline");
 
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
                     b.HasKey("RfpId")
                         .HasName("pk_rfp_deadlines");
 
@@ -973,6 +987,103 @@ namespace Marketplace.Core.Data.Migrations
                         .HasDatabaseName("ix_rfp_deadlines_proposal_deadline");
 
                     b.ToTable("rfp_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpInvitation", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("invited_by");
+
+                    b.HasKey("RfpId", "VendorId")
+                        .HasName("pk_rfp_invitations");
+
+                    b.HasIndex("VendorId")
+                        .HasDatabaseName("ix_rfp_invitations_vendor_id");
+
+                    b.ToTable("rfp_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpListing", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<DateTimeOffset?>("ProposalDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposal_deadline");
+
+                    b.Property<DateTimeOffset?>("QuestionDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("question_deadline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("RfpId")
+                        .HasName("pk_rfp_listings");
+
+                    b.HasIndex("Visibility", "Status")
+                        .HasDatabaseName("ix_rfp_listings_visibility_status");
+
+                    b.ToTable("rfp_listings", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpMatch", b =>
@@ -1013,6 +1124,82 @@ namespace Marketplace.Core.Data.Migrations
                         .HasDatabaseName("ix_rfp_matches_vendor_id_matched_at");
 
                     b.ToTable("rfp_matches", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpParticipant", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.HasKey("RfpId", "VendorId")
+                        .HasName("pk_rfp_participants");
+
+                    b.HasIndex("VendorId")
+                        .HasDatabaseName("ix_rfp_participants_vendor_id");
+
+                    b.ToTable("rfp_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid?>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfp_questions");
+
+                    b.HasIndex("VendorId")
+                        .HasDatabaseName("ix_rfp_questions_vendor_id");
+
+                    b.HasIndex("RfpId", "AskedAt")
+                        .HasDatabaseName("ix_rfp_questions_rfp_id_asked_at");
+
+                    b.ToTable("rfp_questions", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
@@ -2000,6 +2187,33 @@ namespace Marketplace.Core.Data.Migrations
                         .HasConstraintName("fk_rfp_deadlines_rfps_rfp_id");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpInvitation", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_invitations_rfps_rfp_id");
+
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_invitations_organisations_vendor_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpListing", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Rfps.RfpListing", "RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_listings_rfps_rfp_id");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpMatch", b =>
                 {
                     b.HasOne("Marketplace.Core.Rfps.Rfp", null)
@@ -2008,6 +2222,39 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfp_matches_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpParticipant", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_participants_rfps_rfp_id");
+
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_participants_organisations_vendor_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpQuestion", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_questions_rfps_rfp_id");
+
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_rfp_questions_organisations_vendor_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Rfps;
+using Marketplace.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Tests;
+
+/// <summary>The vendor's side of a published RFP and the client's answers, invitations and addenda (the Api alone; the notices' delivery is the Workers' tests).</summary>
+public sealed class RfpParticipation(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private ApiFactory Api => fixture.Api;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static Dictionary<string, object?> Content(string visibility, DateTimeOffset? questionDeadline = null) => new()
+    {
+        ["title"] = "経費精算の委託", ["purpose"] = "経費精算の処理を平準化する。", ["currentState"] = "月 800 件を経理部 2 名で処理。",
+        ["scopeIn"] = new[] { "経費精算の点検" }, ["responsibilityBoundary"] = "申請までは当社、点検以降は受託者。",
+        ["kpis"] = new[] { new { metric = "処理期限遵守率", unit = "%", target = 99m, direction = "higher" } },
+        ["communication"] = "月次で報告会を行う。", ["transitionPlan"] = "1 か月の並走ののち切り替える。", ["contractTermMonths"] = 12,
+        ["budgetMinYen"] = 100_000L, ["budgetMaxYen"] = 300_000L,
+        ["expectedVolumes"] = new[] { new { item = "経費精算", unit = "件", monthlyQuantity = 800 } },
+        ["questionDeadline"] = questionDeadline ?? DateTimeOffset.UtcNow.AddDays(7), ["proposalDeadline"] = DateTimeOffset.UtcNow.AddDays(20),
+        ["visibility"] = visibility,
+        ["evaluationAxes"] = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
+        ["serviceIds"] = new[] { CatalogueSeed.Services.Single(s => s.Code == "bookkeeping").Id },
+    };
+
+    private async Task<(Person Owner, HttpClient Client, Guid Rfp)> PublishAsync(string visibility, DateTimeOffset? questionDeadline = null)
+    {
+        var owner = await People.SignedInAsync(Api);
+        var client = owner.Client(await owner.CreateOrganisationAsync("client"));
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "経費精算の委託" }))).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", Content(visibility, questionDeadline))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        return (owner, client, id);
+    }
+
+    /// <summary>A vendor listed in the marketplace (so it can be invited).</summary>
+    private async Task<(Guid Id, HttpClient Client)> VendorAsync()
+    {
+        var owner = await People.SignedInAsync(Api);
+        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var client = owner.Client(organisation);
+        (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"qa-{Guid.NewGuid():N}"[..16], summary = "経理・仕訳の BPO です。", monthlyBaseYen = 150_000,
+            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "bookkeeping").Id },
+        })).EnsureSuccessStatusCode();
+        return (organisation, client);
+    }
+
+    [Fact]
+    public async Task An_invite_only_rfp_is_seen_by_invited_vendors_only_and_an_answer_reaches_every_participant_without_the_askers_name()
+    {
+        var (_, client, rfpId) = await PublishAsync("invited");
+        var (askerId, asker) = await VendorAsync();
+        var (_, other) = await VendorAsync();
+        var (_, outsider) = await VendorAsync();
+
+        // Before the invitation nobody sees it; afterwards only the invited do.
+        Assert.Equal(HttpStatusCode.NotFound, (await asker.GetAsync($"/api/v1/vendor/rfps/{rfpId}")).StatusCode);
+        var invitedIds = new[] { askerId, (await other.GetFromJsonAsync<JsonElement>("/api/v1/vendor-profile")).GetProperty("organisationId").GetGuid() };
+        var activity = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/invitations", new { vendorIds = invitedIds }));
+        Assert.Equal(2, activity.GetProperty("invitations").GetArrayLength());
+        var feed = await asker.GetFromJsonAsync<JsonElement>("/api/v1/vendor/rfps");
+        var item = Assert.Single(feed.EnumerateArray(), i => i.GetProperty("rfpId").GetGuid() == rfpId);
+        Assert.True(item.GetProperty("invited").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/vendor/rfps/{rfpId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "見えますか" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).StatusCode);
+        Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement>("/api/v1/vendor/rfps")).EnumerateArray(), i => i.GetProperty("rfpId").GetGuid() == rfpId);
+
+        // Bad input changes nothing.
+        var empty = await asker.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.True((await JsonAsync(empty)).GetProperty("errors").TryGetProperty("question", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/invitations", new { vendorIds = new[] { Guid.NewGuid() } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/invitations", new { vendorIds = Array.Empty<Guid>() })).StatusCode);
+
+        var asked = await asker.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "月末の件数の波はどの程度ですか。" });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var questionId = (await JsonAsync(asked)).GetProperty("id").GetGuid();
+        // Unanswered, it is the asker's alone.
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("questions").EnumerateArray());
+        activity = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/activity");
+        Assert.Equal(1, activity.GetProperty("participants").GetInt32()); // asking is taking part
+        Assert.NotNull(Assert.Single(activity.GetProperty("questions").EnumerateArray()).GetProperty("vendorName").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/questions/{questionId}/answer", new { answer = "" })).StatusCode);
+        var answered = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/questions/{questionId}/answer", new { answer = "月末は平常月の 1.5 倍です。" });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/clarifications", new { text = "領収書は電子で受け渡します。" })).EnsureSuccessStatusCode();
+
+        var seenByOther = await other.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}");
+        var shared = seenByOther.GetProperty("questions").EnumerateArray().ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.Equal("月末は平常月の 1.5 倍です。", shared[0].GetProperty("answer").GetString());
+        Assert.False(shared[0].GetProperty("mine").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, shared[1].GetProperty("question").ValueKind); // the clarification
+        // The asker's identity is nowhere in what another vendor reads.
+        Assert.DoesNotContain(askerId.ToString(), seenByOther.GetRawText());
+        Assert.True((await asker.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("questions")[0].GetProperty("mine").GetBoolean());
+
+        // The answer and the clarification were sent, through the outbox, to the one participant (the asker).
+        await using var owner = await Database.OpenOwnerConnectionAsync();
+        await using var count = owner.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM outbox_messages WHERE organisation_id = @vendor AND payload::jsonb->>'type' = 'rfp.answered'";
+        count.Parameters.AddWithValue("vendor", askerId);
+        Assert.Equal(2L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_question_after_the_question_deadline_is_refused_and_a_cancelled_rfp_takes_no_participants()
+    {
+        var (_, client, rfpId) = await PublishAsync("public", questionDeadline: DateTimeOffset.UtcNow.AddSeconds(2));
+        var (_, vendor) = await VendorAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var late = await vendor.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "まだ間に合いますか。" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.False((await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("canAsk").GetBoolean());
+
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/cancel", new { reason = "社内の方針変更のため" })).EnsureSuccessStatusCode();
+        var seen = await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}");
+        Assert.Equal("cancelled", seen.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("社内の方針変更のため", seen.GetProperty("cancellationReason").GetString());
+        var (_, latecomer) = await VendorAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await latecomer.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/clarifications", new { text = "補足" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_addendum_makes_a_new_version_with_its_summary_and_a_bad_one_changes_nothing()
+    {
+        var (_, client, rfpId) = await PublishAsync("public");
+        var (vendorId, vendor) = await VendorAsync();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
+        var content = Content("public");
+        content["questionDeadline"] = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}")).GetProperty("content").GetProperty("questionDeadline").GetDateTimeOffset();
+        content["proposalDeadline"] = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}")).GetProperty("content").GetProperty("proposalDeadline").GetDateTimeOffset();
+
+        var noSummary = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noSummary.StatusCode);
+        Assert.True((await JsonAsync(noSummary)).GetProperty("errors").TryGetProperty("changeSummary", out _));
+        var unchanged = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "変更なし" });
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.True((await JsonAsync(unchanged)).GetProperty("errors").TryGetProperty("content", out _));
+        var moreVisible = new Dictionary<string, object?>(content) { ["visibility"] = "invited", ["purpose"] = "変更" };
+        var visibility = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content = moreVisible, changeSummary = "公開範囲" });
+        Assert.True((await JsonAsync(visibility)).GetProperty("errors").TryGetProperty("visibility", out _));
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}")).GetProperty("version").GetInt32());
+
+        var changed = new Dictionary<string, object?>(content)
+        {
+            ["expectedVolumes"] = new[] { new { item = "経費精算", unit = "件", monthlyQuantity = 1200 } },
+            ["proposalDeadline"] = DateTimeOffset.UtcNow.AddDays(25),
+        };
+        var addendum = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content = changed, changeSummary = "想定件数を月 1,200 件に、提案締切を延長しました。" });
+        Assert.Equal(HttpStatusCode.OK, addendum.StatusCode);
+        Assert.Equal(2, (await JsonAsync(addendum)).GetProperty("version").GetInt32());
+
+        var seen = await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}");
+        Assert.Equal(1200, seen.GetProperty("content").GetProperty("expectedVolumes")[0].GetProperty("monthlyQuantity").GetInt32());
+        Assert.Equal(["想定件数を月 1,200 件に、提案締切を延長しました。"],
+            seen.GetProperty("versions").EnumerateArray().Skip(1).Select(v => v.GetProperty("changeSummary").GetString()));
+        Assert.Equal(2, seen.GetProperty("summary").GetProperty("version").GetInt32());
+
+        // The Workers close it at the new deadline, and the participant is told of the addendum.
+        await using var db = Database.Open();
+        Assert.True(await db.RfpDeadlines.IgnoreQueryFilters().AnyAsync(d => d.RfpId == rfpId && d.ProposalDeadline > DateTimeOffset.UtcNow.AddDays(24)));
+        await using var owner = await Database.OpenOwnerConnectionAsync();
+        await using var count = owner.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM outbox_messages WHERE organisation_id = @vendor AND payload::jsonb->>'type' = 'rfp.addendum'";
+        count.Parameters.AddWithValue("vendor", vendorId);
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+
+        // A draft has no addenda.
+        var draft = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "下書き" }))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/rfps/{draft}/addenda", new { content = changed, changeSummary = "x" })).StatusCode);
+    }
+}
