@@ -10,7 +10,7 @@ namespace Marketplace.E2E;
 public sealed class BuildingAnRfp(BrowserFixture browser)
 {
     [Fact]
-    public async Task A_client_starts_an_rfp_from_a_task_fixes_a_disguised_contracting_sentence_and_publishes()
+    public async Task A_client_builds_an_rfp_from_a_task_fixes_a_disguised_contracting_sentence_publishes_and_answers_a_matched_vendors_question()
     {
         var (id, email) = await People.CreateAccountAsync(browser.Api);
         var tokens = await People.SignInAsync(browser.Api, email, People.Password);
@@ -89,6 +89,47 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         var all = await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches");
         var ours = Assert.Single(all!, m => m.GetProperty("vendorId").GetGuid() == vendor);
         Assert.Contains(ours.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString() == "月額基本料金 300,000 円は予算の範囲内です。");
+
+        // The matched vendor finds it in its feed, with why it was matched, and asks a question.
+        var vendorPage = await browser.NewPageAsync();
+        await vendorPage.GotoAsync("/vendor/rfps");
+        await BrowserFixture.SignInAsync(vendorPage, vendorOwner.Email);
+        var card = vendorPage.GetByRole(AriaRole.Article).Filter(new() { HasText = "月次給与計算の委託" });
+        await Expect(card).ToContainTextAsync("依頼サービス 1 件のうち 1 件を提供しています。");
+        await Expect(card).ToContainTextAsync("月額基本料金 300,000 円は予算の範囲内です。");
+        await card.GetByRole(AriaRole.Link, new() { Name = "月次給与計算の委託" }).ClickAsync();
+        await Expect(vendorPage.GetByRole(AriaRole.Heading, new() { Name = "月次給与計算の委託" })).ToBeVisibleAsync();
+        await vendorPage.GetByLabel("質問", new() { Exact = true }).FillAsync("年末調整の対象人数は何名ですか。");
+        await vendorPage.GetByRole(AriaRole.Button, new() { Name = "質問を送る" }).ClickAsync();
+        await Expect(vendorPage.GetByText("質問を送りました。")).ToBeVisibleAsync();
+        await Expect(vendorPage.GetByText("参加を表明しました")).ToBeVisibleAsync(); // asking is taking part
+
+        // The client answers it on the RFP's page; the answer is published without the asker's name.
+        await page.ReloadAsync();
+        var questions = page.GetByRole(AriaRole.Region, new() { Name = "質疑応答" });
+        await Expect(questions).ToContainTextAsync("年末調整の対象人数は何名ですか。");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("参加表明 1 社");
+        await questions.GetByLabel("回答", new() { Exact = true }).FillAsync("約 350 名です。");
+        await questions.GetByRole(AriaRole.Button, new() { Name = "回答を公開" }).ClickAsync();
+        await Expect(questions.GetByText("未回答")).ToBeHiddenAsync();
+
+        // An addendum: the client edits the published RFP and publishes the change as version 2.
+        await page.GetByRole(AriaRole.Button, new() { Name = "変更（補遺）を作成" }).ClickAsync();
+        await page.GetByLabel("目的", new() { Exact = true }).FillAsync("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "変更を公開" }).ClickAsync();
+        var addendum = page.GetByRole(AriaRole.Dialog, new() { Name = "変更（補遺）を公開" });
+        await addendum.GetByLabel("変更内容の要約").FillAsync("目的にミス率の目標を加えました。");
+        await addendum.GetByRole(AriaRole.Button, new() { Name = "変更を公開" }).ClickAsync();
+        await Expect(addendum).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 2 版）");
+
+        // The vendor reads the answer and the change.
+        await vendorPage.ReloadAsync();
+        var shared = vendorPage.GetByRole(AriaRole.Region, new() { Name = "質疑応答" });
+        await Expect(shared).ToContainTextAsync("約 350 名です。");
+        await Expect(shared).Not.ToContainTextAsync(vendorName); // nobody is named
+        await Expect(vendorPage.GetByText("目的にミス率の目標を加えました。")).ToBeVisibleAsync();
+        await Expect(vendorPage.GetByText("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。")).ToBeVisibleAsync();
     }
 
     private static async Task OpenAsync(IPage page, string section)

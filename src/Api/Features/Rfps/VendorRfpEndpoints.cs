@@ -20,8 +20,11 @@ public sealed record VendorQuestionDto(Guid Id, string? Question, string? Answer
 
 /// <param name="Content">The version in force.</param>
 /// <param name="CanAsk">Questions are accepted now (published, before the question deadline).</param>
-public sealed record VendorRfpDto(VendorRfpSummaryDto Summary, RfpContent Content, IReadOnlyList<RfpVersionDto> Versions,
+/// <param name="Weights">The evaluation axes with their labels in the reader's language and their weights.</param>
+public sealed record VendorRfpDto(VendorRfpSummaryDto Summary, RfpContent Content, IReadOnlyList<AxisWeightDto> Weights, IReadOnlyList<RfpVersionDto> Versions,
     IReadOnlyList<VendorQuestionDto> Questions, bool CanAsk, string? CancellationReason);
+
+public sealed record AxisWeightDto(string Code, string Label, int Weight);
 
 public sealed record AskQuestionRequest(string? Question);
 
@@ -107,7 +110,9 @@ public static class VendorRfpEndpoints
             .OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var questions = await db.RfpQuestions.AsNoTracking().Where(q => q.RfpId == rfpId).OrderBy(q => q.AnsweredAt ?? q.AskedAt).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new VendorRfpDto(summary, versions.Last().Content,
+        var content = versions.Last().Content;
+        return TypedResults.Ok(new VendorRfpDto(summary, content,
+            content.EvaluationAxes.Join(EvaluationAxes.All, a => a.Code, x => x.Code, (a, x) => new AxisWeightDto(a.Code, English ? x.En : x.Ja, a.Weight)).ToList(),
             versions.Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToList(),
             // Never who asked: only whether it was this vendor.
             questions.Select(q => new VendorQuestionDto(q.Id, q.Question, q.Answer, q.AskedAt, q.AnsweredAt, q.VendorId == vendorId)).ToList(),

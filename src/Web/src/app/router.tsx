@@ -18,6 +18,8 @@ import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
 import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
 import { RfpBuilderRoute } from '@/features/rfps/RfpBuilderRoute';
 import { RfpListRoute } from '@/features/rfps/RfpListRoute';
+import { VendorRfpFeedRoute } from '@/features/vendor-rfps/VendorRfpFeedRoute';
+import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
+      { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },
+      { path: 'vendor/rfps/:id', element: <VendorRfpRoute /> },
       { path: 'vendors', element: <VendorSearchRoute /> },
       { path: 'vendors/compare', element: <CompareRoute /> },
       { path: 'vendors/:slug', element: <PublicVendorRoute /> },

@@ -11,6 +11,7 @@ import {
   IconClipboardList,
   IconFileText,
   IconId,
+  IconInbox,
   IconKey,
   IconListDetails,
   IconPlus,
@@ -42,7 +43,10 @@ function useNavigation(): NavigationItem[] {
   if (!auth.isAuthenticated) return items;
   if (active) {
     items.push({ to: `/organisations/${active.id}`, key: 'nav.organisation', icon: IconBuilding, end: true });
-    if (active.kind === 'vendor') items.push({ to: '/vendor/profile', key: 'nav.profile', icon: IconId, end: false });
+    if (active.kind === 'vendor') {
+      items.push({ to: '/vendor/profile', key: 'nav.profile', icon: IconId, end: false });
+      items.push({ to: '/vendor/rfps', key: 'nav.vendorRfps', icon: IconInbox, end: false });
+    }
     if (active.kind === 'client') {
       items.push({ to: '/client/work-inventory', key: 'nav.inventory', icon: IconClipboardList, end: false });
       items.push({ to: '/client/rfps', key: 'nav.rfps', icon: IconFileText, end: false });

@@ -7,7 +7,11 @@ import { useMarkRead, useNotifications } from '@/lib/api/notifications';
 import { formatDates } from '@/lib/i18n';
 
 /** Where a notification leads, when it is about something with a page. */
-const linkOf = (type: string, data: Record<string, unknown>) => (type === 'rfp.closed' && data.rfpId ? `/client/rfps/${String(data.rfpId)}` : undefined);
+const linkOf = (type: string, data: Record<string, unknown>) => {
+  if (!type.startsWith('rfp.') || !data.rfpId) return undefined;
+  // The client opens its own RFP in the builder; vendors open it from their feed.
+  return type === 'rfp.closed' ? `/client/rfps/${String(data.rfpId)}` : `/vendor/rfps/${String(data.rfpId)}`;
+};
 
 /** The header's bell: the unread count, the latest notifications, mark read. */
 export function NotificationBell({ organisationId }: { organisationId: string }) {

@@ -1,13 +1,19 @@
-import { Anchor, Badge, Group, List, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { useRfpMatches } from './api';
+import { useRfpActivity, useRfpMatches, useRfpParticipationActions } from './api';
 
-/** The matched vendors, best fit first, each with its score and why. */
-export function MatchesPanel({ organisationId, rfpId }: { organisationId: string; rfpId: string }) {
+/**
+ * The matched vendors, best fit first, each with its score and why. While the RFP is published the client invites
+ * from here (for an invite-only RFP, the only way a vendor sees it).
+ */
+export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisationId: string; rfpId: string; canInvite: boolean }) {
   const { t } = useTranslation();
+  const activity = useRfpActivity(organisationId, rfpId);
+  const { invite } = useRfpParticipationActions(organisationId, rfpId);
+  const invited = new Set((activity.data?.invitations ?? []).map((i) => i.vendorId));
   // Matching takes moments after publishing; wait two minutes at most before saying that nobody matched.
   const [waiting, setWaiting] = useState(true);
   useEffect(() => {
@@ -34,13 +40,26 @@ export function MatchesPanel({ organisationId, rfpId }: { organisationId: string
       ) : (
         <Stack gap="md">
           <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: matches.data.length })}</Text>
+          {invite.isError && <ErrorAlert error={invite.error} />}
           {matches.data.slice(0, 20).map((m) => (
             <div key={m.vendorId}>
               <Group justify="space-between" gap="xs">
                 <Anchor component={Link} to={`/vendors/${m.slug}`} fw={600}>
                   {m.vendorName}
                 </Anchor>
-                <Badge variant="light">{t('rfp.score', { score: Number(m.score) })}</Badge>
+                <Group gap={6}>
+                  <Badge variant="light">{t('rfp.score', { score: Number(m.score) })}</Badge>
+                  {invited.has(m.vendorId) ? (
+                    <Badge color="orange" variant="light">{t('rfp.invited')}</Badge>
+                  ) : (
+                    canInvite && (
+                      <Button size="compact-xs" variant="light" loading={invite.isPending && invite.variables?.[0] === m.vendorId}
+                        aria-label={`${t('rfp.invite')}: ${m.vendorName}`} onClick={() => invite.mutate([m.vendorId])}>
+                        {t('rfp.invite')}
+                      </Button>
+                    )
+                  )}
+                </Group>
               </Group>
               <Progress value={Number(m.score)} size="sm" my={4} aria-label={t('rfp.scoreOf', { name: m.vendorName, score: Number(m.score) })} />
               <List size="xs" spacing={2}>

@@ -37,7 +37,8 @@ import { ApiError } from '@/lib/api/problem';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useRfp, useRfpAction, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
+import { ActivityPanel } from './ActivityPanel';
+import { useRfp, useRfpAction, useRfpParticipationActions, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
 import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
 
@@ -94,18 +95,24 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const vocabulary = useRfpVocabulary(currentLanguage());
   const catalogue = useCatalogue();
   const vendorVocabulary = useVocabulary();
-  const editable = rfp.status === 'draft' && rfpEditorRoles.includes(organisation.role);
+  const participation = useRfpParticipationActions(organisation.id, rfp.id);
+  const canEdit = rfpEditorRoles.includes(organisation.role);
+  // A published RFP changes only by an addendum: edited here, published as the next version (never autosaved).
+  const [amending, setAmending] = useState(false);
+  const [amendDialog, setAmendDialog] = useState(false);
+  const editable = (rfp.status === 'draft' && canEdit) || amending;
   const [content, setContent] = useState<RfpContent>(rfp.content);
   const [open, setOpen] = useState<string[]>(['basics']);
   const [publishing, setPublishing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const dirty = useRef(false);
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const fieldSource = amending ? participation.addendum.error : save.error;
+  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
   const timeFormat = formatDates({ timeStyle: 'short' });
 
   // Saves as the user types: the whole draft, a moment after the last change.
   useEffect(() => {
-    if (!dirty.current || !editable) return;
+    if (!dirty.current || !editable || rfp.status !== 'draft') return;
     const timer = window.setTimeout(() => {
       dirty.current = false;
       save.mutate(content);
@@ -146,7 +153,9 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
             </Badge>
           </Group>
           <Text size="sm" c={save.isError ? 'red.8' : 'dimmed'} role="status" aria-live="polite">
-            {editable ? saveState || t('rfp.autosave') : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
+            {amending
+              ? t('rfp.amendingNote', { version: Number(rfp.version) + 1 })
+              : editable ? saveState || t('rfp.autosave') : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
           </Text>
         </div>
         <Group gap="xs">
@@ -162,7 +171,26 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
               {t('rfp.delete')}
             </Button>
           )}
-          {rfpEditorRoles.includes(organisation.role) && ['published', 'closed', 'evaluating'].includes(rfp.status) && (
+          {canEdit && rfp.status === 'published' && !amending && (
+            <Button variant="default" onClick={() => setAmending(true)}>
+              {t('rfp.amend')}
+            </Button>
+          )}
+          {amending && (
+            <>
+              <Button variant="subtle" onClick={() => {
+                setContent(rfp.content);
+                participation.addendum.reset();
+                setAmending(false);
+              }}>
+                {t('rfp.amendCancel')}
+              </Button>
+              <Button leftSection={<IconSend size={16} />} onClick={() => setAmendDialog(true)}>
+                {t('rfp.amendPublish')}
+              </Button>
+            </>
+          )}
+          {canEdit && !amending && ['published', 'closed', 'evaluating'].includes(rfp.status) && (
             <Button variant="light" color="red" onClick={() => setCancelling(true)}>
               {t('rfp.cancel')}
             </Button>
@@ -349,12 +377,22 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         <Grid.Col span={{ base: 12, md: 4 }}>
           {/* Beside the form while scrolling: the author sees a problem clear as they type. */}
           <Stack style={{ position: 'sticky', top: 72 }}>
-            {rfp.status !== 'draft' && <MatchesPanel organisationId={organisation.id} rfpId={rfp.id} />}
+            {rfp.status !== 'draft' && (
+              <MatchesPanel organisationId={organisation.id} rfpId={rfp.id} canInvite={canEdit && rfp.status === 'published'} />
+            )}
+            {rfp.status !== 'draft' && <ActivityPanel organisationId={organisation.id} rfpId={rfp.id} canAnswer={canEdit && rfp.status === 'published'} />}
             <ChecksPanel rfp={rfp} onShow={show} />
           </Stack>
         </Grid.Col>
       </Grid>
       {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={save.isPending || dirty.current} onShow={show} onClose={() => setPublishing(false)} />}
+      {amendDialog && (
+        <AddendumDialog organisationId={organisation.id} rfpId={rfp.id} content={content} onShow={show}
+          onClose={(published) => {
+            setAmendDialog(false);
+            if (published) setAmending(false);
+          }} />
+      )}
       {cancelling && <CancelDialog organisationId={organisation.id} rfpId={rfp.id} onClose={() => setCancelling(false)} />}
     </Stack>
   );
@@ -524,6 +562,57 @@ function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { 
           <Button leftSection={<IconSend size={16} />} disabled={blocked || pendingSave || (rfp.findings.length > 0 && !acknowledged)} loading={publish.isPending}
             onClick={() => publish.mutate(acknowledged, { onSuccess: onClose })}>
             {t('rfp.publishNow')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Publishes the edited content as the next version, with the summary the participants read. */
+function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
+  organisationId: string; rfpId: string; content: RfpContent; onShow: (field: string) => void; onClose: (published: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { addendum } = useRfpParticipationActions(organisationId, rfpId);
+  const [changeSummary, setChangeSummary] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const errors = addendum.error instanceof ApiError ? addendum.error.fieldErrors() : {};
+  const { changeSummary: summaryError, acknowledgeFindings: findingsError, ...contentErrors } = errors;
+  const contentFields = Object.keys(contentErrors);
+  return (
+    <Modal opened onClose={() => onClose(false)} title={t('rfp.addendumTitle')} size="lg">
+      <Stack>
+        <Textarea label={t('rfp.changeSummary')} description={t('rfp.changeSummaryHint')} autosize minRows={3} value={changeSummary}
+          onChange={(e) => setChangeSummary(e.currentTarget.value)} error={summaryError} data-autofocus />
+        {contentFields.length > 0 && (
+          <Alert color="red" title={t('rfp.cannotPublish')} role="alert">
+            <List size="sm">
+              {contentFields.map((field) => (
+                <List.Item key={field}>
+                  <Button variant="transparent" size="compact-sm" px={0} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
+                    onClick={() => {
+                      onShow(field);
+                      onClose(false);
+                    }}>
+                    {contentErrors[field]}
+                  </Button>
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {findingsError && (
+          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={findingsError}>
+            <Checkbox mt="xs" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} label={t('rfp.acknowledge')} />
+          </Alert>
+        )}
+        {addendum.isError && Object.keys(errors).length === 0 && <ErrorAlert error={addendum.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => onClose(false)}>{t('rfp.back')}</Button>
+          <Button leftSection={<IconSend size={16} />} loading={addendum.isPending} disabled={!changeSummary.trim()}
+            onClick={() => addendum.mutate({ content, changeSummary, acknowledgeFindings: acknowledged }, { onSuccess: () => onClose(true) })}>
+            {t('rfp.amendPublish')}
           </Button>
         </Group>
       </Stack>

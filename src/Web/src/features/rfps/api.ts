@@ -77,3 +77,44 @@ export const useRfpMatches = (organisationId: string, id: string, poll: boolean)
     // Every 3 s while none have arrived and the caller still waits (an RFP nobody matches stays empty).
     refetchInterval: (query) => (poll && (query.state.data?.length ?? 0) === 0 ? 3000 : false),
   });
+
+export type RfpActivity = Schemas['RfpActivityDto'];
+
+const activityKey = (organisationId: string, id: string) => ['rfps', organisationId, id, 'activity'] as const;
+
+/** Participants (a count), invitations, questions and versions of a published RFP. */
+export const useRfpActivity = (organisationId: string, id: string) =>
+  useQuery({
+    queryKey: activityKey(organisationId, id),
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/activity', { params: { path: { rfpId: id } } })),
+  });
+
+export const useRfpParticipationActions = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: activityKey(organisationId, id) });
+  const path = { params: { path: { rfpId: id } } };
+  return {
+    invite: useMutation({
+      mutationFn: async (vendorIds: string[]) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/invitations', { ...path, body: { vendorIds } })),
+      onSuccess: (activity) => queryClient.setQueryData(activityKey(organisationId, id), activity),
+    }),
+    answer: useMutation({
+      mutationFn: async ({ questionId, answer }: { questionId: string; answer: string }) =>
+        unwrap(await api.POST('/api/v1/rfps/{rfpId}/questions/{questionId}/answer', { params: { path: { rfpId: id, questionId } }, body: { answer } })),
+      onSuccess: refresh,
+    }),
+    clarify: useMutation({
+      mutationFn: async (text: string) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/clarifications', { ...path, body: { text } })),
+      onSuccess: refresh,
+    }),
+    addendum: useMutation({
+      mutationFn: async (body: { content: RfpContent; changeSummary: string; acknowledgeFindings: boolean }) =>
+        unwrap(await api.POST('/api/v1/rfps/{rfpId}/addenda', { ...path, body })),
+      onSuccess: (rfp) => {
+        queryClient.setQueryData(rfpKey(organisationId, id), rfp);
+        void refresh();
+        void queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
+      },
+    }),
+  };
+};

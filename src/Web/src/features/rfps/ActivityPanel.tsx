@@ -1,0 +1,125 @@
+import { Badge, Button, Card, Group, Paper, Skeleton, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { ApiError } from '@/lib/api/problem';
+import { formatDates } from '@/lib/i18n';
+import { useRfpActivity, useRfpParticipationActions, type RfpActivity } from './api';
+
+/**
+ * A published RFP as the client follows it: how many vendors take part (not who, until proposals open), the
+ * questions to answer, clarifications, and the versions with their change summaries.
+ */
+export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisationId: string; rfpId: string; canAnswer: boolean }) {
+  const { t } = useTranslation();
+  const activity = useRfpActivity(organisationId, rfpId);
+  const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
+  if (activity.isPending) return <Skeleton height={160} aria-busy />;
+  if (activity.isError) return <ErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />;
+  const data = activity.data;
+  return (
+    <Stack>
+      <Paper withBorder p="md" component="section" aria-labelledby="activity-heading">
+        <Title order={3} size="h4" id="activity-heading" mb="xs">{t('rfp.activityTitle')}</Title>
+        <Text fw={600}>{t('rfp.participants', { count: Number(data.participants) })}</Text>
+        <Text size="xs" c="dimmed" mb="sm">{t('rfp.participantsHint')}</Text>
+        <Text size="sm" fw={600}>{t('rfp.invitations')}</Text>
+        {data.invitations.length === 0 ? (
+          <Text size="sm" c="dimmed">{t('rfp.noInvitations')}</Text>
+        ) : (
+          <Group gap={6} mt={4}>
+            {data.invitations.map((i) => <Badge key={i.vendorId} variant="light" color="orange">{i.vendorName}</Badge>)}
+          </Group>
+        )}
+        <Text size="sm" fw={600} mt="md" mb={4}>{t('rfp.versions')}</Text>
+        <Timeline active={data.versions.length - 1} bulletSize={12} lineWidth={2}>
+          {data.versions.map((v) => (
+            <Timeline.Item key={Number(v.number)} title={t('rfp.version', { number: Number(v.number) })}>
+              <Text size="xs" c="dimmed">{dates.format(new Date(v.publishedAt))}</Text>
+              <Text size="sm">{v.changeSummary ?? t('rfp.initialVersion')}</Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Paper>
+      <QuestionsPanel organisationId={organisationId} rfpId={rfpId} data={data} canAnswer={canAnswer} />
+    </Stack>
+  );
+}
+
+function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisationId: string; rfpId: string; data: RfpActivity; canAnswer: boolean }) {
+  const { t } = useTranslation();
+  const { clarify } = useRfpParticipationActions(organisationId, rfpId);
+  const [clarification, setClarification] = useState('');
+  const clarifyError = clarify.error instanceof ApiError ? clarify.error.fieldErrors().text : undefined;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="questions-heading">
+      <Title order={3} size="h4" id="questions-heading">{t('rfp.questionsTitle')}</Title>
+      <Text size="xs" c="dimmed" mb="sm">{t('rfp.answerHint')}</Text>
+      <Stack gap="sm">
+        {data.questions.length === 0 && <Text size="sm" c="dimmed">{t('rfp.noQuestions')}</Text>}
+        {data.questions.map((q) => (
+          <QuestionCard key={q.id} organisationId={organisationId} rfpId={rfpId} question={q} canAnswer={canAnswer} />
+        ))}
+        {canAnswer && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              clarify.mutate(clarification, { onSuccess: () => setClarification('') });
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea label={t('rfp.clarifyLabel')} autosize minRows={2} value={clarification} onChange={(e) => setClarification(e.currentTarget.value)} error={clarifyError} />
+              <Button type="submit" variant="light" loading={clarify.isPending} disabled={!clarification.trim()} style={{ alignSelf: 'flex-start' }}>
+                {t('rfp.clarify')}
+              </Button>
+              {clarify.isError && !clarifyError && <ErrorAlert error={clarify.error} />}
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function QuestionCard({ organisationId, rfpId, question, canAnswer }: {
+  organisationId: string; rfpId: string; question: RfpActivity['questions'][number]; canAnswer: boolean;
+}) {
+  const { t } = useTranslation();
+  const { answer } = useRfpParticipationActions(organisationId, rfpId);
+  const [text, setText] = useState('');
+  const error = answer.error instanceof ApiError ? answer.error.fieldErrors().answer : undefined;
+  return (
+    <Card withBorder padding="sm" component="article">
+      {question.question ? (
+        <>
+          <Group gap="xs">
+            <Text size="xs" c="dimmed">{t('rfp.askedBy', { name: question.vendorName ?? '—' })}</Text>
+            {!question.answer && <Badge size="sm" color="red" variant="light">{t('rfp.unanswered')}</Badge>}
+          </Group>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{question.question}</Text>
+        </>
+      ) : (
+        <Badge size="sm" variant="light" color="grape">{t('rfp.clarificationBadge')}</Badge>
+      )}
+      {question.answer && (
+        <Text size="sm" mt={6} pl="sm" style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-teal-6)' }}>{question.answer}</Text>
+      )}
+      {!question.answer && canAnswer && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            answer.mutate({ questionId: question.id, answer: text });
+          }}
+        >
+          <Stack gap="xs" mt="xs">
+            <Textarea label={t('rfp.answerLabel')} autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} />
+            <Button type="submit" size="xs" loading={answer.isPending} disabled={!text.trim()} style={{ alignSelf: 'flex-start' }}>
+              {t('rfp.sendAnswer')}
+            </Button>
+            {answer.isError && !error && <ErrorAlert error={answer.error} />}
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+
+export type VendorRfpSummary = Schemas['VendorRfpSummaryDto'];
+export type VendorRfp = Schemas['VendorRfpDto'];
+
+const feedKey = (organisationId: string) => ['vendor-rfps', organisationId] as const;
+const rfpKey = (organisationId: string, id: string) => ['vendor-rfps', organisationId, id] as const;
+
+export const useVendorRfpFeed = (organisationId: string) =>
+  useQuery({ queryKey: feedKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/vendor/rfps')) });
+
+export const useVendorRfp = (organisationId: string, id: string) =>
+  useQuery({
+    queryKey: rfpKey(organisationId, id),
+    queryFn: async () => unwrap(await api.GET('/api/v1/vendor/rfps/{rfpId}', { params: { path: { rfpId: id } } })),
+  });
+
+export const useVendorRfpActions = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: rfpKey(organisationId, id) }),
+    queryClient.invalidateQueries({ queryKey: feedKey(organisationId), exact: true }),
+  ]);
+  return {
+    join: useMutation({
+      mutationFn: async () => {
+        const result = await api.POST('/api/v1/vendor/rfps/{rfpId}/participation', { params: { path: { rfpId: id } } });
+        if (!result.response.ok) unwrap(result);
+      },
+      onSuccess: refresh,
+    }),
+    ask: useMutation({
+      mutationFn: async (question: string) =>
+        unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/questions', { params: { path: { rfpId: id } }, body: { question } })),
+      onSuccess: refresh,
+    }),
+  };
+};
