@@ -72,5 +72,19 @@ public sealed class DemoClientSide
         var published = await db.Rfps.SingleAsync(r => r.Status == Marketplace.Core.Rfps.RfpStatus.Published);
         Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Problems(published.Content, DateTimeOffset.UtcNow)); // publishable as seeded
         Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Findings(published.Content, english: false));
+
+        // The published one has been asked, answered, clarified and changed once (version 2).
+        Assert.Equal(2, published.Version);
+        var questions = await db.RfpQuestions.Where(q => q.RfpId == published.Id).ToListAsync();
+        Assert.Equal((3, 2, 1), (questions.Count, questions.Count(q => q.Answer is not null), questions.Count(q => q.VendorId is null)));
+        Assert.Equal(2, await db.RfpParticipants.CountAsync(p => p.RfpId == published.Id));
+        // A demo vendor sees it, its versions and the shared answers, but not the other vendor's unanswered question.
+        Guid vendorId;
+        await using (var lookup = Database.Open())
+            vendorId = await lookup.Organisations.Where(o => o.Name == DemoSeeder.Organisations[3].Name).Select(o => o.Id).SingleAsync();
+        await using var vendor = Database.Open(vendorId);
+        Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId));
+        Assert.Equal(2, await vendor.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
+        Assert.Equal(3, await vendor.RfpQuestions.CountAsync(q => q.RfpId == published.Id)); // its own, the answered one and the clarification
     }
 }

@@ -10,8 +10,9 @@ namespace Marketplace.Core.Demo;
 
 /// <summary>
 /// The demo clients' side: the first demo client (the demo person's) gets a work inventory with checked tasks and
-/// RFPs in every state: a draft, a published one (announced through the outbox, so the Workers match it), a closed
-/// one and a cancelled one. Idempotent: a client that has any task is left alone.
+/// RFPs in every state: a draft, a published one (announced through the outbox, so the Workers match it) with
+/// questions, a clarification and an addendum, a closed one and a cancelled one. Idempotent: a client that has any
+/// task is left alone.
 /// </summary>
 public static class DemoClients
 {
@@ -95,8 +96,55 @@ public static class DemoClients
         db.RfpDeadlines.Add(new RfpDeadline(published.Id, clientId, published.Content.ProposalDeadline!.Value));
         closed.Close(now); // as if its deadline had passed
         cancelled.Cancel("社内で体制を見直すことになったため、今回の募集を中止いたします。ご検討いただいた皆様に感謝申し上げます。", now);
+        db.RfpListings.AddRange(new[] { published, closed, cancelled }.Select(r => new RfpListing(r, clientName, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        await SeedQuestionsAndAddendumAsync(createContext, clientId, published.Id, clock, cancellationToken);
         return tasks.Count;
+    }
+
+    /// <summary>
+    /// Two demo vendors take part in the published RFP and ask; the client answers one, clarifies on its own, and
+    /// publishes an addendum (version 2, matched again by the Workers). Each side writes as itself (row-level security).
+    /// </summary>
+    private static async Task SeedQuestionsAndAddendumAsync(Func<MarketplaceDbContext> createContext, Guid clientId, Guid rfpId, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var vendorNames = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Vendor).Take(2).Select(o => o.Name).ToList();
+        List<Guid> vendors;
+        await using (var lookup = createContext())
+            vendors = await lookup.Organisations.Where(o => vendorNames.Contains(o.Name)).OrderBy(o => o.Name).Select(o => o.Id).ToListAsync(cancellationToken);
+        string[] questions = ["年末調整は委託範囲に含まれますか。含まれる場合、対象人数を教えてください。", "給与明細は電子交付で差し支えありませんか。"];
+        Guid answered = Guid.Empty;
+        for (var i = 0; i < vendors.Count; i++)
+        {
+            await using var vendor = createContext();
+            vendor.Tenant.Set(vendors[i]);
+            vendor.RfpParticipants.Add(new RfpParticipant(rfpId, vendors[i], clientId, now));
+            var question = RfpQuestion.Ask(rfpId, clientId, vendors[i], questions[i], now.AddMinutes(i));
+            vendor.RfpQuestions.Add(question);
+            if (i == 0) answered = question.Id;
+            await vendor.SaveChangesAsync(cancellationToken);
+        }
+
+        await using var db = createContext();
+        db.Tenant.Set(clientId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        (await db.RfpQuestions.SingleAsync(q => q.Id == answered, cancellationToken))
+            .AnswerWith("含みます。対象は約 350 名で、扶養控除等申告書の回収から源泉徴収票の作成までをお願いします。", now.AddMinutes(5));
+        db.RfpQuestions.Add(RfpQuestion.Clarify(rfpId, clientId, "勤怠データは毎月 3 営業日目に CSV でお渡しします。", now.AddMinutes(6)));
+        var rfp = await db.Rfps.SingleAsync(r => r.Id == rfpId, cancellationToken);
+        var second = rfp.PublishAddendum(rfp.Content with
+        {
+            ScopeIn = [.. rfp.Content.ScopeIn, "年末調整"],
+            CurrentState = rfp.Content.CurrentState + "\n年末調整：約 350 名分を 11〜12 月に処理。",
+        }, "質疑を受けて、委託範囲に年末調整を加えました。", now.AddMinutes(7));
+        db.RfpVersions.Add(second);
+        (await db.RfpListings.SingleAsync(l => l.RfpId == rfpId, cancellationToken)).Update(rfp, now);
+        db.EnqueueMessage(new RfpPublished(rfpId, clientId, second.Number, now), clientId, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

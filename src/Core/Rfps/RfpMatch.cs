@@ -51,6 +51,9 @@ public static class RfpMatcher
         CancellationToken cancellationToken)
     {
         var now = clock.GetDatabaseNow();
+        // An addendum published meanwhile makes this version's match moot: the newer version's message matches it.
+        var current = await db.Rfps.Where(r => r.Id == rfpId).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
+        if (current != version) return 0;
         var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
         var content = published.Content;
         var requested = content.ServiceIds;
