@@ -45,6 +45,8 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             name = "請求書の発行", frequency = "monthly", hoursPerMonth = 40, expertise = "low", substitutability = "easy",
         })).Content.ReadFromJsonAsync<JsonElement>();
         var rfp = await (await a.PostAsJsonAsync("/api/v1/rfps", new { title = "A の RFP" })).Content.ReadFromJsonAsync<JsonElement>();
+        var template = await (await a.PostAsJsonAsync($"/api/v1/rfps/{rfp.GetProperty("id").GetGuid()}/template", new { name = "A のテンプレート" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         Guid notification, question;
         await using (var db = Database.Open(organisationA))
         {
@@ -71,6 +73,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["rfpId"] = rfp.GetProperty("id").GetString()!,
             ["notificationId"] = notification.ToString(),
             ["questionId"] = question.ToString(),
+            ["templateId"] = template.GetProperty("id").GetString()!,
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });

@@ -185,4 +185,36 @@ public sealed class Rfps(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync("/api/v1/rfps")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/rfps/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_rfp_saved_as_a_template_starts_new_drafts_without_its_dates_and_stays_in_its_organisation()
+    {
+        var (_, _, client) = await ClientOrganisationAsync();
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "給与計算業務の委託" }))).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", Complete())).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/template", new { name = " " })).StatusCode);
+        var saved = await client.PostAsJsonAsync($"/api/v1/rfps/{id}/template", new { name = "給与計算の標準" });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var templateId = (await JsonAsync(saved)).GetProperty("id").GetGuid();
+        var duplicate = await client.PostAsJsonAsync($"/api/v1/rfps/{id}/template", new { name = "給与計算の標準" });
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.True((await JsonAsync(duplicate)).GetProperty("errors").TryGetProperty("name", out _));
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/rfps/templates")).EnumerateArray());
+
+        var fromTemplate = await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "給与計算（関西拠点）", fromTemplateId = templateId }));
+        var content = fromTemplate.GetProperty("content");
+        Assert.Equal("給与計算（関西拠点）", content.GetProperty("title").GetString());
+        Assert.Equal("期限遵守率", content.GetProperty("kpis")[0].GetProperty("metric").GetString());
+        Assert.Equal(JsonValueKind.Null, content.GetProperty("proposalDeadline").ValueKind);
+
+        // Another organisation can neither start from it nor delete it.
+        var (_, _, other) = await ClientOrganisationAsync();
+        var refused = await other.PostAsJsonAsync("/api/v1/rfps", new { fromTemplateId = templateId });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await JsonAsync(refused)).GetProperty("errors").TryGetProperty("fromTemplateId", out _));
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/rfps/templates")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/rfps/templates/{templateId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/rfps/templates/{templateId}")).StatusCode);
+    }
 }

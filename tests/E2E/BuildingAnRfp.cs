@@ -130,6 +130,19 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await Expect(shared).Not.ToContainTextAsync(vendorName); // nobody is named
         await Expect(vendorPage.GetByText("目的にミス率の目標を加えました。")).ToBeVisibleAsync();
         await Expect(vendorPage.GetByText("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。")).ToBeVisibleAsync();
+
+        // The client keeps it as a template and starts the next RFP from it.
+        var templateName = Database.UniqueName("給与計算の標準");
+        await page.GetByRole(AriaRole.Button, new() { Name = "テンプレートとして保存" }).ClickAsync();
+        var templateDialog = page.GetByRole(AriaRole.Dialog, new() { Name = "テンプレートとして保存" });
+        await templateDialog.GetByLabel("テンプレート名").FillAsync(templateName);
+        await templateDialog.GetByRole(AriaRole.Button, new() { Name = "テンプレートとして保存" }).ClickAsync();
+        await Expect(templateDialog).ToBeHiddenAsync();
+        await page.GotoAsync("/client/rfps");
+        await page.GetByRole(AriaRole.Button, new() { Name = "テンプレートから作成" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = templateName }).ClickAsync();
+        await Expect(page.GetByText("下書き", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("目的", new() { Exact = true })).ToHaveValueAsync("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。");
     }
 
     private static async Task OpenAsync(IPage page, string section)

@@ -46,6 +46,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpInvitation> RfpInvitations => Set<Rfps.RfpInvitation>();
     public DbSet<Rfps.RfpParticipant> RfpParticipants => Set<Rfps.RfpParticipant>();
     public DbSet<Rfps.RfpQuestion> RfpQuestions => Set<Rfps.RfpQuestion>();
+    public DbSet<Rfps.RfpTemplate> RfpTemplates => Set<Rfps.RfpTemplate>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -207,6 +208,15 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
             v.Property(x => x.ChangeSummary).HasMaxLength(Marketplace.Core.Rfps.Rfp.ReasonMaxLength);
             v.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Rfps.RfpTemplate>(t =>
+        {
+            t.ToTable("rfp_templates");
+            t.Property(x => x.Name).HasMaxLength(Marketplace.Core.Rfps.RfpTemplate.NameMaxLength);
+            t.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
+            t.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique();
+            t.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         var reasonsConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Marketplace.Core.Rfps.MatchReason[], string>(

@@ -40,7 +40,12 @@ public sealed record AxisDto(string Code, string Label, int DefaultWeight);
 public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes);
 
 /// <param name="FromTaskIds">Work-inventory tasks to start from: scope, volumes and services are filled in from them.</param>
-public sealed record CreateRfpRequest(string? Title, Guid[]? FromTaskIds);
+/// <param name="FromTemplateId">One of the organisation's templates to start from (then the tasks add to it).</param>
+public sealed record CreateRfpRequest(string? Title, Guid[]? FromTaskIds, Guid? FromTemplateId = null);
+
+public sealed record RfpTemplateDto(Guid Id, string Name, DateTimeOffset CreatedAt);
+
+public sealed record SaveTemplateRequest(string? Name);
 
 /// <param name="AcknowledgeFindings">Publish although the disguised-contracting check found sentences to reword (recorded in the audit trail).</param>
 public sealed record PublishRfpRequest(bool AcknowledgeFindings);
@@ -70,7 +75,11 @@ public static class RfpEndpoints
         group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
         group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpVocabulary")
             .WithSummary("The readiness checklist and the evaluation axes, in the reader's language");
-        group.MapPost("/", Create).RequireMember(null, editors).WithName("CreateRfp").WithSummary("Start a draft, empty or from work-inventory tasks");
+        group.MapPost("/", Create).RequireMember(null, editors).WithName("CreateRfp").WithSummary("Start a draft: empty, from a template, or from work-inventory tasks");
+        group.MapGet("/templates", Templates).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfpTemplates").WithSummary("The organisation's RFP templates");
+        group.MapPost("/{rfpId:guid}/template", SaveAsTemplate).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .Validate<SaveTemplateRequest>().WithName("SaveRfpAsTemplate").WithSummary("Save the RFP's content, without its dates, as a named template");
+        group.MapDelete("/templates/{templateId:guid}", DeleteTemplate).RequireMember(null, editors).WithName("DeleteRfpTemplate").WithSummary("Delete a template");
         group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfp")
             .WithSummary("An RFP with what stops publishing, the disguised-contracting findings and the open readiness items");
         group.MapPut("/{rfpId:guid}", Save).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<RfpContent>()
@@ -164,6 +173,12 @@ public static class RfpEndpoints
         }
     }
 
+    public sealed class TemplateValidator : AbstractValidator<SaveTemplateRequest>
+    {
+        public TemplateValidator() => RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= RfpTemplate.NameMaxLength)
+            .WithMessage(_ => English ? $"Name the template (at most {RfpTemplate.NameMaxLength} characters)." : $"テンプレート名を {RfpTemplate.NameMaxLength} 文字以内で入力してください。");
+    }
+
     private static ProblemHttpResult NoSuchRfp() => ApiProblems.NotFound(English ? "There is no such RFP in your organisation." : "この RFP は、あなたの組織にありません。");
 
     private static ProblemHttpResult Illegal(IllegalRfpTransitionException e) => ApiProblems.Conflict(
@@ -201,6 +216,17 @@ public static class RfpEndpoints
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var content = new RfpContent { Title = request.Title?.Trim() ?? "" };
+        if (request.FromTemplateId is { } templateId)
+        {
+            // Another organisation's template is invisible here, so it reads as unknown.
+            var template = await db.RfpTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken);
+            if (template is null)
+                return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+                {
+                    ["fromTemplateId"] = [English ? "There is no such template in your organisation." : "このテンプレートは、あなたの組織にありません。"],
+                });
+            content = template.Content with { Title = content.Title.Length > 0 ? content.Title : template.Content.Title };
+        }
         if (content.Title.Length > 200)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["title"] = [English ? "The title must be at most 200 characters." : "件名は 200 文字以内で入力してください。"] });
         var taskIds = request.FromTaskIds ?? [];
@@ -296,6 +322,31 @@ public static class RfpEndpoints
         ReadinessDone = (c.ReadinessDone ?? []).Distinct().ToArray(),
     };
 
+    private static async Task<Ok<List<RfpTemplateDto>>> Templates(MarketplaceDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.RfpTemplates.AsNoTracking().OrderBy(t => t.Name).Select(t => new RfpTemplateDto(t.Id, t.Name, t.CreatedAt)).ToListAsync(cancellationToken));
+
+    private static async Task<Results<Created<RfpTemplateDto>, ValidationProblem>> SaveAsTemplate(Guid rfpId, SaveTemplateRequest request,
+        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rfp = await db.Rfps.AsNoTracking().SingleAsync(r => r.Id == rfpId, cancellationToken);
+        var name = request.Name!.Trim();
+        string? problem = null;
+        if (await db.RfpTemplates.AnyAsync(t => t.Name == name, cancellationToken))
+            problem = English ? "A template with this name exists; choose another name." : "同じ名前のテンプレートがあります。別の名前にしてください。";
+        else if (await db.RfpTemplates.CountAsync(cancellationToken) >= RfpTemplate.MaxPerOrganisation)
+            problem = English ? $"At most {RfpTemplate.MaxPerOrganisation} templates; delete one first." : $"テンプレートは {RfpTemplate.MaxPerOrganisation} 件までです。不要なものを削除してください。";
+        if (problem is not null) return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["name"] = [problem] });
+        var template = new RfpTemplate(rfp.OrganisationId, name, rfp.Content, clock.GetUtcNow());
+        db.RfpTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/rfps/templates/{template.Id}", new RfpTemplateDto(template.Id, template.Name, template.CreatedAt));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTemplate(Guid templateId, MarketplaceDbContext db, CancellationToken cancellationToken) =>
+        await db.RfpTemplates.Where(t => t.Id == templateId).ExecuteDeleteAsync(cancellationToken) == 1
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound(English ? "There is no such template in your organisation." : "このテンプレートは、あなたの組織にありません。");
+
     private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -303,13 +354,8 @@ public static class RfpEndpoints
         if (source is null) return NoSuchRfp();
         var now = clock.GetUtcNow();
         var title = source.Content.Title + (English ? " (copy)" : "（コピー）");
-        var copy = new Rfp(source.OrganisationId, source.Content with
-        {
-            Title = title.Length > 200 ? title[..200] : title,
-            QuestionDeadline = null, // the old deadlines have passed or belong to the other RFP
-            ProposalDeadline = null,
-            TransitionStart = null,
-        }, now);
+        // The old deadlines have passed or belong to the other RFP.
+        var copy = new Rfp(source.OrganisationId, RfpTemplate.WithoutDates(source.Content) with { Title = title.Length > 200 ? title[..200] : title }, now);
         db.Rfps.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/rfps/{copy.Id}", ToDto(copy, now));

@@ -1202,6 +1202,42 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfp_questions", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfp_templates");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rfp_templates_organisation_id_name");
+
+                    b.ToTable("rfp_templates", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>
                 {
                     b.Property<Guid>("RfpId")
@@ -2255,6 +2291,16 @@ namespace Marketplace.Core.Data.Migrations
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_rfp_questions_organisations_vendor_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpTemplate", b =>
+                {
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_templates_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpVersion", b =>

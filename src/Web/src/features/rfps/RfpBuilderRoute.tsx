@@ -25,7 +25,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -38,7 +38,7 @@ import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ActivityPanel } from './ActivityPanel';
-import { useRfp, useRfpAction, useRfpParticipationActions, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
+import { useRfp, useRfpAction, useRfpParticipationActions, useRfpTemplateActions, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
 import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
 
@@ -100,6 +100,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   // A published RFP changes only by an addendum: edited here, published as the next version (never autosaved).
   const [amending, setAmending] = useState(false);
   const [amendDialog, setAmendDialog] = useState(false);
+  const [templateDialog, setTemplateDialog] = useState(false);
   const editable = (rfp.status === 'draft' && canEdit) || amending;
   const [content, setContent] = useState<RfpContent>(rfp.content);
   const [open, setOpen] = useState<string[]>(['basics']);
@@ -169,6 +170,11 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
             <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />}
               onClick={() => window.confirm(t('rfp.confirmDelete')) && actions.remove.mutate(undefined, { onSuccess: () => void navigate('/client/rfps') })}>
               {t('rfp.delete')}
+            </Button>
+          )}
+          {canEdit && !amending && (
+            <Button variant="default" leftSection={<IconTemplate size={16} />} onClick={() => setTemplateDialog(true)}>
+              {t('rfp.saveTemplate')}
             </Button>
           )}
           {canEdit && rfp.status === 'published' && !amending && (
@@ -386,6 +392,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         </Grid.Col>
       </Grid>
       {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={save.isPending || dirty.current} onShow={show} onClose={() => setPublishing(false)} />}
+      {templateDialog && <TemplateDialog organisationId={organisation.id} rfpId={rfp.id} defaultName={content.title ?? ''} onClose={() => setTemplateDialog(false)} />}
       {amendDialog && (
         <AddendumDialog organisationId={organisation.id} rfpId={rfp.id} content={content} onShow={show}
           onClose={(published) => {
@@ -565,6 +572,34 @@ function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { 
           </Button>
         </Group>
       </Stack>
+    </Modal>
+  );
+}
+
+/** Saves the RFP as it was last saved (without its dates) as a named template for the organisation's next RFPs. */
+function TemplateDialog({ organisationId, rfpId, defaultName, onClose }: { organisationId: string; rfpId: string; defaultName: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { save } = useRfpTemplateActions(organisationId);
+  const [name, setName] = useState(defaultName);
+  const error = save.error instanceof ApiError ? save.error.fieldErrors().name : undefined;
+  return (
+    <Modal opened onClose={onClose} title={t('rfp.saveTemplate')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ rfpId, name }, { onSuccess: onClose });
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">{t('rfp.templateHint')}</Text>
+          <TextInput label={t('rfp.templateName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} data-autofocus />
+          {save.isError && !error && <ErrorAlert error={save.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('rfp.back')}</Button>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>{t('rfp.saveTemplate')}</Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

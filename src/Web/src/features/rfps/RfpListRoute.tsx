@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileText, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Menu, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconFileText, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
@@ -8,7 +8,7 @@ import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useCreateRfp, useRfps } from './api';
+import { useCreateRfp, useRfps, useRfpTemplateActions, useRfpTemplates } from './api';
 
 export const rfpEditorRoles = ['owner', 'admin', 'procurement'];
 export const statusColour: Record<string, string> = { draft: 'gray', published: 'teal', closed: 'blue', evaluating: 'indigo', awarded: 'green', cancelled: 'red' };
@@ -30,11 +30,41 @@ function RfpList({ organisation }: { organisation: MyOrganisation }) {
   const create = useCreateRfp(organisation.id);
   const canEdit = rfpEditorRoles.includes(organisation.role);
   const dateFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
+  const templates = useRfpTemplates(organisation.id);
+  const templateActions = useRfpTemplateActions(organisation.id);
+  const start = (fromTemplateId: string | null) =>
+    create.mutate({ title: null, fromTemplateId }, { onSuccess: (rfp) => void navigate(`/client/rfps/${rfp.id}`) });
   const newButton = canEdit && (
-    <Button leftSection={<IconPlus size={16} />} loading={create.isPending}
-      onClick={() => create.mutate({ title: null }, { onSuccess: (rfp) => void navigate(`/client/rfps/${rfp.id}`) })}>
-      {t('rfp.new')}
-    </Button>
+    <Group gap="xs">
+      <Button leftSection={<IconPlus size={16} />} loading={create.isPending} onClick={() => start(null)}>
+        {t('rfp.new')}
+      </Button>
+      {(templates.data?.length ?? 0) > 0 && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconTemplate size={16} />} rightSection={<IconChevronDown size={14} />}>
+              {t('rfp.fromTemplate')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {templates.data!.map((template) => (
+              <Menu.Item key={template.id} onClick={() => start(template.id)}
+                rightSection={
+                  <ActionIcon component="span" variant="subtle" color="red" size="sm" aria-label={t('rfp.deleteTemplate', { name: template.name })}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      if (window.confirm(t('rfp.confirmDeleteTemplate', { name: template.name }))) templateActions.remove.mutate(template.id);
+                    }}>
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                }>
+                {template.name}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    </Group>
   );
   return (
     <Stack gap="lg">

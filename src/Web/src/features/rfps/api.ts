@@ -22,8 +22,8 @@ export const useRfpVocabulary = (language: string) =>
 export const useCreateRfp = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ title = null, fromTaskIds = null }: { title?: string | null; fromTaskIds?: string[] | null }) =>
-      unwrap(await api.POST('/api/v1/rfps', { body: { title, fromTaskIds } })),
+    mutationFn: async ({ title = null, fromTaskIds = null, fromTemplateId = null }: { title?: string | null; fromTaskIds?: string[] | null; fromTemplateId?: string | null }) =>
+      unwrap(await api.POST('/api/v1/rfps', { body: { title, fromTaskIds, fromTemplateId } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
   });
 };
@@ -115,6 +115,30 @@ export const useRfpParticipationActions = (organisationId: string, id: string) =
         void refresh();
         void queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
       },
+    }),
+  };
+};
+
+const templatesKey = (organisationId: string) => ['rfp-templates', organisationId] as const;
+
+export const useRfpTemplates = (organisationId: string) =>
+  useQuery({ queryKey: templatesKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/rfps/templates')) });
+
+export const useRfpTemplateActions = (organisationId: string) => {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: templatesKey(organisationId) });
+  return {
+    save: useMutation({
+      mutationFn: async ({ rfpId, name }: { rfpId: string; name: string }) =>
+        unwrap(await api.POST('/api/v1/rfps/{rfpId}/template', { params: { path: { rfpId } }, body: { name } })),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: async (templateId: string) => {
+        const result = await api.DELETE('/api/v1/rfps/templates/{templateId}', { params: { path: { templateId } } });
+        if (!result.response.ok) unwrap(result);
+      },
+      onSuccess: refresh,
     }),
   };
 };
