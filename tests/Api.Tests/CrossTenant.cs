@@ -47,6 +47,8 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var rfp = await (await a.PostAsJsonAsync("/api/v1/rfps", new { title = "A の RFP" })).Content.ReadFromJsonAsync<JsonElement>();
         var template = await (await a.PostAsJsonAsync($"/api/v1/rfps/{rfp.GetProperty("id").GetGuid()}/template", new { name = "A のテンプレート" }))
             .Content.ReadFromJsonAsync<JsonElement>();
+        using var attachmentForm = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 A"u8.ToArray()), "file", "a.pdf" } };
+        var attachment = await (await a.PostAsync($"/api/v1/rfps/{rfp.GetProperty("id").GetGuid()}/attachments", attachmentForm)).Content.ReadFromJsonAsync<JsonElement>();
         Guid notification, question;
         await using (var db = Database.Open(organisationA))
         {
@@ -74,6 +76,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["notificationId"] = notification.ToString(),
             ["questionId"] = question.ToString(),
             ["templateId"] = template.GetProperty("id").GetString()!,
+            ["attachmentId"] = attachment.GetProperty("id").GetString()!,
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });

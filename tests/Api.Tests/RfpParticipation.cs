@@ -182,4 +182,45 @@ public sealed class RfpParticipation(ApiFixture fixture) : IClassFixture<ApiFixt
         var draft = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "下書き" }))).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/rfps/{draft}/addenda", new { content = changed, changeSummary = "x" })).StatusCode);
     }
+
+    private static MultipartFormDataContent FileForm(byte[] bytes, string name)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(bytes), "file", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task Attachments_follow_the_upload_rules_freeze_when_published_and_are_downloaded_only_by_vendors_that_see_the_rfp()
+    {
+        var owner = await People.SignedInAsync(Api);
+        var client = owner.Client(await owner.CreateOrganisationAsync("client"));
+        var rfpId = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "経費精算の委託" }))).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{rfpId}", Content("invited"))).EnsureSuccessStatusCode();
+
+        var pdf = "%PDF-1.4\n業務フロー\n%%EOF"u8.ToArray();
+        var notPdf = await client.PostAsync($"/api/v1/rfps/{rfpId}/attachments", FileForm("<html>not a pdf</html>"u8.ToArray(), "flow.pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, notPdf.StatusCode);
+        Assert.True((await JsonAsync(notPdf)).GetProperty("errors").TryGetProperty("file", out _));
+        var uploaded = await client.PostAsync($"/api/v1/rfps/{rfpId}/attachments", FileForm(pdf, "業務フロー.pdf"));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var attachmentId = (await JsonAsync(uploaded)).GetProperty("id").GetGuid();
+        Assert.Equal("業務フロー.pdf", Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/attachments")).EnumerateArray()).GetProperty("fileName").GetString());
+
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/v1/rfps/{rfpId}/attachments", FileForm(pdf, "追加.pdf"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.DeleteAsync($"/api/v1/rfps/{rfpId}/attachments/{attachmentId}")).StatusCode);
+
+        var (invitedId, invited) = await VendorAsync();
+        var (_, outsider) = await VendorAsync();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/invitations", new { vendorIds = new[] { invitedId } })).EnsureSuccessStatusCode();
+        var listed = Assert.Single((await invited.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("attachments").EnumerateArray());
+        Assert.Equal(attachmentId, listed.GetProperty("id").GetGuid());
+        var download = await invited.GetAsync($"/api/v1/vendor/rfps/{rfpId}/attachments/{attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/vendor/rfps/{rfpId}/attachments/{attachmentId}")).StatusCode);
+    }
 }

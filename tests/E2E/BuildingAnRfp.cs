@@ -72,6 +72,11 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await page.GetByLabel("質問の締切").FillAsync(DateTime.Now.AddDays(10).ToString("yyyy-MM-ddTHH:mm"));
         await page.GetByLabel("提案の締切").FillAsync(DateTime.Now.AddDays(30).ToString("yyyy-MM-ddTHH:mm"));
 
+        // A document for the vendors, with the upload rules of certification evidence.
+        await OpenAsync(page, "添付資料");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "業務フロー.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF"u8.ToArray() });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "業務フロー.pdf", Exact = true })).ToBeVisibleAsync();
+
         await Expect(problems).ToContainTextAsync("公開に必要な項目はそろっています。");
         await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).First.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "RFP を公開する" });
@@ -103,6 +108,7 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await vendorPage.GetByRole(AriaRole.Button, new() { Name = "質問を送る" }).ClickAsync();
         await Expect(vendorPage.GetByText("質問を送りました。")).ToBeVisibleAsync();
         await Expect(vendorPage.GetByText("参加を表明しました")).ToBeVisibleAsync(); // asking is taking part
+        await Expect(vendorPage.GetByRole(AriaRole.Region, new() { Name = "添付資料" })).ToContainTextAsync("業務フロー.pdf");
 
         // The client answers it on the RFP's page; the answer is published without the asker's name.
         await page.ReloadAsync();

@@ -60,4 +60,6 @@ public static class AuditActions
     public const string RfpVendorInvited = "rfp.vendor-invited";
     public const string RfpQuestionAnswered = "rfp.question-answered";
     public const string RfpClarified = "rfp.clarified";
+    public const string RfpAttachmentAdded = "rfp.attachment-added";
+    public const string RfpAttachmentRemoved = "rfp.attachment-removed";
 }

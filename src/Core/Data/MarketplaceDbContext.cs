@@ -47,6 +47,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpParticipant> RfpParticipants => Set<Rfps.RfpParticipant>();
     public DbSet<Rfps.RfpQuestion> RfpQuestions => Set<Rfps.RfpQuestion>();
     public DbSet<Rfps.RfpTemplate> RfpTemplates => Set<Rfps.RfpTemplate>();
+    public DbSet<Rfps.RfpAttachment> RfpAttachments => Set<Rfps.RfpAttachment>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -217,6 +218,16 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             t.Property(x => x.Content).HasColumnType("jsonb").HasConversion(contentConverter, contentComparer);
             t.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique();
             t.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Rfps.RfpAttachment>(a =>
+        {
+            a.ToTable("rfp_attachments");
+            a.Property(x => x.FileKey).HasMaxLength(200);
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.HasIndex(x => new { x.RfpId, x.UploadedAt });
+            a.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
         });
 
         var reasonsConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Marketplace.Core.Rfps.MatchReason[], string>(

@@ -95,6 +95,7 @@ public static class RfpEndpoints
         group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
             .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
         group.MapRfpParticipationEndpoints(editors);
+        group.MapRfpAttachmentEndpoints(editors);
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;
     }
@@ -514,13 +515,16 @@ public static class RfpEndpoints
             x.m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Points, English ? r.En : r.Ja)).ToList(), x.m.MatchedAt)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, MarketplaceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, MarketplaceDbContext db, Marketplace.Core.Files.IFileStorage storage,
+        CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "deleted (cancel it instead)"));
-        db.Rfps.Remove(rfp);
+        var files = await db.RfpAttachments.Where(a => a.RfpId == rfpId).Select(a => a.FileKey).ToListAsync(cancellationToken);
+        db.Rfps.Remove(rfp); // the attachments' rows go with it (cascade)
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in files) await storage.DeleteAsync(key, cancellationToken); // after the commit: never a row without its file
         return TypedResults.NoContent();
     }
 }

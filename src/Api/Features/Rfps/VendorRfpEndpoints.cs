@@ -22,7 +22,7 @@ public sealed record VendorQuestionDto(Guid Id, string? Question, string? Answer
 /// <param name="CanAsk">Questions are accepted now (published, before the question deadline).</param>
 /// <param name="Weights">The evaluation axes with their labels in the reader's language and their weights.</param>
 public sealed record VendorRfpDto(VendorRfpSummaryDto Summary, RfpContent Content, IReadOnlyList<AxisWeightDto> Weights, IReadOnlyList<RfpVersionDto> Versions,
-    IReadOnlyList<VendorQuestionDto> Questions, bool CanAsk, string? CancellationReason);
+    IReadOnlyList<VendorQuestionDto> Questions, IReadOnlyList<RfpAttachmentDto> Attachments, bool CanAsk, string? CancellationReason);
 
 public sealed record AxisWeightDto(string Code, string Label, int Weight);
 
@@ -47,6 +47,9 @@ public static class VendorRfpEndpoints
             .WithSummary("RFPs this vendor matched, was invited to or takes part in, with why it matched; open ones first");
         group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetVendorRfp")
             .WithSummary("The RFP's version in force, its changes and the shared answers; 404 when this vendor may not see it");
+        group.MapGet("/{rfpId:guid}/attachments/{attachmentId:guid}", (Guid rfpId, Guid attachmentId, MarketplaceDbContext db, Marketplace.Core.Files.IFileStorage storage,
+                CancellationToken cancellationToken) => RfpAttachmentEndpoints.ServeAsync(ClientRows(db.RfpAttachments), rfpId, attachmentId, storage, cancellationToken))
+            .RequireMember(ApiScopes.OrganisationRead).WithName("DownloadVendorRfpAttachment").WithSummary("An attached document of an RFP this vendor sees");
         group.MapPost("/{rfpId:guid}/participation", Join).RequireMember(null, takers).WithName("JoinRfp")
             .WithSummary("Take part (参加表明): hear of answers, addenda and the deadline; 409 unless published");
         group.MapPost("/{rfpId:guid}/questions", Ask).RequireMember(null, takers).RequireVisibleRfp().Validate<AskQuestionRequest>().WithName("AskRfpQuestion")
@@ -55,6 +58,12 @@ public static class VendorRfpEndpoints
     }
 
     private static bool English => Localization.CurrentLanguage == "en";
+
+    /// <summary>
+    /// The client's rows of an RFP (versions, attachments) past the organisation query filter: row-level security lets
+    /// the vendor read them only through a listing it sees.
+    /// </summary>
+    private static IQueryable<T> ClientRows<T>(DbSet<T> rows) where T : class => rows.IgnoreQueryFilters([MarketplaceDbContext.TenantFilter]);
 
     /// <summary>An RFP this vendor may not see is 404 before the body is looked at (a validation error would tell it exists).</summary>
     private static RouteHandlerBuilder RequireVisibleRfp(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
@@ -106,7 +115,7 @@ public static class VendorRfpEndpoints
         if (summary is null) return NoSuchRfp();
         var listing = await db.RfpListings.AsNoTracking().SingleAsync(l => l.RfpId == rfpId, cancellationToken);
         // Versions belong to the client; the vendor reads them through the listing it sees (row-level security).
-        var versions = await db.RfpVersions.IgnoreQueryFilters([MarketplaceDbContext.TenantFilter]).AsNoTracking().Where(v => v.RfpId == rfpId)
+        var versions = await ClientRows(db.RfpVersions).AsNoTracking().Where(v => v.RfpId == rfpId)
             .OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var questions = await db.RfpQuestions.AsNoTracking().Where(q => q.RfpId == rfpId).OrderBy(q => q.AnsweredAt ?? q.AskedAt).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -116,6 +125,7 @@ public static class VendorRfpEndpoints
             versions.Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToList(),
             // Never who asked: only whether it was this vendor.
             questions.Select(q => new VendorQuestionDto(q.Id, q.Question, q.Answer, q.AskedAt, q.AnsweredAt, q.VendorId == vendorId)).ToList(),
+            (await RfpAttachmentEndpoints.ListAsync(ClientRows(db.RfpAttachments), rfpId, cancellationToken)).Select(RfpAttachmentDto.From).ToList(),
             CanAsk(listing, now), listing.CancellationReason));
     }
 

@@ -35,7 +35,6 @@ public sealed record QueuedCertificationDto(Guid OrganisationId, string Organisa
 /// </summary>
 public static class CertificationEndpoints
 {
-    public const long MaxEvidenceBytes = 10 * 1024 * 1024;
 
     public static RouteGroupBuilder MapCertificationEndpoints(this RouteGroupBuilder api)
     {
@@ -53,7 +52,7 @@ public static class CertificationEndpoints
         // The form is read in the handler, after the checks: a foreign id answers 404 whatever the body is.
         group.MapPut("/{certificationId:guid}/evidence", Upload).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
             .DisableAntiforgery() // bearer tokens, no cookies: no CSRF
-            .WithMetadata(new RequestSizeLimitAttribute(2 * MaxEvidenceBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploads.RequestLimit))
             .WithName("UploadCertificationEvidence")
             .WithSummary("Attach the evidence file as multipart/form-data field \"file\" (PDF, PNG or JPEG, at most 10 MB); clears the verification");
         group.MapGet("/{certificationId:guid}/evidence", (Guid certificationId, MarketplaceDbContext db, IFileStorage storage, CancellationToken ct) =>
@@ -133,41 +132,15 @@ public static class CertificationEndpoints
         MarketplaceDbContext db, IFileStorage storage, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await OwnAsync(db, certificationId, cancellationToken) is not { } certification) return NotFound();
-        var english = Localization.CurrentLanguage == "en";
-        IFormFile? file;
-        try
-        {
-            file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException) // a cut-off or malformed multipart body
-        {
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
-            {
-                ["file"] = [english ? "The upload was cut off or malformed; please send the file again." : "アップロードが途中で切れたか、形式が正しくありません。もう一度送信してください。"],
-            });
-        }
-        if (file is null || file.Length == 0)
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [english ? "Choose a file." : "ファイルを選んでください。"] });
-        if (file.Length > MaxEvidenceBytes)
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [english ? "The file is larger than 10 MB." : "ファイルが 10 MB を超えています。"] });
-        await using var content = file.OpenReadStream();
-        var head = new byte[8];
-        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (FileSignatures.Detect(head.AsSpan(0, read)) is not { } kind)
-            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
-            {
-                ["file"] = [english ? "Only PDF, PNG or JPEG files (judged by their content)." : "PDF・PNG・JPEG のファイルのみ登録できます（中身で判定しています）。"],
-            });
-        content.Position = 0;
-        var key = await storage.SaveAsync(content, kind.Extension, cancellationToken);
+        var (upload, problem) = await EvidenceUploads.ReadAsync(http.Request, "evidence", cancellationToken);
+        if (upload is null) return problem!;
+        var key = await upload.StoreAsync(storage, cancellationToken);
         var previous = certification.EvidenceKey;
-        // The name is only shown and offered for download, never used to store or to decide the type.
-        var fileName = Path.GetFileName(file.FileName);
-        fileName = string.IsNullOrWhiteSpace(fileName) ? $"evidence.{kind.Extension}" : fileName[..Math.Min(fileName.Length, 200)];
-        certification.AttachEvidence(key, fileName, kind.ContentType, file.Length, clock.GetDatabaseNow());
+        var (fileName, kind, length) = (upload.FileName, upload.Kind, upload.File.Length);
+        certification.AttachEvidence(key, fileName, kind.ContentType, length, clock.GetDatabaseNow());
         try
         {
-            await SaveWithAuditAsync(db, actor, AuditActions.CertificationEvidenceUploaded, certification, http, cancellationToken, new { fileName, kind.ContentType, file.Length });
+            await SaveWithAuditAsync(db, actor, AuditActions.CertificationEvidenceUploaded, certification, http, cancellationToken, new { fileName, kind.ContentType, Length = length });
         }
         catch
         {
@@ -182,9 +155,8 @@ public static class CertificationEndpoints
     private static async Task<IResult> Download(IQueryable<Certification> query, IFileStorage storage, CancellationToken cancellationToken)
     {
         var certification = await query.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (certification?.EvidenceKey is null || await storage.OpenAsync(certification.EvidenceKey, cancellationToken) is not { } stream)
-            return NotFound();
-        return Results.File(stream, certification.EvidenceContentType, certification.EvidenceFileName, enableRangeProcessing: false);
+        return certification?.EvidenceKey is null ? NotFound()
+            : await EvidenceUploads.ServeAsync(storage, certification.EvidenceKey, certification.EvidenceContentType!, certification.EvidenceFileName!, cancellationToken) ?? NotFound();
     }
 
     private static async Task<Ok<List<QueuedCertificationDto>>> Queue(MarketplaceDbContext db, CancellationToken cancellationToken)

@@ -962,6 +962,56 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfps", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfp_attachments");
+
+                    b.HasIndex("RfpId", "UploadedAt")
+                        .HasDatabaseName("ix_rfp_attachments_rfp_id_uploaded_at");
+
+                    b.ToTable("rfp_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpDeadline", b =>
                 {
                     b.Property<Guid>("RfpId")
@@ -2211,6 +2261,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfps_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_attachments_rfps_rfp_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpDeadline", b =>

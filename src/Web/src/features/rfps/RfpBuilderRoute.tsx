@@ -38,11 +38,12 @@ import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ActivityPanel } from './ActivityPanel';
+import { AttachmentsSection } from './AttachmentsSection';
 import { useRfp, useRfpAction, useRfpParticipationActions, useRfpTemplateActions, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
 import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
 
-const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness'] as const;
+const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness', 'attachments'] as const;
 type Section = (typeof sections)[number];
 /** Which section holds each field the Api names in a problem. */
 const sectionOf: Record<string, Section> = {
@@ -375,6 +376,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                       ))}
                     </Stack>
                   </Checkbox.Group>
+                </Accordion.Panel>
+              </Accordion.Item>
+              <Accordion.Item value="attachments">
+                <Accordion.Control>{sectionTitle('attachments')}</Accordion.Control>
+                <Accordion.Panel>
+                  <AttachmentsSection organisationId={organisation.id} rfpId={rfp.id} editable={rfp.status === 'draft' && canEdit} />
                 </Accordion.Panel>
               </Accordion.Item>
             </Accordion>

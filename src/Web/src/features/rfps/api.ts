@@ -142,3 +142,30 @@ export const useRfpTemplateActions = (organisationId: string) => {
     }),
   };
 };
+
+export type RfpAttachment = Schemas['RfpAttachmentDto'];
+
+const attachmentsKey = (organisationId: string, id: string) => ['rfps', organisationId, id, 'attachments'] as const;
+
+export const useRfpAttachments = (organisationId: string, id: string) =>
+  useQuery({
+    queryKey: attachmentsKey(organisationId, id),
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/attachments', { params: { path: { rfpId: id } } })),
+  });
+
+export const useRemoveRfpAttachment = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (attachmentId: string) => {
+      const result = await api.DELETE('/api/v1/rfps/{rfpId}/attachments/{attachmentId}', { params: { path: { rfpId: id, attachmentId } } });
+      if (!result.response.ok) unwrap(result);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsKey(organisationId, id) }),
+  });
+};
+
+/** Refetches the list after an upload (the upload itself goes through uploadWithProgress, for its progress). */
+export const useRefreshRfpAttachments = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: attachmentsKey(organisationId, id) });
+};

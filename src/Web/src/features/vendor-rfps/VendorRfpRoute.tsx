@@ -3,6 +3,7 @@ import { IconCheck, IconInbox, IconMessageQuestion } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { AttachmentList } from '@/components/AttachmentList';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { ApiError } from '@/lib/api/problem';
@@ -164,6 +165,10 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
                 </List>
               </Card>
             )}
+            <Card withBorder component="section" aria-labelledby="attachments-heading">
+              <Text fw={600} mb="xs" id="attachments-heading">{t('vendorRfp.attachments')}</Text>
+              <AttachmentList items={rfp.attachments} downloadPath={(id) => `/api/v1/vendor/rfps/${summary.rfpId}/attachments/${id}`} empty={t('vendorRfp.noAttachments')} />
+            </Card>
             <Card withBorder>
               <Text fw={600} mb="xs">{t('vendorRfp.versions')}</Text>
               <Timeline active={rfp.versions.length - 1} bulletSize={14} lineWidth={2}>
