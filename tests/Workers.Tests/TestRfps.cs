@@ -10,7 +10,9 @@ internal static class TestRfps
 {
     /// <summary>A client organisation with a published RFP for invoice processing (deadline in 10 days).</summary>
     /// <param name="languages">Languages the vendor must work in (a hard filter: a rare set keeps the matches few).</param>
-    public static async Task<(Guid Organisation, Guid Rfp)> PublishAsync(ApiFactory api, bool bcpRequired = false, Person? owner = null, string[]? languages = null)
+    /// <param name="serviceCodes">The services requested (invoice processing unless given).</param>
+    public static async Task<(Guid Organisation, Guid Rfp)> PublishAsync(ApiFactory api, bool bcpRequired = false, Person? owner = null, string[]? languages = null,
+        string[]? serviceCodes = null)
     {
         owner ??= await People.SignedInAsync(api);
         var organisation = await owner.CreateOrganisationAsync("client");
@@ -23,7 +25,7 @@ internal static class TestRfps
             communication = "月次報告", bcpRequired, transitionPlan = "並走 1 か月", contractTermMonths = 12, budgetMinYen = 100_000L, budgetMaxYen = 200_000L,
             expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 500 } },
             questionDeadline = DateTimeOffset.UtcNow.AddDays(5), proposalDeadline = DateTimeOffset.UtcNow.AddDays(10),
-            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+            serviceIds = (serviceCodes ?? ["invoice-processing"]).Select(code => CatalogueSeed.Services.Single(s => s.Code == code).Id).ToArray(),
             languages = languages ?? [],
             evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
         })).EnsureSuccessStatusCode();
