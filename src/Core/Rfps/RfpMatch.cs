@@ -41,19 +41,21 @@ public sealed class RfpMatch
 /// for the client organisation and saves (one transaction: a redelivered message redoes the whole match, and the
 /// notices go into the outbox in that same transaction).
 /// </summary>
+public sealed record MatchOutcome(int Evaluated, int Matched);
+
 public static class RfpMatcher
 {
     /// <param name="notifyTop">For a public RFP, how many of the best matches are told (each once, whatever the
     /// version: a re-match after an addendum tells only vendors not told before). An invite-only RFP tells nobody: the
     /// client chooses whom to invite from the matches.</param>
-    /// <returns>How many vendors matched.</returns>
-    public static async Task<int> MatchAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, TimeProvider clock, int notifyTop,
+    /// <returns>How many vendors were evaluated (offer a requested service) and how many matched.</returns>
+    public static async Task<MatchOutcome> MatchAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, TimeProvider clock, int notifyTop,
         CancellationToken cancellationToken)
     {
         var now = clock.GetDatabaseNow();
         // An addendum published meanwhile makes this version's match moot: the newer version's message matches it.
         var current = await db.Rfps.Where(r => r.Id == rfpId).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
-        if (current != version) return 0;
+        if (current != version) return new MatchOutcome(0, 0);
         var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
         var content = published.Content;
         var requested = content.ServiceIds;
@@ -88,7 +90,7 @@ public static class RfpMatcher
                 Notices.Send(db, match.VendorId, NotificationTypes.RfpMatched, $"{NotificationTypes.RfpMatched}:{rfpId}",
                     new Dictionary<string, string>(data) { ["score"] = match.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) }, clock);
         }
-        return matches.Count;
+        return new MatchOutcome(candidates.Count, matches.Count);
     }
 
     /// <summary>The entry's end dates (in <see cref="CertificationTypes.Codes"/> order) by certification type.</summary>

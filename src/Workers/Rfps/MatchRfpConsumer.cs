@@ -25,8 +25,10 @@ public sealed class MatchRfpConsumer(MarketplaceDbContext db, TimeProvider clock
     protected override async Task HandleAsync(ConsumeContext<RfpPublished> context, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        var matched = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock, options.Value.NotifyTop, cancellationToken);
-        logger.LogInformation("RFP {RfpId} version {Version} matched {Count} vendor(s)", message.RfpId, message.Version, matched);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock, options.Value.NotifyTop, cancellationToken);
+        logger.LogInformation("RFP {RfpId} version {Version}: evaluated {Evaluated} vendor(s), {Matched} matched, in {Elapsed} ms", message.RfpId, message.Version,
+            outcome.Evaluated, outcome.Matched, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }
 
