@@ -86,5 +86,22 @@ public sealed class DemoClientSide
         Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId));
         Assert.Equal(2, await vendor.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
         Assert.Equal(3, await vendor.RfpQuestions.CountAsync(q => q.RfpId == published.Id)); // its own, the answered one and the clarification
+
+        // The other two clients: an inventory, a draft and a published RFP each; the manufacturer's is invite-only.
+        foreach (var (name, visibility) in new[] { (DemoSeeder.Organisations[1].Name, "invited"), (DemoSeeder.Organisations[2].Name, "public") })
+        {
+            Guid otherId;
+            await using (var lookup = Database.Open())
+                otherId = await lookup.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+            await using var other = Database.Open(otherId);
+            Assert.True(await other.WorkTasks.CountAsync() >= 3);
+            var rfps = await other.Rfps.ToListAsync();
+            Assert.Equal([Marketplace.Core.Rfps.RfpStatus.Draft, Marketplace.Core.Rfps.RfpStatus.Published], rfps.Select(r => r.Status).Order());
+            var theirs = rfps.Single(r => r.Status == Marketplace.Core.Rfps.RfpStatus.Published);
+            Assert.Equal(visibility, theirs.Content.Visibility);
+            Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Problems(theirs.Content, DateTimeOffset.UtcNow));
+            // The first demo vendor was not invited to the invite-only one, so it does not see it at all.
+            Assert.Equal(visibility == "public", await vendor.RfpListings.AnyAsync(l => l.RfpId == theirs.Id));
+        }
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Demo;
 
 /// <summary>
-/// The demo clients' side: the first demo client (the demo person's) gets a work inventory with checked tasks and
-/// RFPs in every state: a draft, a published one (announced through the outbox, so the Workers match it) with
+/// The demo clients' side. The first demo client (the demo person's) gets a work inventory with checked tasks and
+/// RFPs in every state; the other two an inventory, a draft and a published RFP each (one invite-only). For the first: a draft, a published one (announced through the outbox, so the Workers match it) with
 /// questions, a clarification and an addendum, a closed one and a cancelled one. Idempotent: a client that has any
 /// task is left alone.
 /// </summary>
@@ -26,36 +26,63 @@ public static class DemoClients
         ("来客受付・備品管理", "総務部", "daily", 30, null, null, "low", "easy", []),
     ];
 
-    /// <returns>How many tasks were added (0 when the demo client already has its inventory).</returns>
+    /// <summary>The other two demo clients: a manufacturer with an invite-only IT outsourcing RFP, a holding company with a public analysis RFP.</summary>
+    private static readonly (string Industry, string Size, (string Name, string Department, string Frequency, decimal Hours, int? Volume, string? Unit, string Expertise, string Substitutability, string[] Yes)[] Tasks,
+        (string Title, string Service, string Scope, int Volume, string Unit, string Visibility) Published, (string Title, string Service, string Scope, int Volume, string Unit) Draft)[] OtherClients =
+    [
+        ("製造", "large",
+            [
+                ("社内ヘルプデスク", "情報システム部", "daily", 120, 900, "件", "medium", "possible", ["standardisable", "outsideExpertise", "seasonal"]),
+                ("サーバー監視・障害一次対応", "情報システム部", "daily", 90, 60, "件", "high", "hard", ["standardisable", "specialistKnowledge", "outsideExpertise"]),
+                ("受発注データの入力", "購買部", "daily", 70, 3000, "件", "low", "easy", ["standardisable"]),
+                ("生産計画の立案", "生産管理部", "weekly", 60, null, null, "high", "hard", ["competitiveAdvantage", "keepKnowHow", "judgementHeavy"]),
+            ],
+            ("社内ヘルプデスク・サーバー監視の委託", "helpdesk", "社内ヘルプデスク", 900, "件", "invited"),
+            ("受発注データ入力の委託", "data-entry", "受発注データの入力", 3000, "件")),
+        ("金融", "enterprise",
+            [
+                ("グループ各社の月次レポート作成", "経営企画部", "monthly", 80, 40, "本", "high", "possible", ["standardisable", "specialistKnowledge", "seasonal"]),
+                ("市場動向の調査", "経営企画部", "monthly", 40, 4, "本", "high", "possible", ["outsideExpertise", "specialistKnowledge"]),
+                ("投資判断", "経営企画部", "adhoc", 50, null, null, "high", "hard", ["revenueLinked", "competitiveAdvantage", "judgementHeavy", "keepKnowHow"]),
+            ],
+            ("グループ月次レポート作成の委託", "reporting", "グループ各社の月次レポート作成", 40, "本", "public"),
+            ("市場調査の委託", "market-research", "市場動向の調査", 4, "本")),
+    ];
+
+    /// <returns>How many tasks were added (0 when every demo client already has its inventory).</returns>
     public static async Task<int> SeedAsync(Func<MarketplaceDbContext> createContext, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var clientName = DemoSeeder.Organisations.First(o => o.Kind == Organisations.OrganisationKind.Client).Name;
-        Guid clientId;
+        var clients = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Client).Select(o => o.Name).ToList();
+        Dictionary<string, Guid> ids;
         await using (var lookup = createContext())
-            clientId = await lookup.Organisations.Where(o => o.Name == clientName).Select(o => o.Id).SingleAsync(cancellationToken);
+            ids = await lookup.Organisations.Where(o => clients.Contains(o.Name)).ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
+        var added = await SeedSakuraAsync(createContext, ids[clients[0]], clients[0], clock, cancellationToken);
+        for (var i = 0; i < OtherClients.Length && i + 1 < clients.Count; i++)
+            added += await SeedOtherClientAsync(createContext, ids[clients[i + 1]], clients[i + 1], OtherClients[i], clock, cancellationToken);
+        return added;
+    }
 
-        await using var db = createContext();
-        db.Tenant.Set(clientId);
-        if (await db.WorkTasks.AnyAsync(cancellationToken)) return 0;
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tasks = Tasks.Select((t, i) =>
+    private static List<WorkTask> InventoryOf(Guid clientId, (string Name, string Department, string Frequency, decimal Hours, int? Volume, string? Unit, string Expertise, string Substitutability, string[] Yes)[] tasks,
+        DateTimeOffset now, bool leaveLastUnchecked) =>
+        tasks.Select((t, i) =>
         {
             var task = new WorkTask(clientId, now.AddMicroseconds(i));
             task.Describe(t.Name, t.Department, t.Frequency, t.Hours, t.Volume, t.Unit, t.Expertise, t.Substitutability, $"{t.Department} 担当", now);
-            if (i < Tasks.Length - 1) task.RecordCheck(t.Yes, now); // the last one is left for the newcomer to check
+            if (!leaveLastUnchecked || i < tasks.Length - 1) task.RecordCheck(t.Yes, now);
             return task;
         }).ToList();
-        db.WorkTasks.AddRange(tasks);
 
-        Guid Service(string code) => CatalogueSeed.Services.Single(s => s.Code == code).Id;
-        RfpContent Content(string title, string service, string scope, int volume, string unit, int weeksToDeadline) => new()
-        {
+    private static Guid Service(string code) => CatalogueSeed.Services.Single(s => s.Code == code).Id;
+
+    /// <summary>A complete RFP for one task, as a careful client writes it (publishable, no disguised-contracting finding).</summary>
+    private static RfpContent Content(DateTimeOffset now, string title, string service, string scope, int volume, string unit, int weeksToDeadline,
+        string industry = "卸売", string size = "medium") => new()
+    {
             Title = title,
             Purpose = $"{scope}の属人化を解消し、繁忙期でも期限どおりに処理できる体制をつくる。",
             Background = "担当者の退職と業務量の増加で、月末の処理が遅れがちになっている。",
-            ClientIndustry = "卸売",
-            ClientSize = "medium",
+            ClientIndustry = industry,
+            ClientSize = size,
             CurrentState = $"{scope}：月 {volume:N0} {unit}を社内 2 名で処理。例外処理が月 30 件ほどある。",
             CurrentVolumes = [new ExpectedVolume(scope, unit, volume)],
             ScopeIn = [scope],
@@ -80,6 +107,22 @@ public static class DemoClients
             ReadinessDone = ["purpose", "kpis", "scope", "coreNonCore", "dataHandling", "ownerContact"],
         };
 
+    /// <summary>
+    /// さくら物産: RFPs in every state, and the published one with questions, a clarification and an addendum.
+    /// </summary>
+    private static async Task<int> SeedSakuraAsync(Func<MarketplaceDbContext> createContext, Guid clientId, string clientName, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        db.Tenant.Set(clientId);
+        if (await db.WorkTasks.AnyAsync(cancellationToken)) return 0;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tasks = InventoryOf(clientId, Tasks, now, leaveLastUnchecked: true); // the last one is left for the newcomer to check
+        db.WorkTasks.AddRange(tasks);
+        RfpContent Content(string title, string service, string scope, int volume, string unit, int weeksToDeadline) =>
+            DemoClients.Content(now, title, service, scope, volume, unit, weeksToDeadline);
+
         var draft = new Rfp(clientId, Content("請求書発行・入金消込の委託", "invoice-processing", "請求書の発行と入金消込", 1200, "件", 6) with
         {
             Kpis = [], TransitionPlan = null, // still being written: the builder lists what is missing
@@ -101,6 +144,37 @@ public static class DemoClients
         await transaction.CommitAsync(cancellationToken);
 
         await SeedQuestionsAndAddendumAsync(createContext, clientId, published.Id, clock, cancellationToken);
+        return tasks.Count;
+    }
+
+    /// <summary>A demo client's inventory, a draft and a published RFP (invite-only ones invite two demo vendors).</summary>
+    private static async Task<int> SeedOtherClientAsync(Func<MarketplaceDbContext> createContext, Guid clientId, string clientName,
+        (string Industry, string Size, (string Name, string Department, string Frequency, decimal Hours, int? Volume, string? Unit, string Expertise, string Substitutability, string[] Yes)[] Tasks,
+            (string Title, string Service, string Scope, int Volume, string Unit, string Visibility) Published, (string Title, string Service, string Scope, int Volume, string Unit) Draft) client,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        db.Tenant.Set(clientId);
+        if (await db.WorkTasks.AnyAsync(cancellationToken)) return 0;
+        var now = clock.GetUtcNow();
+        var tasks = InventoryOf(clientId, client.Tasks, now, leaveLastUnchecked: false);
+        var vendorNames = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Vendor).Skip(2).Take(2).Select(o => o.Name).ToList();
+        var invited = await db.Organisations.Where(o => vendorNames.Contains(o.Name)).Select(o => o.Id).ToListAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.WorkTasks.AddRange(tasks);
+        var (p, d) = (client.Published, client.Draft);
+        var published = new Rfp(clientId, Content(now, p.Title, p.Service, p.Scope, p.Volume, p.Unit, 5, client.Industry, client.Size) with { Visibility = p.Visibility }, now);
+        var draft = new Rfp(clientId, Content(now, d.Title, d.Service, d.Scope, d.Volume, d.Unit, 8, client.Industry, client.Size) with { Kpis = [] }, now);
+        db.Rfps.AddRange(draft, published);
+        db.RfpVersions.Add(published.Publish(now));
+        db.RfpDeadlines.Add(new RfpDeadline(published.Id, clientId, published.Content.ProposalDeadline!.Value));
+        db.RfpListings.Add(new RfpListing(published, clientName, now));
+        if (p.Visibility == "invited")
+            db.RfpInvitations.AddRange(invited.Select(vendor => new RfpInvitation(published.Id, vendor, clientId, "demo", now)));
+        db.EnqueueMessage(new RfpPublished(published.Id, clientId, 1, now), clientId, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return tasks.Count;
     }
 
