@@ -84,4 +84,46 @@ public sealed class RfpMatchingTests
         Assert.Contains(result.Reasons, r => r.Code == "fee" && r.Points == 0 && r.Ja.Contains("上限を超えます"));
         Assert.DoesNotContain(result.Reasons, r => r.Code is "industry" or "clientSize" or "verified");
     }
+
+    [Fact]
+    public void Per_unit_prices_are_graduated_by_band_and_a_unit_is_matched_however_it_is_written()
+    {
+        var price = new Marketplace.Core.Vendors.UnitPrice
+        {
+            Unit = "1 名",
+            Bands = [new() { FromQuantity = 0, PriceYen = 800 }, new() { FromQuantity = 300, PriceYen = 600 }, new() { FromQuantity = 1000, PriceYen = 500 }],
+        };
+        Assert.Equal(0, price.MonthlyCharge(0));
+        Assert.Equal(200 * 800, price.MonthlyCharge(200));
+        Assert.Equal(300 * 800 + 50 * 600, price.MonthlyCharge(350)); // the first 300 at 800, the next 50 at 600
+        Assert.Equal(300 * 800 + 700 * 600 + 200 * 500, price.MonthlyCharge(1200));
+        Assert.True(price.Counts("名"));
+        Assert.True(price.Counts("１名")); // full-width digit
+        Assert.False(price.Counts("件"));
+        Assert.False(new Marketplace.Core.Vendors.UnitPrice { Unit = "10 名" }.Counts("名")); // a pack of ten is another unit
+    }
+
+    [Fact]
+    public void The_fee_fit_prices_the_expected_volumes_the_vendor_charges_per_unit_and_names_the_ones_it_does_not()
+    {
+        var rfp = Rfp with
+        {
+            ExpectedVolumes = [new ExpectedVolume("給与計算", "名", 350), new ExpectedVolume("年末調整", "件", 350)],
+        };
+        var perHead = new Marketplace.Core.Vendors.UnitPrice { Unit = "1名", Bands = [new() { FromQuantity = 0, PriceYen = 500 }] };
+        // 150,000 base + 350 × 500 = 325,000: within the budget, and the year-end adjustment is not priced.
+        var within = RfpMatching.Evaluate(rfp, Vendor(fee: 150_000) with { UnitPrices = [perHead] }, Today);
+        var fee = Assert.Single(within.Reasons, r => r.Code == "fee");
+        Assert.Equal(20, fee.Points);
+        Assert.Equal("想定ボリュームでの月額見込み 325,000 円（基本料金と従量 1 項目）は予算の範囲内です。従量単価の記載がない 1 項目は含めていません。", fee.Ja);
+
+        // The same base with a dearer unit price goes over the budget (the base alone would have looked cheap).
+        var dear = new Marketplace.Core.Vendors.UnitPrice { Unit = "名", Bands = [new() { FromQuantity = 0, PriceYen = 900 }] };
+        var over = RfpMatching.Evaluate(rfp, Vendor(fee: 150_000) with { UnitPrices = [dear] }, Today);
+        Assert.Equal(0, Assert.Single(over.Reasons, r => r.Code == "fee").Points);
+
+        // No unit price in the RFP's units: the base alone, as before.
+        var baseOnly = RfpMatching.Evaluate(rfp, Vendor(fee: 300_000), Today);
+        Assert.Equal("月額基本料金 300,000 円は予算の範囲内です。", Assert.Single(baseOnly.Reasons, r => r.Code == "fee").Ja);
+    }
 }

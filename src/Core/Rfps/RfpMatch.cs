@@ -66,7 +66,7 @@ public static class RfpMatcher
                 select new
                 {
                     e.OrganisationId, e.ServiceIds, e.Regions, e.Languages, e.HasBcp, e.CapacityFte, e.MonthlyBaseYen,
-                    e.CertificationValidTo, e.VerifiedCertificationValidTo, p.Industries, p.ClientSizes,
+                    e.CertificationValidTo, e.VerifiedCertificationValidTo, p.Industries, p.ClientSizes, p.UnitPrices,
                 })
             .ToListAsync(cancellationToken);
 
@@ -75,7 +75,7 @@ public static class RfpMatcher
         foreach (var c in candidates)
         {
             var facts = new VendorFacts(c.OrganisationId, c.ServiceIds, c.Regions, c.Languages, c.HasBcp, c.CapacityFte, c.MonthlyBaseYen,
-                Ends(c.CertificationValidTo), Ends(c.VerifiedCertificationValidTo), c.Industries, c.ClientSizes);
+                Ends(c.CertificationValidTo), Ends(c.VerifiedCertificationValidTo), c.Industries, c.ClientSizes, c.UnitPrices);
             var result = RfpMatching.Evaluate(content, facts, today);
             if (!result.Eligible) continue;
             matches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));

@@ -6,7 +6,8 @@ namespace Marketplace.Core.Rfps;
 /// <param name="CertificationValidTo">Per certification type, the latest end of one that has begun (<see cref="VendorSearchEntry"/>).</param>
 public sealed record VendorFacts(Guid OrganisationId, IReadOnlyCollection<Guid> ServiceIds, IReadOnlyCollection<string> Regions, IReadOnlyCollection<string> Languages,
     bool HasBcp, int? CapacityFte, long? MonthlyBaseYen, IReadOnlyDictionary<string, DateOnly> CertificationValidTo,
-    IReadOnlyDictionary<string, DateOnly> VerifiedCertificationValidTo, IReadOnlyCollection<string> Industries, IReadOnlyCollection<string> ClientSizes);
+    IReadOnlyDictionary<string, DateOnly> VerifiedCertificationValidTo, IReadOnlyCollection<string> Industries, IReadOnlyCollection<string> ClientSizes,
+    IReadOnlyList<UnitPrice>? UnitPrices = null);
 
 /// <param name="Points">What this reason adds to the fit score (0 for an exclusion).</param>
 public sealed record MatchReason(string Code, int Points, string Ja, string En);
@@ -21,7 +22,7 @@ public sealed record MatchResult(bool Eligible, int Score, IReadOnlyList<MatchRe
 /// certification, valid through the contract end when the RFP asks for that (else valid when proposals close); a BCP
 /// when required; serves a requested region (nationwide serves all); speaks every requested language. Then a fit score
 /// out of 100 whose every point has a reason: service coverage 40, track record in the client's industry and size 20,
-/// fee against the budget 20, capacity 10, verified certifications 10. A plan never changes any of this (issue 7).
+/// fee against the budget at the expected volumes 20, capacity 10, verified certifications 10. A plan never changes any of this (issue 7).
 /// </summary>
 public static class RfpMatching
 {
@@ -60,16 +61,7 @@ public static class RfpMatching
             reasons.Add(new("clientSize", 10, $"同規模（{VendorVocabulary.ClientSizes[size].Ja}）の企業との実績があります。",
                 $"Has worked for clients of the same size ({VendorVocabulary.ClientSizes[size].En})."));
 
-        if (vendor.MonthlyBaseYen is { } fee)
-        {
-            if (rfp.BudgetMaxYen is { } max && fee > max)
-                reasons.Add(new("fee", 0, $"月額基本料金 {fee:N0} 円は予算の上限を超えます。", $"The monthly base fee (¥{fee:N0}) is above the budget."));
-            else if (rfp.BudgetMinYen is { } min && fee < min)
-                reasons.Add(new("fee", 15, $"月額基本料金 {fee:N0} 円は予算の下限を下回ります（従量分を含めて確認してください）。",
-                    $"The monthly base fee (¥{fee:N0}) is below the budget (check the per-unit charges)."));
-            else reasons.Add(new("fee", 20, $"月額基本料金 {fee:N0} 円は予算の範囲内です。", $"The monthly base fee (¥{fee:N0}) is within the budget."));
-        }
-        else reasons.Add(new("fee", 5, "月額基本料金の記載がありません。", "States no monthly base fee."));
+        reasons.Add(FeeFit(rfp, vendor));
 
         if (vendor.CapacityFte is { } capacity and > 0)
             reasons.Add(new("capacity", capacity >= 10 ? 10 : 5, $"受け入れ可能な体制は {capacity} 名です。", $"Can staff {capacity} FTE."));
@@ -86,5 +78,33 @@ public static class RfpMatching
             reasons.Add(new("verified", 10, "運営が確認した有効な認証があります。", "Holds a valid certification verified by the platform."));
 
         return new MatchResult(true, Math.Min(100, reasons.Sum(r => r.Points)), reasons);
+    }
+
+    /// <summary>
+    /// The fee against the monthly budget: the monthly base plus, for each expected volume the vendor prices in the
+    /// same unit, its per-unit charge at that volume. Volumes it does not price are named, not guessed.
+    /// </summary>
+    private static MatchReason FeeFit(RfpContent rfp, VendorFacts vendor)
+    {
+        var prices = vendor.UnitPrices ?? [];
+        var priced = rfp.ExpectedVolumes
+            .Select(v => (Volume: v, Price: prices.FirstOrDefault(p => p.Counts(v.Unit))))
+            .Where(x => x.Price is not null).ToList();
+        var unpriced = rfp.ExpectedVolumes.Length - priced.Count;
+        if (vendor.MonthlyBaseYen is null && priced.Count == 0) return new("fee", 5, "月額基本料金の記載がありません。", "States no monthly base fee.");
+
+        var fee = (vendor.MonthlyBaseYen ?? 0) + priced.Sum(x => x.Price!.MonthlyCharge(x.Volume.MonthlyQuantity));
+        var (ja, en) = priced.Count == 0
+            ? ($"月額基本料金 {fee:N0} 円", $"The monthly base fee (¥{fee:N0})")
+            : ($"想定ボリュームでの月額見込み {fee:N0} 円（基本料金と従量 {priced.Count} 項目）", $"The expected monthly charge at the RFP's volumes (¥{fee:N0}: base and {priced.Count} per-unit item(s))");
+        var (noteJa, noteEn) = priced.Count > 0 && unpriced > 0
+            ? ($"従量単価の記載がない {unpriced} 項目は含めていません。", $" {unpriced} volume(s) without a stated unit price are not included.")
+            : ("", "");
+        if (rfp.BudgetMaxYen is { } max && fee > max)
+            return new("fee", 0, $"{ja}は予算の上限を超えます。{noteJa}", $"{en} is above the budget.{noteEn}");
+        if (rfp.BudgetMinYen is { } min && fee < min)
+            return new("fee", 15, priced.Count == 0 ? $"{ja}は予算の下限を下回ります（従量分を含めて確認してください）。" : $"{ja}は予算の下限を下回ります。{noteJa}",
+                priced.Count == 0 ? $"{en} is below the budget (check the per-unit charges)." : $"{en} is below the budget.{noteEn}");
+        return new("fee", 20, $"{ja}は予算の範囲内です。{noteJa}", $"{en} is within the budget.{noteEn}");
     }
 }

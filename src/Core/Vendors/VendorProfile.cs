@@ -93,6 +93,28 @@ public sealed class UnitPrice
     /// <summary>What is counted: 1 件, 1 枚, 1 時間...</summary>
     public string Unit { get; set; } = "";
     public List<VolumeBand> Bands { get; set; } = [];
+
+    /// <summary>
+    /// The charge for a month's quantity, graduated: each band's price applies to the units from its lower bound up to
+    /// the next band's (as a tax table), so crossing a band never makes the whole month cheaper or dearer at a stroke.
+    /// </summary>
+    public long MonthlyCharge(long quantity)
+    {
+        var bands = Bands.OrderBy(b => b.FromQuantity).ToList();
+        long total = 0;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var upTo = i + 1 < bands.Count ? Math.Min(quantity, bands[i + 1].FromQuantity) : quantity;
+            if (upTo > bands[i].FromQuantity) total += (upTo - bands[i].FromQuantity) * bands[i].PriceYen;
+        }
+        return total;
+    }
+
+    /// <summary>Whether this price counts the RFP's unit: "1 件", "１件" and "件" name the same one.</summary>
+    public bool Counts(string unit) => Normalise(Unit) == Normalise(unit);
+
+    private static string Normalise(string unit) =>
+        System.Text.RegularExpressions.Regex.Replace(unit.Normalize(System.Text.NormalizationForm.FormKC), @"^\s*1(?!\d)\s*|\s+", "");
 }
 
 public sealed class VolumeBand
