@@ -51,7 +51,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
-    private static readonly System.Text.Json.JsonSerializerOptions RfpJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    /// <summary>How RFP documents (content, match reasons) are written as jsonb; SQL that writes them directly uses it too.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions RfpJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

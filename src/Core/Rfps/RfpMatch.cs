@@ -80,7 +80,15 @@ public static class RfpMatcher
             if (!result.Eligible) continue;
             matches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));
         }
-        db.RfpMatches.AddRange(matches);
+        // One INSERT of arrays, not one row at a time: a popular service matches tens of thousands of vendors.
+        var vendorIds = matches.Select(m => m.VendorId).ToArray();
+        var scores = matches.Select(m => m.Score).ToArray();
+        var reasons = matches.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Reasons, MarketplaceDbContext.RfpJson)).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO rfp_matches (rfp_id, vendor_id, client_organisation_id, version, score, reasons, matched_at)
+            SELECT {rfpId}, t.vendor_id, {published.OrganisationId}, {version}, t.score, t.reasons::jsonb, {now}
+            FROM unnest({vendorIds}, {scores}, {reasons}) AS t(vendor_id, score, reasons)
+            """, cancellationToken);
 
         if (content.Visibility == "public")
         {
