@@ -46,7 +46,7 @@ if [ "$HAVE" -lt "$COUNT" ]; then
   log "Seeding $((COUNT - HAVE)) vendors (profiles, certifications, search entries)"
   $ADMIN seed --bulk $((COUNT - HAVE))
 fi
-"${PSQL[@]}" -c "VACUUM ANALYZE" >/dev/null
+"${PSQL[@]}" -c "VACUUM ANALYZE vendor_search_entries" -c "VACUUM ANALYZE vendor_profiles" >/dev/null
 
 log "Starting the Workers"
 # (env: a setting with dots in its name is no shell variable.)

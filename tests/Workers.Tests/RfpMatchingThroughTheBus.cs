@@ -15,6 +15,7 @@ public sealed class RfpMatchingThroughTheBus
         var response = await owner.Client(organisation).PutAsJsonAsync("/api/v1/vendor-profile", new
         {
             slug = $"match-{Guid.NewGuid():N}"[..18], summary = "請求書処理の BPO です。", monthlyBaseYen = 150_000, hasBcp = bcp,
+            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 } } } },
             recoveryTimeObjectiveHours = bcp ? 24 : (int?)null,
             serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
         });
@@ -43,6 +44,9 @@ public sealed class RfpMatchingThroughTheBus
         var match = Assert.Single(matches, m => m.GetProperty("vendorId").GetGuid() == withBcp);
         Assert.InRange(match.GetProperty("score").GetInt32(), 40, 100);
         Assert.Contains(match.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString() == "依頼サービス 1 件のうち 1 件を提供しています。");
+        // The fee at the RFP's 500 invoices a month: 150,000 base + 500 × 100 per invoice.
+        Assert.Contains(match.GetProperty("reasons").EnumerateArray(),
+            r => r.GetProperty("text").GetString() == "想定ボリュームでの月額見込み 200,000 円（基本料金と従量 1 項目）は予算の範囲内です。");
         Assert.DoesNotContain(matches, m => m.GetProperty("vendorId").GetGuid() == withoutBcp);
         Assert.Equal(matches.Select(m => m.GetProperty("score").GetInt32()).OrderDescending(), matches.Select(m => m.GetProperty("score").GetInt32()));
     }

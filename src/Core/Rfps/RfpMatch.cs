@@ -3,6 +3,7 @@ using Marketplace.Core.Hosting;
 using Marketplace.Core.Notifications;
 using Marketplace.Core.Vendors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Marketplace.Core.Rfps;
 
@@ -58,25 +59,13 @@ public static class RfpMatcher
         if (current != version) return new MatchOutcome(0, 0);
         var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
         var content = published.Content;
-        var requested = content.ServiceIds;
-        var candidates = await (
-                from e in db.VendorSearchEntries.AsNoTracking()
-                join p in db.VendorProfiles.AsNoTracking() on e.OrganisationId equals p.OrganisationId
-                where e.Listed && e.ServiceIds.Any(s => requested.Contains(s))
-                select new
-                {
-                    e.OrganisationId, e.ServiceIds, e.Regions, e.Languages, e.HasBcp, e.CapacityFte, e.MonthlyBaseYen,
-                    e.CertificationValidTo, e.VerifiedCertificationValidTo, p.Industries, p.ClientSizes, p.UnitPrices,
-                })
-            .ToListAsync(cancellationToken);
+        var candidates = await CandidatesAsync(db, content, today, cancellationToken);
 
         await db.RfpMatches.Where(m => m.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken); // a new version matches afresh
         var matches = new List<RfpMatch>();
         foreach (var c in candidates)
         {
-            var facts = new VendorFacts(c.OrganisationId, c.ServiceIds, c.Regions, c.Languages, c.HasBcp, c.CapacityFte, c.MonthlyBaseYen,
-                Ends(c.CertificationValidTo), Ends(c.VerifiedCertificationValidTo), c.Industries, c.ClientSizes, c.UnitPrices);
-            var result = RfpMatching.Evaluate(content, facts, today);
+            var result = RfpMatching.Evaluate(content, c, today);
             if (!result.Eligible) continue;
             matches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));
         }
@@ -100,6 +89,53 @@ public static class RfpMatcher
         }
         return new MatchOutcome(candidates.Count, matches.Count);
     }
+
+    /// <summary>
+    /// The vendors worth evaluating, read with one SQL statement (tens of thousands of rows: no entity materialisation).
+    /// It applies the hard filters that SQL states exactly (a requested service, every language, a region, the BCP,
+    /// each required certification's end) so that fewer rows travel; <see cref="RfpMatching"/> still decides every
+    /// one and explains it, so the SQL only ever narrows, never admits.
+    /// </summary>
+    private static async Task<List<VendorFacts>> CandidatesAsync(MarketplaceDbContext db, RfpContent content, DateOnly today, CancellationToken cancellationToken)
+    {
+        var proposalsClose = content.ProposalDeadline is { } deadline ? DateOnly.FromDateTime(deadline.UtcDateTime) : today;
+        var validThrough = content.CertificationsValidThroughContractEnd && content.ContractEnd() is { } end ? end : proposalsClose;
+        var codes = CertificationTypes.Codes.ToList();
+        // Each required certification's end, by its position in the entry's array (PostgreSQL counts from 1).
+        var certificationFilter = string.Concat(content.RequiredCertifications.Where(codes.Contains)
+            .Select(code => $" AND e.certification_valid_to[{codes.IndexOf(code) + 1}] >= @valid_through"));
+
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            SELECT e.organisation_id, e.service_ids, e.regions, e.languages, e.has_bcp, e.capacity_fte, e.monthly_base_yen,
+                   e.certification_valid_to, e.verified_certification_valid_to, p.industries, p.client_sizes, p.unit_prices::text
+            FROM vendor_search_entries e JOIN vendor_profiles p ON p.organisation_id = e.organisation_id
+            WHERE e.listed AND e.service_ids && @services
+              AND e.languages @> @languages
+              AND (cardinality(@regions) = 0 OR 'nationwide' = ANY(e.regions) OR e.regions && @regions)
+              AND (NOT @bcp OR e.has_bcp){certificationFilter}
+            """;
+        command.Parameters.AddWithValue("services", content.ServiceIds);
+        command.Parameters.AddWithValue("languages", content.Languages);
+        command.Parameters.AddWithValue("regions", content.Regions);
+        command.Parameters.AddWithValue("bcp", content.BcpRequired);
+        command.Parameters.AddWithValue("valid_through", validThrough);
+        var candidates = new List<VendorFacts>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            candidates.Add(new VendorFacts(reader.GetGuid(0), reader.GetFieldValue<Guid[]>(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3),
+                reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                Ends(reader.GetFieldValue<DateOnly?[]>(7)), Ends(reader.GetFieldValue<DateOnly?[]>(8)), reader.GetFieldValue<string[]>(9), reader.GetFieldValue<string[]>(10),
+                UnitPrices(reader.IsDBNull(11) ? null : reader.GetString(11))));
+        return candidates;
+    }
+
+    /// <summary>The profile's per-unit prices, as EF stores them (a JSON array with the property names).</summary>
+    private static List<UnitPrice> UnitPrices(string? json) =>
+        json is null or "[]" ? [] : System.Text.Json.JsonSerializer.Deserialize<List<UnitPrice>>(json) ?? [];
 
     /// <summary>The entry's end dates (in <see cref="CertificationTypes.Codes"/> order) by certification type.</summary>
     private static Dictionary<string, DateOnly> Ends(DateOnly?[] ends) =>
