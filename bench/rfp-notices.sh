@@ -61,5 +61,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 104857
 ( cd bench/RfpBench/bin/Release/net10.0 && Logging__LogLevel__Default=Warning dotnet RfpBench.dll "$RFPS" )
 echo
 echo "the Workers' own timing of the last $RFPS matches:"
-grep -o 'evaluated [0-9]* vendor(s), [0-9]* matched, in [0-9]* ms' "$RUN/logs/workers.log" | tail -n "$RFPS" \
+grep -o 'evaluated [0-9]* vendor(s), [0-9]* matched, in [0-9]* ms ([^)]*)' "$RUN/logs/workers.log" | tail -n "$RFPS" | tee "$RUN/logs/matches.txt" \
   | awk '{ e += $2; t += $7; if ($7 > m) m = $7 } END { printf "  %d matches, %d vendors evaluated in %d ms in all (%.0f vendors/s), slowest %d ms\n", NR, e, t, e / (t / 1000), m }'
+echo "the slowest three, by phase:"
+sort -t' ' -k7 -n "$RUN/logs/matches.txt" | tail -3 | sed 's/^/  /'

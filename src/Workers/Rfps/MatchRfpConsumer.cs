@@ -27,8 +27,8 @@ public sealed class MatchRfpConsumer(MarketplaceDbContext db, TimeProvider clock
         var message = context.Message;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await RfpMatcher.MatchAsync(Db, message.RfpId, message.Version, clock.Today(), clock, options.Value.NotifyTop, cancellationToken);
-        logger.LogInformation("RFP {RfpId} version {Version}: evaluated {Evaluated} vendor(s), {Matched} matched, in {Elapsed} ms", message.RfpId, message.Version,
-            outcome.Evaluated, outcome.Matched, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("RFP {RfpId} version {Version}: evaluated {Evaluated} vendor(s), {Matched} matched, in {Elapsed} ms ({Phases})", message.RfpId, message.Version,
+            outcome.Evaluated, outcome.Matched, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Phases);
     }
 }
 
