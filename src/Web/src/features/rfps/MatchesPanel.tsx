@@ -14,6 +14,8 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
   const activity = useRfpActivity(organisationId, rfpId);
   const { invite } = useRfpParticipationActions(organisationId, rfpId);
   const invited = new Set((activity.data?.invitations ?? []).map((i) => i.vendorId));
+  // The best five first; the rest of the top 20 on request (each comes with its reasons).
+  const [showAll, setShowAll] = useState(false);
   // Matching takes moments after publishing; wait two minutes at most before saying that nobody matched.
   const [waiting, setWaiting] = useState(true);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
         <Stack gap="md">
           <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: matches.data.length })}</Text>
           {invite.isError && <ErrorAlert error={invite.error} />}
-          {matches.data.slice(0, 20).map((m) => (
+          {matches.data.slice(0, showAll ? 20 : 5).map((m) => (
             <div key={m.vendorId}>
               <Group justify="space-between" gap="xs">
                 <Anchor component={Link} to={`/vendors/${m.slug}`} fw={600}>
@@ -69,6 +71,11 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
               </List>
             </div>
           ))}
+          {!showAll && matches.data.length > 5 && (
+            <Button variant="subtle" size="xs" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
+              {t('rfp.showMoreMatches', { count: Math.min(20, matches.data.length) - 5 })}
+            </Button>
+          )}
         </Stack>
       )}
     </Paper>

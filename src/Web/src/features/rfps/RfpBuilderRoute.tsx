@@ -389,11 +389,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           {/* Beside the form while scrolling: the author sees a problem clear as they type. */}
-          <Stack style={{ position: 'sticky', top: 72 }}>
+          {/* Sticky only while drafting (then it is short); a published RFP's panels are longer than the screen. */}
+          <Stack style={rfp.status === 'draft' || amending ? { position: 'sticky', top: 72 } : undefined}>
+            {rfp.status !== 'draft' && <ActivityPanel organisationId={organisation.id} rfpId={rfp.id} canAnswer={canEdit && rfp.status === 'published'} />}
             {rfp.status !== 'draft' && (
               <MatchesPanel organisationId={organisation.id} rfpId={rfp.id} canInvite={canEdit && rfp.status === 'published'} />
             )}
-            {rfp.status !== 'draft' && <ActivityPanel organisationId={organisation.id} rfpId={rfp.id} canAnswer={canEdit && rfp.status === 'published'} />}
             <ChecksPanel rfp={rfp} onShow={show} />
           </Stack>
         </Grid.Col>
