@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
 
 public static class DataExtensions
 {
+    /// <summary>A unique index refused the row: someone else wrote the same thing a moment ago (a race the caller answers).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException e) => e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     /// <summary>The connection the application uses (in production a role without table ownership).</summary>
     public const string ConnectionStringName = "Marketplace";
 

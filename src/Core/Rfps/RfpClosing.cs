@@ -49,41 +49,21 @@ public static class RfpClosing
 {
     /// <returns>How many RFPs this call closed.</returns>
     /// <param name="scopes">A scope per RFP: each scope's context acts for the RFP's organisation.</param>
-    public static async Task<int> CloseDueAsync(IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    public static Task<int> CloseDueAsync(IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
-        List<(Guid RfpId, Guid OrganisationId)> due;
-        await using (var readScope = scopes.CreateAsyncScope())
+        var now = clock.GetUtcNow();
+        return ForEachDueAsync(scopes, clock, d => d.ProposalDeadline <= now, async (db, rfpId, organisationId, at) =>
         {
-            var read = readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            var now = clock.GetUtcNow();
-            due = (await read.RfpDeadlines.AsNoTracking().Where(d => d.ProposalDeadline <= now).OrderBy(d => d.ProposalDeadline)
-                    .Select(d => new { d.RfpId, d.OrganisationId }).ToListAsync(cancellationToken))
-                .Select(d => (d.RfpId, d.OrganisationId)).ToList();
-        }
-
-        var closed = 0;
-        foreach (var (rfpId, organisationId) in due)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            db.Tenant.Set(organisationId);
-            var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Rfps.Where(r => r.Id == rfpId && r.Status == RfpStatus.Published)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, now).SetProperty(r => r.UpdatedAt, now),
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, at).SetProperty(r => r.UpdatedAt, at),
                     cancellationToken);
             await db.RfpDeadlines.Where(d => d.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken);
             await db.RfpListings.Where(l => l.RfpId == rfpId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, RfpStatus.Closed).SetProperty(l => l.UpdatedAt, now), cancellationToken);
-            if (changed == 1)
-            {
-                db.EnqueueMessage(new RfpClosed(rfpId, organisationId, now), organisationId, clock);
-                await db.SaveChangesAsync(cancellationToken);
-                closed++;
-            }
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return closed;
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, RfpStatus.Closed).SetProperty(l => l.UpdatedAt, at), cancellationToken);
+            if (changed != 1) return false;
+            db.EnqueueMessage(new RfpClosed(rfpId, organisationId, at), organisationId, clock);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -92,41 +72,55 @@ public static class RfpClosing
     /// (the proposal issue narrows it to vendors with a draft) every participant is told.
     /// </summary>
     /// <returns>How many RFPs' participants this call reminded.</returns>
-    public static async Task<int> RemindDueAsync(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan window, CancellationToken cancellationToken)
+    public static Task<int> RemindDueAsync(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan window, CancellationToken cancellationToken)
     {
-        List<(Guid RfpId, Guid OrganisationId)> due;
-        await using (var readScope = scopes.CreateAsyncScope())
-        {
-            var read = readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            var now = clock.GetUtcNow();
-            var horizon = now + window;
-            due = (await read.RfpDeadlines.AsNoTracking().Where(d => d.RemindedAt == null && d.ProposalDeadline > now && d.ProposalDeadline <= horizon)
-                    .OrderBy(d => d.ProposalDeadline).Select(d => new { d.RfpId, d.OrganisationId }).ToListAsync(cancellationToken))
-                .Select(d => (d.RfpId, d.OrganisationId)).ToList();
-        }
-
-        var reminded = 0;
-        foreach (var (rfpId, organisationId) in due)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            db.Tenant.Set(organisationId);
-            var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = await db.RfpDeadlines.Where(d => d.RfpId == rfpId && d.RemindedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.RemindedAt, now), cancellationToken);
-            var rfp = await db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rfpId && r.Status == RfpStatus.Published, cancellationToken);
-            if (claimed == 1 && rfp is not null)
+        var now = clock.GetUtcNow();
+        var horizon = now + window;
+        return ForEachDueAsync(scopes, clock, d => d.RemindedAt == null && d.ProposalDeadline > now && d.ProposalDeadline <= horizon,
+            async (db, rfpId, _, at) =>
             {
+                var claimed = await db.RfpDeadlines.Where(d => d.RfpId == rfpId && d.RemindedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.RemindedAt, at), cancellationToken);
+                var rfp = await db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rfpId && r.Status == RfpStatus.Published, cancellationToken);
+                if (claimed != 1 || rfp is null) return false;
                 var deadline = rfp.Content.ProposalDeadline!.Value;
                 await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpDeadlineApproaching,
                     $"{NotificationTypes.RfpDeadlineApproaching}:{rfpId}:{deadline.UtcTicks}",
                     new Dictionary<string, string> { ["deadline"] = deadline.ToString("O") }, clock, cancellationToken);
+                return true;
+            }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the deadlines <paramref name="due"/> selects (the table every connection reads), then handles each in its
+    /// own scope and transaction, acting for the RFP's organisation. <paramref name="handle"/> claims its work with a
+    /// conditional UPDATE and says whether it did any; what it added is saved with the commit.
+    /// </summary>
+    /// <returns>How many RFPs were handled.</returns>
+    private static async Task<int> ForEachDueAsync(IServiceScopeFactory scopes, TimeProvider clock,
+        System.Linq.Expressions.Expression<Func<RfpDeadline, bool>> due,
+        Func<MarketplaceDbContext, Guid, Guid, DateTimeOffset, Task<bool>> handle, CancellationToken cancellationToken)
+    {
+        List<(Guid RfpId, Guid OrganisationId)> rows;
+        await using (var readScope = scopes.CreateAsyncScope())
+            rows = (await readScope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().RfpDeadlines.AsNoTracking().Where(due)
+                    .OrderBy(d => d.ProposalDeadline).Select(d => new { d.RfpId, d.OrganisationId }).ToListAsync(cancellationToken))
+                .Select(d => (d.RfpId, d.OrganisationId)).ToList();
+
+        var handled = 0;
+        foreach (var (rfpId, organisationId) in rows)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            db.Tenant.Set(organisationId);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await handle(db, rfpId, organisationId, clock.GetUtcNow()))
+            {
                 await db.SaveChangesAsync(cancellationToken);
-                reminded++;
+                handled++;
             }
             await transaction.CommitAsync(cancellationToken);
         }
-        return reminded;
+        return handled;
     }
 }

@@ -7,7 +7,6 @@ using Marketplace.Core.Notifications;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Marketplace.Core.Vendors;
 
@@ -78,7 +77,7 @@ public static class CertificationExpiry
                 await transaction.CommitAsync(cancellationToken);
                 sent++;
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another Workers instance sent this notice a moment ago.
             }

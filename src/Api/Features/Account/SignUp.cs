@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Marketplace.Api.Features.Account;
 
@@ -65,7 +64,7 @@ public static class SignUp
             {
                 created = await users.CreateAsync(candidate, request.Password!);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // A simultaneous sign-up for the same address committed first (PostgreSQL reports the violation only
                 // once it has): answer as for any registered address.

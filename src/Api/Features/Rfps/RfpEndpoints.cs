@@ -333,15 +333,25 @@ public static class RfpEndpoints
         var name = request.Name!.Trim();
         string? problem = null;
         if (await db.RfpTemplates.AnyAsync(t => t.Name == name, cancellationToken))
-            problem = English ? "A template with this name exists; choose another name." : "同じ名前のテンプレートがあります。別の名前にしてください。";
+            problem = DuplicateTemplateName();
         else if (await db.RfpTemplates.CountAsync(cancellationToken) >= RfpTemplate.MaxPerOrganisation)
             problem = English ? $"At most {RfpTemplate.MaxPerOrganisation} templates; delete one first." : $"テンプレートは {RfpTemplate.MaxPerOrganisation} 件までです。不要なものを削除してください。";
         if (problem is not null) return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["name"] = [problem] });
         var template = new RfpTemplate(rfp.OrganisationId, name, rfp.Content, clock.GetUtcNow());
         db.RfpTemplates.Add(template);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation()) // a colleague saved one with this name a moment ago
+        {
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["name"] = [DuplicateTemplateName()] });
+        }
         return TypedResults.Created($"/api/v1/rfps/templates/{template.Id}", new RfpTemplateDto(template.Id, template.Name, template.CreatedAt));
     }
+
+    private static string DuplicateTemplateName() =>
+        English ? "A template with this name exists; choose another name." : "同じ名前のテンプレートがあります。別の名前にしてください。";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTemplate(Guid templateId, MarketplaceDbContext db, CancellationToken cancellationToken) =>
         await db.RfpTemplates.Where(t => t.Id == templateId).ExecuteDeleteAsync(cancellationToken) == 1

@@ -128,11 +128,19 @@ public static class RfpParticipationEndpoints
             db.RfpInvitations.Add(new RfpInvitation(rfpId, vendorId, rfp.OrganisationId, actor.AuditName, now));
             Notices.Send(db, vendorId, NotificationTypes.RfpInvited, $"{NotificationTypes.RfpInvited}:{rfpId}", data, clock);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpVendorInvited, "rfp", rfpId.ToString(),
-            http.Connection.RemoteIpAddress?.ToString(), new { vendorIds = wanted.Except(already).ToList() }), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpVendorInvited, "rfp", rfpId.ToString(),
+                http.Connection.RemoteIpAddress?.ToString(), new { vendorIds = wanted.Except(already).ToList() }), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // A second click, or a colleague, invited one of them a moment ago: that invitation (and its notice) stands.
+            db.ChangeTracker.Clear();
+        }
         return TypedResults.Ok(await ActivityAsync(db, rfpId, cancellationToken));
     }
 

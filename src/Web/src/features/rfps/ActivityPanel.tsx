@@ -1,9 +1,9 @@
-import { Badge, Button, Card, Group, Paper, Skeleton, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
-import { formatDates } from '@/lib/i18n';
 import { useRfpActivity, useRfpParticipationActions, type RfpActivity } from './api';
 
 /**
@@ -13,7 +13,6 @@ import { useRfpActivity, useRfpParticipationActions, type RfpActivity } from './
 export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisationId: string; rfpId: string; canAnswer: boolean }) {
   const { t } = useTranslation();
   const activity = useRfpActivity(organisationId, rfpId);
-  const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
   if (activity.isPending) return <Skeleton height={160} aria-busy />;
   if (activity.isError) return <ErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />;
   const data = activity.data;
@@ -31,15 +30,8 @@ export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisati
             {data.invitations.map((i) => <Badge key={i.vendorId} variant="light" color="orange">{i.vendorName}</Badge>)}
           </Group>
         )}
-        <Text size="sm" fw={600} mt="md" mb={4}>{t('rfp.versions')}</Text>
-        <Timeline active={data.versions.length - 1} bulletSize={12} lineWidth={2}>
-          {data.versions.map((v) => (
-            <Timeline.Item key={Number(v.number)} title={t('rfp.version', { number: Number(v.number) })}>
-              <Text size="xs" c="dimmed">{dates.format(new Date(v.publishedAt))}</Text>
-              <Text size="sm">{v.changeSummary ?? t('rfp.initialVersion')}</Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
+        <Text size="sm" fw={600} mt="md" mb={4}>{t('versions.title')}</Text>
+        <VersionTimeline versions={data.versions} />
       </Paper>
       <QuestionsPanel organisationId={organisationId} rfpId={rfpId} data={data} canAnswer={canAnswer} />
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Progress, Skeleton, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Progress, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInbox, IconMessageQuestion } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { AttachmentList } from '@/components/AttachmentList';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
+import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
@@ -51,7 +52,7 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
           {summary.invited && <Badge color="orange" variant="light">{t('vendorRfp.invited')}</Badge>}
         </Group>
         <Text c="dimmed" size="sm">
-          {t('vendorRfp.client')}: {summary.clientName} ・ {t('vendorRfp.version', { number: Number(summary.version) })}
+          {t('vendorRfp.client')}: {summary.clientName} ・ {t('versions.version', { number: Number(summary.version) })}
         </Text>
         <Group gap="lg" mt={4}>
           {summary.questionDeadline && <Text size="sm">{t('vendorRfp.questionDeadline')}: {dates.format(new Date(summary.questionDeadline))}</Text>}
@@ -170,15 +171,8 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
               <AttachmentList items={rfp.attachments} downloadPath={(id) => `/api/v1/vendor/rfps/${summary.rfpId}/attachments/${id}`} empty={t('vendorRfp.noAttachments')} />
             </Card>
             <Card withBorder>
-              <Text fw={600} mb="xs">{t('vendorRfp.versions')}</Text>
-              <Timeline active={rfp.versions.length - 1} bulletSize={14} lineWidth={2}>
-                {rfp.versions.map((v) => (
-                  <Timeline.Item key={Number(v.number)} title={t('vendorRfp.version', { number: Number(v.number) })}>
-                    <Text size="xs" c="dimmed">{dates.format(new Date(v.publishedAt))}</Text>
-                    <Text size="sm">{v.changeSummary ?? t('vendorRfp.initialVersion')}</Text>
-                  </Timeline.Item>
-                ))}
-              </Timeline>
+              <Text fw={600} mb="xs">{t('versions.title')}</Text>
+              <VersionTimeline versions={rfp.versions} />
             </Card>
           </Stack>
         </Grid.Col>
