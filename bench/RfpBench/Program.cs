@@ -55,48 +55,84 @@ async Task<long> CountAsync(string sql, Guid rfpId)
 {
     await using var command = new NpgsqlCommand(sql, db);
     command.Parameters.AddWithValue("key", $"%rfp.matched:{rfpId}%");
+    command.Parameters.AddWithValue("rfp", rfpId.ToString());
     return (long)(await command.ExecuteScalarAsync())!;
 }
 
-async Task<(Guid Id, double Ms, long Notices)> PublishAndWaitAsync(int i)
+// One RFP: publish, then wait for its match notices to be stored (the latency measured) and, when asked, for every
+// match to be stored (the second part of the match, which stores the matches below the best).
+async Task<(Guid Id, double Ms, double AllStoredMs, long Notices)> PublishAndWaitAsync(int i, bool untilAllStored)
 {
     var id = (await (await client.PostAsJsonAsync("/api/v1/rfps", new { title = "bench" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", Content(i))).EnsureSuccessStatusCode();
     var clock = Stopwatch.StartNew();
     (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = true })).EnsureSuccessStatusCode();
+    double? noticesMs = null;
+    long notices = 0;
     while (true)
     {
-        // The match writes all its notices in one transaction: once any is there, that is the whole set.
-        var sent = await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload::text LIKE @key", id);
-        if (sent > 0 && await CountAsync("""
-                SELECT count(*) FROM inbox_messages i JOIN outbox_messages o ON o.id = i.message_id
-                WHERE o.payload::text LIKE @key AND i.consumer LIKE '%DeliverNoticeConsumer'
-                """, id) == sent)
-            return (id, clock.Elapsed.TotalMilliseconds, sent);
-        if (clock.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"RFP {i + 1}: its notices were not all stored within two minutes.");
+        if (noticesMs is null)
+        {
+            // The first part writes all its notices in one transaction: once any is there, that is the whole set.
+            var sent = await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload::text LIKE @key", id);
+            if (sent > 0 && await CountAsync("""
+                    SELECT count(*) FROM inbox_messages i JOIN outbox_messages o ON o.id = i.message_id
+                    WHERE o.payload::text LIKE @key AND i.consumer LIKE '%DeliverNoticeConsumer'
+                    """, id) == sent)
+            {
+                noticesMs = clock.Elapsed.TotalMilliseconds;
+                notices = sent;
+                if (!untilAllStored) return (id, noticesMs.Value, double.NaN, notices);
+            }
+        }
+        // The second part was enqueued with the notices (when more than the best matched); done once consumed.
+        else if (await CountAsync("""
+                SELECT count(*) FROM outbox_messages o
+                WHERE o.message_type LIKE '%RfpMatchesRemaining' AND o.payload->>'rfpId' = @rfp
+                  AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.id)
+                """, id) == 0)
+            return (id, noticesMs.Value, clock.Elapsed.TotalMilliseconds, notices);
+        if (clock.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"RFP {i + 1}: its matches were not all stored within two minutes.");
         // Every 20 ms: often enough to time seconds, rarely enough not to load the 2-core machine the Workers run on.
         await Task.Delay(20);
     }
 }
-
 await using (var listed = new NpgsqlCommand("SELECT count(*) FROM vendor_search_entries WHERE listed", db))
     Console.WriteLine($"vendors listed: {(long)(await listed.ExecuteScalarAsync())!:N0}");
-await PublishAndWaitAsync(rfpCount); // warm-up: first requests, first queue bindings, first plans
-var runs = new List<(Guid Id, double Ms, long Notices)>();
-for (var i = 0; i < rfpCount; i++) runs.Add(await PublishAndWaitAsync(i));
+// Warm-up, one RFP per service set: first requests, queue bindings, query plans, the Workers' JIT and caches (the
+// figures are of a running system, not of its first minute).
+for (var i = 0; i < serviceSets.Length; i++) await PublishAndWaitAsync(rfpCount + i, untilAllStored: true);
+// One at a time: each RFP is published once the previous one is wholly matched, so each is timed on its own.
+var runs = new List<(Guid Id, double Ms, double AllStoredMs, long Notices)>();
+for (var i = 0; i < rfpCount; i++) runs.Add(await PublishAndWaitAsync(i, untilAllStored: true));
+// Back to back: the next RFP is published as soon as the previous one's notices are stored, while the second part of
+// its match still runs: the same 20 RFPs' contents, under the load of the ones before.
+var streamed = new List<(Guid Id, double Ms, double AllStoredMs, long Notices)>();
+for (var i = 0; i < rfpCount; i++) streamed.Add(await PublishAndWaitAsync(i, untilAllStored: false));
+// The matcher is timed alone next: first let the last second parts finish.
+await using (var pending = new NpgsqlCommand("""
+    SELECT count(*) FROM outbox_messages o WHERE o.message_type LIKE '%RfpMatchesRemaining'
+      AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.id)
+    """, db))
+    while ((long)(await pending.ExecuteScalarAsync())! > 0) await Task.Delay(500);
 
 // The matcher alone, as the Workers run it, on the same RFPs (in a transaction rolled back: nothing stored twice).
 var evaluated = 0L;
 var matchedTotal = 0L;
 var matchMs = new List<double>();
+var bestMs = new List<double>();
 var matchCounts = new Dictionary<Guid, int>();
 foreach (var run in runs)
 {
     await using var context = Database.Open(clientId);
     await using var transaction = await context.Database.BeginTransactionAsync();
     var clock = Stopwatch.StartNew();
-    var outcome = await RfpMatcher.MatchAsync(context, run.Id, 1, DateOnly.FromDateTime(DateTime.UtcNow), TimeProvider.System, 20, CancellationToken.None);
+    var today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // Both parts, one after the other: the best 20 with their notices, then the rest (evaluated again).
+    await RfpMatcher.MatchAsync(context, run.Id, 1, today, TimeProvider.System, 20, CancellationToken.None);
     await context.SaveChangesAsync();
+    bestMs.Add(clock.Elapsed.TotalMilliseconds);
+    var outcome = await RfpMatcher.StoreRemainingAsync(context, run.Id, 1, today, TimeProvider.System, CancellationToken.None);
     matchMs.Add(clock.Elapsed.TotalMilliseconds);
     await transaction.RollbackAsync();
     evaluated += outcome.Evaluated;
@@ -163,14 +199,22 @@ Console.WriteLine($"RFPs published: {runs.Count} (public, 1-2 services, some wit
 Console.WriteLine($"matches per RFP: {matchCounts.Values.Min():N0}-{matchCounts.Values.Max():N0}");
 Console.WriteLine();
 Console.WriteLine("                                                    ms");
-Console.WriteLine($"publish request → last match notice stored     {Stats(runs.Select(r => r.Ms).ToList())}");
-Console.WriteLine($"matcher alone (evaluate, store matches)        {Stats(matchMs)}");
+Console.WriteLine($"one at a time:");
+Console.WriteLine($"  publish request → last match notice stored   {Stats(runs.Select(r => r.Ms).ToList())}");
+Console.WriteLine($"  publish request → every match stored         {Stats(runs.Select(r => r.AllStoredMs).ToList())}");
+Console.WriteLine($"back to back (the previous match's second part running):");
+Console.WriteLine($"  publish request → last match notice stored   {Stats(streamed.Select(r => r.Ms).ToList())}");
+Console.WriteLine($"matcher, first part (best 20 and notices)      {Stats(bestMs)}");
+Console.WriteLine($"matcher, both parts (every match stored)       {Stats(matchMs)}");
 Console.WriteLine($"hard filter as raw SQL (count)                 {Stats(sqlMs)}");
 Console.WriteLine($"raw RabbitMQ publish → consume (200)           {Stats(rabbitMs)}");
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"matching throughput: {evaluated:N0} vendors evaluated in {matchMs.Sum() / 1000:F2} s = {evaluated / (matchMs.Sum() / 1000):N0} vendors/s ({matchedTotal:N0} matched)"));
+    $"matching throughput: {evaluated:N0} vendors evaluated twice (once per part) in {matchMs.Sum() / 1000:F2} s = {2 * evaluated / (matchMs.Sum() / 1000):N0} vendor evaluations/s ({matchedTotal:N0} matched)"));
 Console.WriteLine($"raw SQL and matcher agree on the match count for {sqlAgrees} of {runs.Count} RFPs");
-var p95 = Percentile(runs.Select(r => r.Ms).ToList(), 0.95);
-Console.WriteLine(p95 < 2000 ? $"target met: p95 {p95:F0} ms < 2000 ms" : $"TARGET MISSED: p95 {p95:F0} ms >= 2000 ms");
+foreach (var (mode, list) in new[] { ("one at a time", runs), ("back to back", streamed) })
+{
+    var p95 = Percentile(list.Select(r => r.Ms).ToList(), 0.95);
+    Console.WriteLine(p95 < 2000 ? $"{mode}: target met, p95 {p95:F0} ms < 2000 ms" : $"{mode}: TARGET MISSED, p95 {p95:F0} ms >= 2000 ms");
+}
 return 0;

@@ -8,3 +8,9 @@ public sealed record RfpCancelled(Guid RfpId, Guid OrganisationId, string Reason
 
 /// <summary>An RFP's proposal deadline passed and the Workers closed it (once): proposals open to the client.</summary>
 public sealed record RfpClosed(Guid RfpId, Guid OrganisationId, DateTimeOffset ClosedAt);
+
+/// <summary>
+/// The best matches of an RFP version are stored and told; the rest of its matches are still to be stored (the
+/// second part of a match, off the path of the notices).
+/// </summary>
+public sealed record RfpMatchesRemaining(Guid RfpId, Guid OrganisationId, int Version);

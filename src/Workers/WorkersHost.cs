@@ -24,6 +24,7 @@ public static class WorkersHost
             bus.AddConsumer<SendWelcomeEmailConsumer, SendWelcomeEmailConsumerDefinition>();
             bus.AddConsumer<Vendors.SendCertificationExpiryEmailConsumer, SendCertificationExpiryEmailConsumerDefinition>();
             bus.AddConsumer<Rfps.MatchRfpConsumer, Rfps.MatchRfpConsumerDefinition>();
+            bus.AddConsumer<Rfps.StoreRemainingMatchesConsumer, Rfps.StoreRemainingMatchesConsumerDefinition>();
             bus.AddConsumer<Rfps.RfpClosedConsumer, Rfps.RfpClosedConsumerDefinition>();
             bus.AddConsumer<Notifications.DeliverNoticeConsumer, Notifications.DeliverNoticeConsumerDefinition>();
         });
@@ -46,6 +47,7 @@ public static class WorkersHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddSingleton<OutboxSignal>();
         if (builder.Configuration.GetValue(OutboxRelayOptions.Section + ":" + nameof(OutboxRelayOptions.RelayEnabled), true))
             builder.Services.AddHostedService<OutboxRelayService>();
         return builder;

@@ -41,6 +41,17 @@ public sealed class OutboxDelivery
     }
 
     [Fact]
+    public async Task A_commit_wakes_the_relay_without_waiting_for_its_poll()
+    {
+        // Polled once a minute: the welcome can only arrive sooner if the commit's NOTIFY woke the relay.
+        await using var workers = await WorkersHostFixture.StartAsync(new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:01:00" });
+        await using var api = new ApiFactory();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the relay's first look at the outbox: from here it waits
+        var id = await RegisterAsync(api, "通知起床テスト株式会社");
+        await Eventually.True(async () => await WelcomeCount(id) == 1, "the welcome notification, well inside the poll interval", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_registration_reaches_the_workers_and_becomes_a_welcome_notification()
     {
         await using var workers = await WorkersHostFixture.StartAsync();

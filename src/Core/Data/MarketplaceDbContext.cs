@@ -146,6 +146,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             e.HasKey(x => x.OrganisationId);
             e.Property(x => x.Slug).HasMaxLength(Vendors.VendorProfile.SlugMaxLength);
             e.Property(x => x.Name).HasMaxLength(Organisation.NameMaxLength);
+            e.Property(x => x.UnitPrices).HasColumnType("jsonb");
             // Text goes through the GIN index on the document; selective facets through their own GIN indexes; the
             // orders without text (fuller profiles first, fee) through b-trees. See decision record 0012.
             e.HasIndex(x => x.ServiceIds).HasMethod("gin");

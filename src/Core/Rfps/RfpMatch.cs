@@ -1,5 +1,7 @@
 using Marketplace.Core.Data;
+using Marketplace.Contracts;
 using Marketplace.Core.Hosting;
+using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
 using Marketplace.Core.Vendors;
 using Microsoft.EntityFrameworkCore;
@@ -15,17 +17,6 @@ public sealed class RfpMatch
 {
     private RfpMatch() { }
 
-    public RfpMatch(Guid rfpId, Guid vendorId, Guid clientOrganisationId, int version, MatchResult result, DateTimeOffset matchedAt)
-    {
-        RfpId = rfpId;
-        VendorId = vendorId;
-        ClientOrganisationId = clientOrganisationId;
-        Version = version;
-        Score = result.Score;
-        Reasons = result.Reasons.ToArray();
-        MatchedAt = matchedAt;
-    }
-
     public Guid RfpId { get; private set; }
     public Guid VendorId { get; private set; }
     public Guid ClientOrganisationId { get; private set; }
@@ -38,61 +29,104 @@ public sealed class RfpMatch
 
 /// <summary>
 /// Matches a published RFP version against every listed vendor: PostgreSQL narrows to vendors offering a requested
-/// service (GIN index on the search entries), <see cref="RfpMatching"/> decides and explains. The caller's context acts
-/// for the client organisation and saves (one transaction: a redelivered message redoes the whole match, and the
-/// notices go into the outbox in that same transaction).
+/// service (GIN index on the search entries), <see cref="RfpMatching"/> decides and explains. A match is stored in two
+/// transactions so that the best matches are told without waiting for the tens of thousands below them
+/// (decision 0013): <see cref="MatchAsync"/> stores the best and their notices and, when more matched, enqueues
+/// <see cref="RfpMatchesRemaining"/>; <see cref="StoreRemainingAsync"/> evaluates again and stores the rest. Each runs
+/// in its caller's transaction, acting for the client organisation, so a redelivery redoes that part whole.
 /// </summary>
 /// <param name="Phases">Milliseconds spent reading candidates, evaluating them and storing the matches (for the log).</param>
-public sealed record MatchOutcome(int Evaluated, int Matched, string Phases = "");
+public sealed record MatchOutcome(int Evaluated, int Matched, int Stored, string Phases = "");
 
 public static class RfpMatcher
 {
-    /// <param name="notifyTop">For a public RFP, how many of the best matches are told (each once, whatever the
-    /// version: a re-match after an addendum tells only vendors not told before). An invite-only RFP tells nobody: the
-    /// client chooses whom to invite from the matches.</param>
-    /// <returns>How many vendors were evaluated (offer a requested service) and how many matched.</returns>
+    /// <summary>
+    /// The first part: clears the matches of earlier versions, stores the best <paramref name="notifyTop"/> matches
+    /// and, for a public RFP, tells those vendors (each once, whatever the version: a re-match after an addendum tells
+    /// only vendors not told before). An invite-only RFP tells nobody: the client chooses whom to invite.
+    /// </summary>
     public static async Task<MatchOutcome> MatchAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, TimeProvider clock, int notifyTop,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetDatabaseNow();
-        // An addendum published meanwhile makes this version's match moot: the newer version's message matches it.
-        var current = await db.Rfps.Where(r => r.Id == rfpId).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
-        if (current != version) return new MatchOutcome(0, 0);
-        var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
-        var content = published.Content;
         var timer = System.Diagnostics.Stopwatch.StartNew();
-        var candidates = await CandidatesAsync(db, content, today, cancellationToken);
-        var read = timer.ElapsedMilliseconds;
+        if (await EvaluateAsync(db, rfpId, version, today, cancellationToken) is not { } evaluation) return new MatchOutcome(0, 0, 0);
+        var (published, evaluated, matches, read) = evaluation;
+        var evaluatedAt = timer.ElapsedMilliseconds;
 
         await db.RfpMatches.Where(m => m.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken); // a new version matches afresh
-        var matches = new List<RfpMatch>();
-        foreach (var c in candidates)
+        var best = matches.Take(Math.Max(1, notifyTop)).ToList();
+        await InsertAsync(db, published, best, clock.GetDatabaseNow(), cancellationToken);
+        if (published.Content.Visibility == "public")
         {
-            var result = RfpMatching.Evaluate(content, c, today);
-            if (!result.Eligible) continue;
-            matches.Add(new RfpMatch(rfpId, c.OrganisationId, published.OrganisationId, version, result, now));
+            var data = new Dictionary<string, string> { ["rfpId"] = rfpId.ToString(), ["title"] = published.Content.Title };
+            foreach (var (vendorId, result) in best)
+                Notices.Send(db, vendorId, NotificationTypes.RfpMatched, $"{NotificationTypes.RfpMatched}:{rfpId}",
+                    new Dictionary<string, string>(data) { ["score"] = result.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) }, clock);
         }
-        var evaluated = timer.ElapsedMilliseconds;
-        // One INSERT of arrays, not one row at a time: a popular service matches tens of thousands of vendors.
-        var vendorIds = matches.Select(m => m.VendorId).ToArray();
-        var scores = matches.Select(m => m.Score).ToArray();
-        var reasons = matches.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Reasons, MarketplaceDbContext.RfpJson)).ToArray();
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO rfp_matches (rfp_id, vendor_id, client_organisation_id, version, score, reasons, matched_at)
-            SELECT {rfpId}, t.vendor_id, {published.OrganisationId}, {version}, t.score, t.reasons::jsonb, {now}
-            FROM unnest({vendorIds}, {scores}, {reasons}) AS t(vendor_id, score, reasons)
-            """, cancellationToken);
-
-        if (content.Visibility == "public")
-        {
-            var data = new Dictionary<string, string> { ["rfpId"] = rfpId.ToString(), ["title"] = content.Title };
-            // Best first; ties by vendor id so that a redelivery picks the same vendors.
-            foreach (var match in matches.OrderByDescending(m => m.Score).ThenBy(m => m.VendorId).Take(notifyTop))
-                Notices.Send(db, match.VendorId, NotificationTypes.RfpMatched, $"{NotificationTypes.RfpMatched}:{rfpId}",
-                    new Dictionary<string, string>(data) { ["score"] = match.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) }, clock);
-        }
-        return new MatchOutcome(candidates.Count, matches.Count, $"read {read} ms, evaluate {evaluated - read} ms, store {timer.ElapsedMilliseconds - evaluated} ms");
+        if (matches.Count > best.Count)
+            db.EnqueueMessage(new RfpMatchesRemaining(rfpId, published.OrganisationId, version), published.OrganisationId, clock);
+        return new MatchOutcome(evaluated, matches.Count, best.Count, Phases(read, evaluatedAt, timer.ElapsedMilliseconds));
     }
+
+    /// <summary>
+    /// The second part: evaluates again (the vendors are read afresh) and stores every match the first part did not.
+    /// Nothing when a newer version was published meanwhile: its own match replaces this one.
+    /// </summary>
+    public static async Task<MatchOutcome> StoreRemainingAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        if (await EvaluateAsync(db, rfpId, version, today, cancellationToken) is not { } evaluation) return new MatchOutcome(0, 0, 0);
+        var (published, evaluated, matches, read) = evaluation;
+        var evaluatedAt = timer.ElapsedMilliseconds;
+        var stored = await InsertAsync(db, published, matches, clock.GetDatabaseNow(), cancellationToken);
+        return new MatchOutcome(evaluated, matches.Count, stored, Phases(read, evaluatedAt, timer.ElapsedMilliseconds));
+    }
+
+    private sealed record Evaluation(RfpVersion Published, int Evaluated, List<(Guid VendorId, MatchResult Result)> Matches, long ReadMilliseconds);
+
+    /// <summary>
+    /// The eligible vendors, best first (ties by vendor id, so that a redelivery picks the same ones); null when
+    /// <paramref name="version"/> is no longer the RFP's version. Takes a transaction-scoped lock on the RFP first:
+    /// the parts of one RFP's matches, and of its versions' matches, never interleave.
+    /// </summary>
+    private static async Task<Evaluation?> EvaluateAsync(MarketplaceDbContext db, Guid rfpId, int version, DateOnly today, CancellationToken cancellationToken)
+    {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"rfp-match:" + rfpId}, 0))", cancellationToken);
+        // An addendum published meanwhile makes this version's match moot: the newer version's message matches it.
+        var current = await db.Rfps.Where(r => r.Id == rfpId).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
+        if (current != version) return null;
+        var published = await db.RfpVersions.AsNoTracking().SingleAsync(v => v.RfpId == rfpId && v.Number == version, cancellationToken);
+        var candidates = await CandidatesAsync(db, published.Content, today, cancellationToken);
+        var read = timer.ElapsedMilliseconds;
+        var matches = candidates.Select(c => (VendorId: c.OrganisationId, Result: RfpMatching.Evaluate(published.Content, c, today)))
+            .Where(m => m.Result.Eligible)
+            .OrderByDescending(m => m.Result.Score).ThenBy(m => m.VendorId)
+            .ToList();
+        return new Evaluation(published, candidates.Count, matches, read);
+    }
+
+    /// <summary>
+    /// One INSERT of arrays, not one row at a time: a popular service matches tens of thousands of vendors. A vendor
+    /// already stored for the RFP keeps its row.
+    /// </summary>
+    /// <returns>How many rows were added.</returns>
+    private static Task<int> InsertAsync(MarketplaceDbContext db, RfpVersion published, IReadOnlyCollection<(Guid VendorId, MatchResult Result)> matches,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var vendorIds = matches.Select(m => m.VendorId).ToArray();
+        var scores = matches.Select(m => m.Result.Score).ToArray();
+        var reasons = matches.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Result.Reasons, MarketplaceDbContext.RfpJson)).ToArray();
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO rfp_matches (rfp_id, vendor_id, client_organisation_id, version, score, reasons, matched_at)
+            SELECT {published.RfpId}, t.vendor_id, {published.OrganisationId}, {published.Number}, t.score, t.reasons::jsonb, {now}
+            FROM unnest({vendorIds}, {scores}, {reasons}) AS t(vendor_id, score, reasons)
+            ON CONFLICT (rfp_id, vendor_id) DO NOTHING
+            """, cancellationToken);
+    }
+
+    private static string Phases(long read, long evaluated, long total) => $"read {read} ms, evaluate {evaluated - read} ms, store {total - evaluated} ms";
 
     /// <summary>
     /// The vendors worth evaluating, read with one SQL statement (tens of thousands of rows: no entity materialisation).
@@ -115,8 +149,8 @@ public static class RfpMatcher
         command.Transaction = (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"""
             SELECT e.organisation_id, e.service_ids, e.regions, e.languages, e.has_bcp, e.capacity_fte, e.monthly_base_yen,
-                   e.certification_valid_to, e.verified_certification_valid_to, p.industries, p.client_sizes, p.unit_prices::text
-            FROM vendor_search_entries e JOIN vendor_profiles p ON p.organisation_id = e.organisation_id
+                   e.certification_valid_to, e.verified_certification_valid_to, e.industries, e.client_sizes, e.unit_prices::text
+            FROM vendor_search_entries e
             WHERE e.listed AND e.service_ids && @services
               AND e.languages @> @languages
               AND (cardinality(@regions) = 0 OR 'nationwide' = ANY(e.regions) OR e.regions && @regions)
@@ -137,12 +171,18 @@ public static class RfpMatcher
         return candidates;
     }
 
-    /// <summary>The profile's per-unit prices, as EF stores them (a JSON array with the property names).</summary>
+    /// <summary>The profile's per-unit prices as the entry keeps them (a JSON array with the property names).</summary>
     private static List<UnitPrice> UnitPrices(string? json) =>
         json is null or "[]" ? [] : System.Text.Json.JsonSerializer.Deserialize<List<UnitPrice>>(json) ?? [];
 
     /// <summary>The entry's end dates (in <see cref="CertificationTypes.Codes"/> order) by certification type.</summary>
-    private static Dictionary<string, DateOnly> Ends(DateOnly?[] ends) =>
-        CertificationTypes.Codes.Select((code, i) => (code, end: i < ends.Length ? ends[i] : null))
-            .Where(x => x.end is not null).ToDictionary(x => x.code, x => x.end!.Value);
+    private static Dictionary<string, DateOnly> Ends(DateOnly?[] ends)
+    {
+        var byType = new Dictionary<string, DateOnly>(ends.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ends.Length && i < CertificationCodes.Length; i++)
+            if (ends[i] is { } end) byType[CertificationCodes[i]] = end;
+        return byType;
+    }
+
+    private static readonly string[] CertificationCodes = CertificationTypes.Codes.ToArray();
 }

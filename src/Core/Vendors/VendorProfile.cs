@@ -113,8 +113,17 @@ public sealed class UnitPrice
     /// <summary>Whether this price counts the RFP's unit: "1 件", "１件" and "件" name the same one.</summary>
     public bool Counts(string unit) => Normalise(Unit) == Normalise(unit);
 
-    private static string Normalise(string unit) =>
-        System.Text.RegularExpressions.Regex.Replace(unit.Normalize(System.Text.NormalizationForm.FormKC), @"^\s*1(?!\d)\s*|\s+", "");
+    private static string Normalise(string unit)
+    {
+        // Matching compares every vendor's units with the RFP's, tens of thousands of times per RFP, over a handful of
+        // distinct units: each is normalised once (a cap keeps odd input from growing the cache without end).
+        if (NormalisedUnits.TryGetValue(unit, out var normalised)) return normalised;
+        normalised = System.Text.RegularExpressions.Regex.Replace(unit.Normalize(System.Text.NormalizationForm.FormKC), @"^\s*1(?!\d)\s*|\s+", "");
+        if (NormalisedUnits.Count < 10_000) NormalisedUnits.TryAdd(unit, normalised);
+        return normalised;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> NormalisedUnits = new(StringComparer.Ordinal);
 }
 
 public sealed class VolumeBand

@@ -34,6 +34,11 @@ public sealed class VendorSearchEntry : ITenantWritten
     public bool HasBcp { get; set; }
     public int? CapacityFte { get; set; }
     public long? MonthlyBaseYen { get; set; }
+    /// <summary>The profile's industries, client sizes and per-unit prices (JSON, as on the profile): what RFP matching
+    /// needs besides the facets, kept here so that a match reads this narrow table and never the wide profiles.</summary>
+    public string[] Industries { get; set; } = [];
+    public string[] ClientSizes { get; set; } = [];
+    public string UnitPrices { get; set; } = "[]";
 
     /// <summary>
     /// Per certification type (the position in <see cref="CertificationTypes.Codes"/>), the latest end date of a
@@ -195,6 +200,9 @@ public static class VendorSearchIndex
         entry.HasBcp = profile.HasBcp == true;
         entry.CapacityFte = profile.CapacityFte;
         entry.MonthlyBaseYen = profile.MonthlyBaseYen;
+        entry.Industries = profile.Industries;
+        entry.ClientSizes = profile.ClientSizes;
+        entry.UnitPrices = System.Text.Json.JsonSerializer.Serialize(profile.UnitPrices);
         entry.CertificationValidTo = CertificationTypes.Codes.Select(code => LatestEnd(begun.Where(c => c.Type == code))).ToArray();
         entry.VerifiedCertificationValidTo = CertificationTypes.Codes.Select(code => LatestEnd(begun.Where(c => c.Type == code && c.IsVerified))).ToArray();
         entry.ProfileSections = ProfileCompleteness.SectionsDone(profile);

@@ -36,5 +36,8 @@ public sealed class DeliverNoticeConsumerDefinition : ConsumerDefinition<Deliver
     {
         // Immediate retries only: Debian's RabbitMQ has no delayed-message plugin for broker-side redelivery.
         endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 2000, 5000));
+        // A notice waits on I/O (a row, an SMTP send), and a match tells its best 20 at once: ten at a time.
+        endpoint.PrefetchCount = 20;
+        endpoint.ConcurrentMessageLimit = 10;
     }
 }

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Workers.Outbox;
 
-/// <summary>Runs <see cref="OutboxRelay"/> in a loop for the life of the Workers host.</summary>
-public sealed class OutboxRelayService(OutboxRelay relay, IOptions<OutboxRelayOptions> options, TimeProvider clock, ILogger<OutboxRelayService> logger)
+/// <summary>
+/// Runs <see cref="OutboxRelay"/> in a loop for the life of the Workers host: at once while batches come full, else
+/// when <see cref="OutboxSignal"/> hears a commit or the poll interval passes.
+/// </summary>
+public sealed class OutboxRelayService(OutboxRelay relay, OutboxSignal signal, IOptions<OutboxRelayOptions> options, TimeProvider clock, ILogger<OutboxRelayService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,6 +19,7 @@ public sealed class OutboxRelayService(OutboxRelay relay, IOptions<OutboxRelayOp
             TimeSpan pause;
             try
             {
+                await signal.ListenAsync(stoppingToken);
                 var result = await relay.RelayBatchAsync(stoppingToken);
                 pause = result.PublishFailed ? settings.RetryDelay
                     : result.BatchWasFull ? TimeSpan.Zero
@@ -36,7 +40,12 @@ public sealed class OutboxRelayService(OutboxRelay relay, IOptions<OutboxRelayOp
             }
             if (pause > TimeSpan.Zero)
             {
-                try { await Task.Delay(pause, clock, stoppingToken); }
+                try
+                {
+                    // After a failure, wait out the retry delay; else until a commit is heard or the poll interval passes.
+                    if (pause == settings.PollInterval) await signal.WaitAsync(pause, stoppingToken);
+                    else await Task.Delay(pause, clock, stoppingToken);
+                }
                 catch (OperationCanceledException) { break; }
             }
         }

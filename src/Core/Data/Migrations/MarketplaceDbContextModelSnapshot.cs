@@ -1627,9 +1627,19 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("date[]")
                         .HasColumnName("certification_valid_to");
 
+                    b.PrimitiveCollection<string[]>("ClientSizes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("client_sizes");
+
                     b.Property<bool>("HasBcp")
                         .HasColumnType("boolean")
                         .HasColumnName("has_bcp");
+
+                    b.PrimitiveCollection<string[]>("Industries")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("industries");
 
                     b.PrimitiveCollection<string[]>("Languages")
                         .IsRequired()
@@ -1674,6 +1684,11 @@ namespace Marketplace.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("type_codes");
+
+                    b.Property<string>("UnitPrices")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("unit_prices");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
