@@ -85,6 +85,9 @@ public sealed class TeamJourney(BrowserFixture browser)
         // Signing out ends the session: the header offers signing in again, and the team page asks for it.
         await owner.GetByRole(AriaRole.Button, new() { Name = "アカウントメニュー" }).ClickAsync();
         await owner.GetByRole(AriaRole.Menuitem, new() { Name = "サインアウト" }).ClickAsync();
+        // The round trip through the server's end-session endpoint lands on the home page; only then go on (a
+        // navigation started earlier would be replaced by that redirect).
+        await owner.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"^https?://[^/]+/$"));
         await Expect(owner.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "サインイン" })).ToBeVisibleAsync();
         await owner.GotoAsync("/settings/members");
         await Expect(owner.GetByText("サインインが必要です")).ToBeVisibleAsync();
