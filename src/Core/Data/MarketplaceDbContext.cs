@@ -48,11 +48,21 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpQuestion> RfpQuestions => Set<Rfps.RfpQuestion>();
     public DbSet<Rfps.RfpTemplate> RfpTemplates => Set<Rfps.RfpTemplate>();
     public DbSet<Rfps.RfpAttachment> RfpAttachments => Set<Rfps.RfpAttachment>();
+    public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
+    public DbSet<Proposals.ProposalVersion> ProposalVersions => Set<Proposals.ProposalVersion>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     /// <summary>How RFP documents (content, match reasons) are written as jsonb; SQL that writes them directly uses it too.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions RfpJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A document stored whole as jsonb (written with <see cref="RfpJson"/>), compared by its JSON.</summary>
+    private static (Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string>, Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<T>) JsonDocument<T>()
+        where T : class =>
+        (new(v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson), v => System.Text.Json.JsonSerializer.Deserialize<T>(v, RfpJson)!),
+         new((a, b) => System.Text.Json.JsonSerializer.Serialize(a, RfpJson) == System.Text.Json.JsonSerializer.Serialize(b, RfpJson),
+             v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson).GetHashCode(),
+             v => System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(v, RfpJson), RfpJson)!));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -188,12 +198,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
         });
 
         // An RFP's content is one document (the builder saves it whole); jsonb keeps it queryable.
-        var contentConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Rfps.RfpContent, string>(
-            v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson), v => System.Text.Json.JsonSerializer.Deserialize<Rfps.RfpContent>(v, RfpJson)!);
-        var contentComparer = new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Rfps.RfpContent>(
-            (a, b) => System.Text.Json.JsonSerializer.Serialize(a, RfpJson) == System.Text.Json.JsonSerializer.Serialize(b, RfpJson),
-            v => System.Text.Json.JsonSerializer.Serialize(v, RfpJson).GetHashCode(),
-            v => System.Text.Json.JsonSerializer.Deserialize<Rfps.RfpContent>(System.Text.Json.JsonSerializer.Serialize(v, RfpJson), RfpJson)!);
+        var (contentConverter, contentComparer) = JsonDocument<Rfps.RfpContent>();
         modelBuilder.Entity<Rfps.Rfp>(r =>
         {
             r.ToTable("rfps");
@@ -244,6 +249,29 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             m.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
             // The two parties: the client that wrote the RFP and the vendor it matched (row-level security says the same).
             m.HasQueryFilter(TenantFilter, x => x.ClientOrganisationId == CurrentOrganisationId || x.VendorId == CurrentOrganisationId);
+        });
+
+        // A proposal is one document, like an RFP; the vendor writes it, the client reads it only after the deadline
+        // (row-level security; decision 0014).
+        var (proposalConverter, proposalComparer) = JsonDocument<Proposals.ProposalContent>();
+        modelBuilder.Entity<Proposals.Proposal>(p =>
+        {
+            p.ToTable("proposals");
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            p.Property(x => x.Content).HasColumnType("jsonb").HasConversion(proposalConverter, proposalComparer);
+            p.Property<uint>("xmin").IsRowVersion(); // two tabs saving one draft: the later save is refused
+            p.HasIndex(x => new { x.RfpId, x.VendorId }).IsUnique(); // one proposal per vendor and RFP
+            p.HasIndex(x => new { x.VendorId, x.UpdatedAt });
+            p.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            p.HasQueryFilter(TenantFilter, x => x.VendorId == CurrentOrganisationId || x.ClientOrganisationId == CurrentOrganisationId);
+        });
+        modelBuilder.Entity<Proposals.ProposalVersion>(v =>
+        {
+            v.ToTable("proposal_versions");
+            v.HasKey(x => new { x.ProposalId, x.Number });
+            v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(proposalConverter, proposalComparer);
+            v.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            v.HasQueryFilter(TenantFilter, x => x.VendorId == CurrentOrganisationId || x.ClientOrganisationId == CurrentOrganisationId);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

@@ -86,25 +86,22 @@ public static class RfpMatching
     /// </summary>
     private static MatchReason FeeFit(RfpContent rfp, VendorFacts vendor)
     {
-        var prices = vendor.UnitPrices ?? [];
-        var priced = rfp.ExpectedVolumes
-            .Select(v => (Volume: v, Price: prices.FirstOrDefault(p => p.Counts(v.Unit))))
-            .Where(x => x.Price is not null).ToList();
-        var unpriced = rfp.ExpectedVolumes.Length - priced.Count;
-        if (vendor.MonthlyBaseYen is null && priced.Count == 0) return new("fee", 5, "月額基本料金の記載がありません。", "States no monthly base fee.");
+        var charges = VolumeCharges.At(vendor.UnitPrices ?? [], rfp.ExpectedVolumes);
+        var (priced, unpriced) = (charges.Priced, charges.Unpriced.Count);
+        if (vendor.MonthlyBaseYen is null && priced == 0) return new("fee", 5, "月額基本料金の記載がありません。", "States no monthly base fee.");
 
-        var fee = (vendor.MonthlyBaseYen ?? 0) + priced.Sum(x => x.Price!.MonthlyCharge(x.Volume.MonthlyQuantity));
-        var (ja, en) = priced.Count == 0
+        var fee = (vendor.MonthlyBaseYen ?? 0) + charges.MonthlyYen;
+        var (ja, en) = priced == 0
             ? ($"月額基本料金 {fee:N0} 円", $"The monthly base fee (¥{fee:N0})")
-            : ($"想定ボリュームでの月額見込み {fee:N0} 円（基本料金と従量 {priced.Count} 項目）", $"The expected monthly charge at the RFP's volumes (¥{fee:N0}: base and {priced.Count} per-unit item(s))");
-        var (noteJa, noteEn) = priced.Count > 0 && unpriced > 0
+            : ($"想定ボリュームでの月額見込み {fee:N0} 円（基本料金と従量 {priced} 項目）", $"The expected monthly charge at the RFP's volumes (¥{fee:N0}: base and {priced} per-unit item(s))");
+        var (noteJa, noteEn) = priced > 0 && unpriced > 0
             ? ($"従量単価の記載がない {unpriced} 項目は含めていません。", $" {unpriced} volume(s) without a stated unit price are not included.")
             : ("", "");
         if (rfp.BudgetMaxYen is { } max && fee > max)
             return new("fee", 0, $"{ja}は予算の上限を超えます。{noteJa}", $"{en} is above the budget.{noteEn}");
         if (rfp.BudgetMinYen is { } min && fee < min)
-            return new("fee", 15, priced.Count == 0 ? $"{ja}は予算の下限を下回ります（従量分を含めて確認してください）。" : $"{ja}は予算の下限を下回ります。{noteJa}",
-                priced.Count == 0 ? $"{en} is below the budget (check the per-unit charges)." : $"{en} is below the budget.{noteEn}");
+            return new("fee", 15, priced == 0 ? $"{ja}は予算の下限を下回ります（従量分を含めて確認してください）。" : $"{ja}は予算の下限を下回ります。{noteJa}",
+                priced == 0 ? $"{en} is below the budget (check the per-unit charges)." : $"{en} is below the budget.{noteEn}");
         return new("fee", 20, $"{ja}は予算の範囲内です。{noteJa}", $"{en} is within the budget.{noteEn}");
     }
 }

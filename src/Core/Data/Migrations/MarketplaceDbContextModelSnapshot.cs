@@ -896,6 +896,120 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("work_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Proposals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<int>("RfpVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_version");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("RfpId", "VendorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_rfp_id_vendor_id");
+
+                    b.HasIndex("VendorId", "UpdatedAt")
+                        .HasDatabaseName("ix_proposals_vendor_id_updated_at");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Proposals.ProposalVersion", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<int>("RfpVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_version");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("ProposalId", "Number")
+                        .HasName("pk_proposal_versions");
+
+                    b.ToTable("proposal_versions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Rfps.Rfp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2266,6 +2380,26 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_work_tasks_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Proposals.Proposal", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Proposals.ProposalVersion", b =>
+                {
+                    b.HasOne("Marketplace.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_versions_proposals_proposal_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.Rfp", b =>
