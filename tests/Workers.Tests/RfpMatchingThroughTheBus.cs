@@ -55,7 +55,7 @@ public sealed class RfpMatchingThroughTheBus
     [Fact]
     public async Task The_best_matches_are_told_first_and_the_rest_of_the_matches_follow()
     {
-        // One vendor told; a language set no other test's vendors speak keeps the matches to these three.
+        // One vendor told; a rare language set keeps the matches few (this test's vendors from earlier runs may match too).
         string[] languages = ["zh", "pt", "vi"];
         await using var workers = await WorkersHostFixture.StartAsync(new Dictionary<string, string?> { ["RfpMatching:NotifyTop"] = "1" });
         await using var api = new ApiFactory();
@@ -66,7 +66,7 @@ public sealed class RfpMatchingThroughTheBus
         await Eventually.True(async () =>
         {
             await using var db = Database.Open(organisation);
-            return await db.RfpMatches.CountAsync(m => m.RfpId == rfpId) == 3;
+            return await db.RfpMatches.CountAsync(m => m.RfpId == rfpId && vendors.Contains(m.VendorId)) == 3;
         }, "all three matches stored");
         // The first part told the best one; the second part stored the others and told nobody.
         await using var connection = await Database.OpenOwnerConnectionAsync();
@@ -79,6 +79,6 @@ public sealed class RfpMatchingThroughTheBus
         remaining.Parameters.AddWithValue("rfp", rfpId.ToString());
         Assert.Equal(1L, (long)(await remaining.ExecuteScalarAsync())!);
         var matches = (await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches"))!;
-        Assert.Equal(vendors.Order(), matches.Select(m => m.GetProperty("vendorId").GetGuid()).Order());
+        Assert.Subset(matches.Select(m => m.GetProperty("vendorId").GetGuid()).ToHashSet(), vendors.ToHashSet());
     }
 }
