@@ -59,6 +59,15 @@ public static class ValidationRules
         ["vendor.regions"] = ("対応地域", "Regions"),
         ["vendor.languages"] = ("対応言語", "Languages"),
         ["vendor.capacity"] = ("受け入れ可能な体制（人）", "Capacity (FTE)"),
+        ["proposal.summary"] = ("提案の概要", "Summary"),
+        ["proposal.bcp"] = ("BCP", "BCP"),
+        ["proposal.transitionPlan"] = ("移行計画", "Transition plan"),
+        ["proposal.team"] = ("体制", "Team"),
+        ["proposal.kpiNote"] = ("KPI の補足", "KPI note"),
+        ["proposal.securityAnswer"] = ("セキュリティの回答", "Security answer"),
+        ["proposal.manualHandover"] = ("マニュアルの引き継ぎ", "Manual handover"),
+        ["proposal.dataReturn"] = ("データの返却", "Data return"),
+        ["proposal.supportMonths"] = ("契約終了後の支援期間（か月）", "Support after the contract (months)"),
         ["certification.type"] = ("認証の種類", "Certification type"),
         ["certification.otherName"] = ("認証の名称", "Certification name"),
         ["certification.registrationNumber"] = ("登録番号", "Registration number"),
@@ -165,6 +174,20 @@ public static class ValidationRules
     public static string InvalidLinkMessage() => English
         ? "This link is invalid or has expired."
         : "このリンクは無効か、有効期限が切れています。";
+
+    /// <summary>
+    /// Volume bands of a per-unit price (graduated: each runs up to the next one's lower bound): 1 to 10, the first
+    /// from 0, each lower bound above the one before. Neither a gap below the first band nor two bands for one
+    /// quantity can then arise. Vendor profiles and proposals both check it.
+    /// </summary>
+    public static bool BandsInOrder(IReadOnlyList<long?>? fromQuantities) =>
+        fromQuantities is { Count: > 0 and <= 10 }
+        && (fromQuantities[0] ?? 0) == 0
+        && fromQuantities.Zip(fromQuantities.Skip(1)).All(p => (p.First ?? 0) < (p.Second ?? 0));
+
+    public static string BandsInOrderMessage() => English
+        ? "Volume bands: 1 to 10, the first from 0, each starting above the one before."
+        : "数量帯は 1〜10 件で、最初は 0 から始め、下限を昇順にしてください。";
 
     /// <summary>The 400 answer with field errors; its title is the same for every endpoint.</summary>
     public static ValidationProblem FieldProblem(IDictionary<string, string[]> errors) =>

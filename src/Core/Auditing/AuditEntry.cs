@@ -62,4 +62,8 @@ public static class AuditActions
     public const string RfpClarified = "rfp.clarified";
     public const string RfpAttachmentAdded = "rfp.attachment-added";
     public const string RfpAttachmentRemoved = "rfp.attachment-removed";
+    public const string ProposalStarted = "proposal.started";
+    public const string ProposalSubmitted = "proposal.submitted";
+    public const string ProposalWithdrawn = "proposal.withdrawn";
+    public const string ProposalReopened = "proposal.reopened";
 }

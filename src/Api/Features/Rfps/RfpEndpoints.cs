@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Contracts;
 using Marketplace.Core.Auditing;
@@ -95,6 +96,7 @@ public static class RfpEndpoints
         group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
             .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
         group.MapRfpParticipationEndpoints(editors);
+        group.MapClientProposalEndpoints();
         group.MapRfpAttachmentEndpoints(editors);
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;

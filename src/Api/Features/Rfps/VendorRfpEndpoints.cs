@@ -143,8 +143,8 @@ public static class VendorRfpEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Declares participation once (a second declaration changes nothing).</summary>
-    private static Task JoinAsync(MarketplaceDbContext db, RfpListing listing, Guid vendorId, TimeProvider clock, CancellationToken cancellationToken) =>
+    /// <summary>Declares participation once (a second declaration changes nothing). Asking and proposing are taking part too.</summary>
+    internal static Task JoinAsync(MarketplaceDbContext db, RfpListing listing, Guid vendorId, TimeProvider clock, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO rfp_participants (rfp_id, vendor_id, client_organisation_id, joined_at)
             VALUES ({listing.RfpId}, {vendorId}, {listing.ClientOrganisationId}, {clock.GetDatabaseNow()})

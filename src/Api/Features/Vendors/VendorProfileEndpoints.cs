@@ -130,10 +130,8 @@ public static partial class VendorProfileEndpoints
             RuleForEach(x => x.UnitPrices).ChildRules(u =>
             {
                 u.RuleFor(x => x.Unit).Cascade(CascadeMode.Stop).Required("vendor.unit").MaxChars("vendor.unit", 50);
-                u.RuleFor(x => x.Bands).Must(BandsInOrder)
-                    .WithMessage(_ => Localization.CurrentLanguage == "en"
-                        ? "Volume bands: 1 to 10, the first from 0, each starting above the one before."
-                        : "数量帯は 1〜10 件で、最初は 0 から始め、下限を昇順にしてください。");
+                u.RuleFor(x => x.Bands).Must(b => b is not null && b.All(x => x is not null) && ValidationRules.BandsInOrder(b.Select(x => x.FromQuantity).ToList()))
+                    .WithMessage(_ => ValidationRules.BandsInOrderMessage());
                 u.RuleForEach(x => x.Bands).ChildRules(b =>
                 {
                     b.RuleFor(x => x.PriceYen).NotNull().WithMessage(_ => ValidationRules.Label("vendor.bandPrice") + (Localization.CurrentLanguage == "en" ? " is required." : "を入力してください。"))
@@ -148,10 +146,6 @@ public static partial class VendorProfileEndpoints
             RuleFor(x => x.CapacityFte).InRange("vendor.capacity", 0, 100_000);
         }
 
-        private static bool BandsInOrder(VolumeBandDto[]? bands) =>
-            bands is { Length: > 0 and <= 10 } && bands.All(b => b is not null)
-            && bands[0].FromQuantity is null or 0
-            && bands.Zip(bands.Skip(1)).All(p => (p.First.FromQuantity ?? 0) < (p.Second.FromQuantity ?? 0));
     }
 
     public static Completeness CompletenessOf(VendorProfile? p)

@@ -20,6 +20,7 @@ import { RfpBuilderRoute } from '@/features/rfps/RfpBuilderRoute';
 import { RfpListRoute } from '@/features/rfps/RfpListRoute';
 import { VendorRfpFeedRoute } from '@/features/vendor-rfps/VendorRfpFeedRoute';
 import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
+import { ProposalRoute } from '@/features/proposals/ProposalRoute';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },
       { path: 'vendor/rfps/:id', element: <VendorRfpRoute /> },
+      { path: 'vendor/rfps/:id/proposal', element: <ProposalRoute /> },
       { path: 'vendors', element: <VendorSearchRoute /> },
       { path: 'vendors/compare', element: <CompareRoute /> },
       { path: 'vendors/:slug', element: <PublicVendorRoute /> },

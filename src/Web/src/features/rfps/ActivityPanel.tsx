@@ -1,9 +1,12 @@
 import { Badge, Button, Card, Group, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
+import { formatDates } from '@/lib/i18n';
+import { useProposalsSummary } from '../proposals/api';
 import { useRfpActivity, useRfpParticipationActions, type RfpActivity } from './api';
 
 /**
@@ -22,6 +25,7 @@ export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisati
         <Title order={3} size="h4" id="activity-heading" mb="xs">{t('rfp.activityTitle')}</Title>
         <Text fw={600}>{t('rfp.participants', { count: Number(data.participants) })}</Text>
         <Text size="xs" c="dimmed" mb="sm">{t('rfp.participantsHint')}</Text>
+        <SealedProposals organisationId={organisationId} rfpId={rfpId} />
         <Text size="sm" fw={600}>{t('rfp.invitations')}</Text>
         {data.invitations.length === 0 ? (
           <Text size="sm" c="dimmed">{t('rfp.noInvitations')}</Text>
@@ -113,5 +117,25 @@ function QuestionCard({ organisationId, rfpId, question, canAnswer }: {
         </form>
       )}
     </Card>
+  );
+}
+
+/** How many proposals are in: before the deadline only the number, sealed (never whose). */
+function SealedProposals({ organisationId, rfpId }: { organisationId: string; rfpId: string }) {
+  const { t } = useTranslation();
+  const summary = useProposalsSummary(organisationId, rfpId, true);
+  if (!summary.data) return null;
+  const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
+  const count = Number(summary.data.submitted);
+  return (
+    <Stack gap={2} mb="sm" data-testid="sealed-proposals">
+      <Group gap="xs">
+        <IconLock size={16} aria-hidden />
+        <Text fw={600}>{summary.data.sealed ? t('proposal.clientSealed', { count }) : t('proposal.clientOpened', { count })}</Text>
+      </Group>
+      {summary.data.sealed && summary.data.opensAt && (
+        <Text size="xs" c="dimmed">{t('proposal.clientSealedNote', { deadline: dates.format(new Date(summary.data.opensAt)) })}</Text>
+      )}
+    </Stack>
   );
 }

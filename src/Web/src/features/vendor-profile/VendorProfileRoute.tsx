@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
+import { UnitPriceEditor } from '@/components/UnitPriceEditor';
 import { ApiError } from '@/lib/api/problem';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
@@ -180,7 +181,7 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
                 <Yen label={t('profile.initialFee')} value={draft.initialFeeYen} onChange={(v) => set('initialFeeYen', v)} error={errors.initialFeeYen} />
                 <Yen label={t('profile.monthlyBase')} value={draft.monthlyBaseYen} onChange={(v) => set('monthlyBaseYen', v)} error={errors.monthlyBaseYen} />
               </SimpleGrid>
-              <UnitPrices value={draft.unitPrices ?? []} onChange={(v) => set('unitPrices', v)} errors={errors} />
+              <UnitPriceEditor value={draft.unitPrices ?? []} onChange={(v) => set('unitPrices', v)} errors={errors} errorPath="unitPrices" />
               <TagsInput label={t('profile.extraChargeConditions')} description={t('profile.tagsHelp')} value={draft.extraChargeConditions ?? []}
                 onChange={(v) => set('extraChargeConditions', v)} error={errors.extraChargeConditions} />
               <TagsInput label={t('profile.standardInclusions')} description={t('profile.tagsHelp')} value={draft.standardInclusions ?? []}
@@ -330,53 +331,6 @@ function CaseStudies({ value, onChange, errors, vocabulary }: { value: CaseStudy
       ))}
       <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => onChange([...value, { title: '', description: '', industry: null, clientSize: null, year: null }])}>
         {t('profile.addCase')}
-      </Button>
-    </Stack>
-  );
-}
-
-type UnitPrice = NonNullable<VendorProfile['unitPrices']>[number];
-
-function UnitPrices({ value, onChange, errors }: { value: UnitPrice[]; onChange: (v: UnitPrice[]) => void; errors: Record<string, string> }) {
-  const { t } = useTranslation();
-  const update = (index: number, change: Partial<UnitPrice>) => onChange(value.map((u, i) => (i === index ? { ...u, ...change } : u)));
-  return (
-    <Stack gap="sm">
-      <Text fw={500} size="sm">
-        {t('profile.unitPrices')}
-      </Text>
-      {value.map((u, i) => (
-        <Paper key={i} withBorder p="sm">
-          <Stack gap="xs">
-            <Group align="flex-end">
-              <TextInput label={t('profile.unit')} placeholder={t('profile.unitPlaceholder')} value={u.unit ?? ''} onChange={(e) => update(i, { unit: e.currentTarget.value })} error={errors[`unitPrices[${i}].unit`]} w={200} required />
-              <ActionIcon variant="subtle" color="red" aria-label={t('profile.removeUnit', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
-                <IconTrash size={18} />
-              </ActionIcon>
-            </Group>
-            {(u.bands ?? []).map((b, j) => (
-              <Group key={j} align="flex-end">
-                <NumberInput label={t('profile.bandFrom')} thousandSeparator="," min={0} allowDecimal={false} value={b.fromQuantity ?? ''} w={180}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, fromQuantity: v === '' ? null : Number(v) } : x)) })} />
-                <NumberInput label={t('profile.bandPrice')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} value={b.priceYen ?? ''} w={180}
-                  error={errors[`unitPrices[${i}].bands[${j}].priceYen`]}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, priceYen: v === '' ? null : Number(v) } : x)) })} />
-              </Group>
-            ))}
-            {errors[`unitPrices[${i}].bands`] && (
-              <Text size="sm" c="red.8" role="alert">
-                {errors[`unitPrices[${i}].bands`]}
-              </Text>
-            )}
-            <Button size="xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />}
-              onClick={() => update(i, { bands: [...(u.bands ?? []), { fromQuantity: null, priceYen: null }] })}>
-              {t('profile.addBand')}
-            </Button>
-          </Stack>
-        </Paper>
-      ))}
-      <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => onChange([...value, { unit: '', bands: [{ fromQuantity: 0, priceYen: null }] }])}>
-        {t('profile.addUnit')}
       </Button>
     </Stack>
   );

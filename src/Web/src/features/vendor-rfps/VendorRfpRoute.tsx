@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Progress, Skeleto
 import { IconCheck, IconInbox, IconMessageQuestion } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { AttachmentList } from '@/components/AttachmentList';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
@@ -154,6 +154,13 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
                   {actions.join.isError && <ErrorAlert error={actions.join.error} />}
                 </Stack>
               )}
+            </Card>
+            <Card withBorder component="section" aria-labelledby="proposal-heading">
+              <Text fw={600} mb="xs" id="proposal-heading">{t('proposal.rfpCardTitle')}</Text>
+              <Text size="sm" mb="xs">{t('proposal.sealedNote')}</Text>
+              <Button component={Link} to={`/vendor/rfps/${summary.rfpId}/proposal`} variant={summary.status === 'published' ? 'filled' : 'light'}>
+                {summary.status === 'published' ? t('proposal.create') : t('proposal.open')}
+              </Button>
             </Card>
             {score !== null && (
               <Card withBorder>

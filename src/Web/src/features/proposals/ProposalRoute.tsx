@@ -1,0 +1,295 @@
+import { Alert, Badge, Button, Card, Grid, Group, List, NumberInput, Paper, Skeleton, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconFileText, IconInbox, IconLock } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
+import { UnitPriceEditor } from '@/components/UnitPriceEditor';
+import { ApiError } from '@/lib/api/problem';
+import { type MyOrganisation } from '@/lib/auth/me';
+import { formatDates } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useVendorRfp, type VendorRfp } from '../vendor-rfps/api';
+import { useMyProposal, useProposalActions, type Proposal, type ProposalContent } from './api';
+
+const writerRoles = ['owner', 'admin', 'sales'];
+const statusColour: Record<string, string> = { draft: 'gray', submitted: 'teal', withdrawn: 'orange' };
+
+/** The vendor's proposal to one RFP, in the RFP's structure: written as it types, submitted (and revised) before the deadline. */
+export function ProposalRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  usePageTitle(t('proposal.title'));
+  return (
+    <RequireOrganisationKind kind="vendor" icon={<IconInbox size={26} />} title={t('vendorRfp.notVendorTitle')} body={t('vendorRfp.notVendorBody')}>
+      {(organisation) => <Loaded key={id} organisation={organisation} rfpId={id} />}
+    </RequireOrganisationKind>
+  );
+}
+
+function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: string }) {
+  const { t } = useTranslation();
+  const rfp = useVendorRfp(organisation.id, rfpId);
+  const proposal = useMyProposal(organisation.id, rfpId);
+  const actions = useProposalActions(organisation.id, rfpId);
+  if (rfp.isPending || proposal.isPending) return <Skeleton height={400} aria-busy />;
+  if (rfp.isError) return <ErrorAlert error={rfp.error} onRetry={() => void rfp.refetch()} />;
+  if (proposal.isError) return <ErrorAlert error={proposal.error} onRetry={() => void proposal.refetch()} />;
+  if (proposal.data === null) {
+    const open = rfp.data.summary.status === 'published' && !!rfp.data.summary.proposalDeadline && new Date(rfp.data.summary.proposalDeadline) > new Date();
+    const canWrite = writerRoles.includes(organisation.role);
+    return (
+      <Stack>
+        {open && canWrite ? (
+          <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })} body={t('proposal.emptyBody')}
+            action={<Button onClick={() => actions.start.mutate()} loading={actions.start.isPending}>{t('proposal.start')}</Button>} />
+        ) : (
+          <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })}
+            body={open ? t('proposal.emptyReadOnly') : t('proposal.closedBody')} actionLabel={t('proposal.backToRfp')} actionTo={`/vendor/rfps/${rfpId}`} />
+        )}
+        {actions.start.isError && <ErrorAlert error={actions.start.error} />}
+      </Stack>
+    );
+  }
+  return <Editor organisation={organisation} rfp={rfp.data} proposal={proposal.data} actions={actions} />;
+}
+
+type Actions = ReturnType<typeof useProposalActions>;
+
+/** Bands sent with an empty bound or price would not be a price list: saved only once every band is filled. */
+const bandsFilled = (content: ProposalContent) =>
+  (content.fees?.unitPrices ?? []).every((u) => (u.bands ?? []).every((b) => b.fromQuantity !== null && b.fromQuantity !== undefined && b.priceYen !== null && b.priceYen !== undefined));
+
+function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrganisation; rfp: VendorRfp; proposal: Proposal; actions: Actions }) {
+  const { t } = useTranslation();
+  const [content, setContent] = useState<ProposalContent>(proposal.content);
+  const dirty = useRef(false);
+  const canWrite = writerRoles.includes(organisation.role) && proposal.open;
+  const editable = canWrite && proposal.status !== 'withdrawn';
+  const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
+  const timeFormat = formatDates({ timeStyle: 'short' });
+  const fieldSource = actions.save.error ?? actions.submit.error;
+  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
+  const complete = bandsFilled(content);
+
+  // Saves as the vendor types: the whole working copy, a moment after the last change.
+  useEffect(() => {
+    if (!dirty.current || !editable || !complete) return;
+    const timer = window.setTimeout(() => {
+      dirty.current = false;
+      actions.save.mutate(content);
+    }, 800);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [content, editable, complete]);
+
+  const set = <K extends keyof ProposalContent>(key: K, value: ProposalContent[K]) => {
+    dirty.current = true;
+    setContent((current) => ({ ...current, [key]: value }));
+  };
+  const fees = content.fees ?? {};
+  const setFees = (change: Partial<NonNullable<ProposalContent['fees']>>) => set('fees', { ...fees, ...change });
+  const exit = content.exit ?? {};
+  const kpis = content.kpis ?? [];
+  const answers = content.security ?? [];
+  const setKpi = (metric: string, change: { committed?: number | string; note?: string | null }) => {
+    const current = kpis.find((k) => k.metric === metric);
+    const next = { metric, committed: current?.committed ?? 0, note: current?.note ?? null, ...change };
+    set('kpis', current ? kpis.map((k) => (k.metric === metric ? next : k)) : [...kpis, next]);
+  };
+  const setAnswer = (code: string, answer: string) =>
+    set('security', answers.some((a) => a.code === code) ? answers.map((a) => (a.code === code ? { code, answer } : a)) : [...answers, { code, answer }]);
+
+  const flush = async () => {
+    if (dirty.current && editable && complete) {
+      dirty.current = false;
+      await actions.save.mutateAsync(content);
+    }
+  };
+  const saveState = !complete
+    ? t('proposal.bandsIncomplete')
+    : actions.save.isPending ? t('rfp.saving')
+      : actions.save.isError ? t('rfp.saveFailed')
+        : actions.save.data ? t('rfp.savedAt', { time: timeFormat.format(new Date(actions.save.data.updatedAt)) }) : t('rfp.autosave');
+  const cost = proposal.cost;
+  const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Text size="sm"><Link to={`/vendor/rfps/${rfp.summary.rfpId}`}>{rfp.summary.title}</Link></Text>
+        <Group gap="xs">
+          <Title order={2}>{t('proposal.title')}</Title>
+          <Badge color={statusColour[proposal.status] ?? 'gray'} variant="light">{t(`proposal.status.${proposal.status}`)}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('proposal.deadline', { deadline: dates.format(new Date(proposal.deadline)) })}
+          {editable && <> ・ <span role="status" aria-live="polite">{saveState}</span></>}
+        </Text>
+      </div>
+      {proposal.needsReconfirmation && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t('proposal.reconfirmTitle', { version: Number(proposal.currentRfpVersion) })}>
+          {t('proposal.reconfirmBody', { version: Number(proposal.rfpVersion) })}
+        </Alert>
+      )}
+      {!proposal.open && <Alert color="gray" icon={<IconLock size={18} />}>{t('proposal.closed')}</Alert>}
+      {proposal.status === 'withdrawn' && proposal.open && <Alert color="orange">{t('proposal.withdrawnNote')}</Alert>}
+      <Alert color="blue" variant="light" icon={<IconLock size={18} />}>{t('proposal.sealedNote')}</Alert>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <Section title={t('proposal.section.summary')}>
+              <Textarea label={t('proposal.summary')} autosize minRows={3} value={content.summary ?? ''} readOnly={!editable}
+                onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+            </Section>
+            <Section title={t('proposal.section.fees')}>
+              <Group grow align="flex-start">
+                <NumberInput label={t('proposal.initialYen')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} allowNegative={false} readOnly={!editable}
+                  value={Number(fees.initialYen ?? 0)} onChange={(v) => setFees({ initialYen: Number(v) || 0 })} error={errors['fees.initialYen']} />
+                <NumberInput label={t('proposal.monthlyYen')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} allowNegative={false} readOnly={!editable}
+                  value={Number(fees.monthlyYen ?? 0)} onChange={(v) => setFees({ monthlyYen: Number(v) || 0 })} error={errors['fees.monthlyYen']} />
+              </Group>
+              <UnitPriceEditor value={fees.unitPrices ?? []} onChange={(v) => setFees({ unitPrices: v as NonNullable<typeof fees.unitPrices> })}
+                errors={errors} errorPath="fees.unitPrices" />
+              <TagsInput label={t('profile.extraChargeConditions')} description={t('profile.tagsHelp')} value={fees.extraChargeConditions ?? []} readOnly={!editable}
+                onChange={(v) => setFees({ extraChargeConditions: v })} error={errors['fees.extraChargeConditions']} />
+              <TagsInput label={t('profile.standardInclusions')} description={t('profile.tagsHelp')} value={fees.standardInclusions ?? []} readOnly={!editable}
+                onChange={(v) => setFees({ standardInclusions: v })} error={errors['fees.standardInclusions']} />
+            </Section>
+            <Section title={t('proposal.section.kpis')}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('proposal.kpiMetric')}</Table.Th>
+                    <Table.Th>{t('proposal.kpiTarget')}</Table.Th>
+                    <Table.Th>{t('proposal.kpiCommitted')}</Table.Th>
+                    <Table.Th>{t('proposal.kpiNote')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(rfp.content.kpis ?? []).map((target) => {
+                    const mine = kpis.find((k) => k.metric === target.metric);
+                    return (
+                      <Table.Tr key={target.metric}>
+                        <Table.Td>{target.metric}</Table.Td>
+                        <Table.Td>{Number(target.target)} {target.unit}（{t(`proposal.direction.${target.direction}`)}）</Table.Td>
+                        <Table.Td>
+                          <NumberInput aria-label={t('proposal.kpiCommittedFor', { metric: target.metric })} value={mine ? Number(mine.committed) : ''} readOnly={!editable}
+                            decimalScale={2} w={120} onChange={(v) => setKpi(target.metric, { committed: v === '' ? 0 : Number(v) })} error={errors[`kpi:${target.metric}`]} />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput aria-label={t('proposal.kpiNoteFor', { metric: target.metric })} value={mine?.note ?? ''} readOnly={!editable}
+                            onChange={(e) => setKpi(target.metric, { note: e.currentTarget.value })} />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Section>
+            <Section title={t('proposal.section.security')} lead={t('proposal.securityLead')}>
+              {proposal.questionnaire.map((q) => (
+                <Textarea key={q.code} label={q.question} autosize minRows={2} readOnly={!editable} error={errors[`security:${q.code}`]}
+                  value={answers.find((a) => a.code === q.code)?.answer ?? ''} onChange={(e) => setAnswer(q.code, e.currentTarget.value)} />
+              ))}
+            </Section>
+            <Section title={t('proposal.section.delivery')}>
+              <Textarea label={t('proposal.bcp')} description={rfp.content.bcpRequired ? t('proposal.bcpRequired') : undefined} autosize minRows={2} readOnly={!editable}
+                value={content.bcp ?? ''} onChange={(e) => set('bcp', e.currentTarget.value)} error={errors.bcp} />
+              <Textarea label={t('proposal.transitionPlan')} autosize minRows={2} readOnly={!editable} value={content.transitionPlan ?? ''}
+                onChange={(e) => set('transitionPlan', e.currentTarget.value)} error={errors.transitionPlan} />
+              <Textarea label={t('proposal.team')} autosize minRows={2} readOnly={!editable} value={content.team ?? ''}
+                onChange={(e) => set('team', e.currentTarget.value)} error={errors.team} />
+            </Section>
+            <Section title={t('proposal.section.exit')} lead={t('proposal.exitLead')}>
+              <Textarea label={t('proposal.manualHandover')} autosize minRows={2} readOnly={!editable} value={exit.manualHandover ?? ''}
+                onChange={(e) => set('exit', { ...exit, manualHandover: e.currentTarget.value })} error={errors['exit.manualHandover'] ?? errors.exit} />
+              <Textarea label={t('proposal.dataReturn')} autosize minRows={2} readOnly={!editable} value={exit.dataReturn ?? ''}
+                onChange={(e) => set('exit', { ...exit, dataReturn: e.currentTarget.value })} error={errors['exit.dataReturn']} />
+              <NumberInput label={t('proposal.supportMonths')} min={0} max={120} allowDecimal={false} w={220} readOnly={!editable}
+                value={exit.supportMonths === null || exit.supportMonths === undefined ? '' : Number(exit.supportMonths)}
+                onChange={(v) => set('exit', { ...exit, supportMonths: v === '' ? null : Number(v) })} error={errors['exit.supportMonths']} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack style={{ position: 'sticky', top: 80 }}>
+            <Card withBorder component="section" aria-labelledby="cost-heading">
+              <Text fw={600} id="cost-heading">{t('proposal.costTitle', { months: Number(cost.months) })}</Text>
+              <Text size="xs" c="dimmed" mb="xs">{t('proposal.costLead')}</Text>
+              <Table>
+                <Table.Tbody>
+                  <Table.Tr><Table.Td>{t('proposal.initialYen')}</Table.Td><Table.Td ta="right">{yen.format(Number(cost.initialYen))}</Table.Td></Table.Tr>
+                  <Table.Tr><Table.Td>{t('proposal.monthlyTotal')}</Table.Td><Table.Td ta="right">{yen.format(Number(cost.monthlyFeesYen))}</Table.Td></Table.Tr>
+                  <Table.Tr><Table.Td>{t('proposal.perUnitTotal')}</Table.Td><Table.Td ta="right">{yen.format(Number(cost.perUnitYen))}</Table.Td></Table.Tr>
+                  <Table.Tr><Table.Td fw={700}>{t('proposal.total')}</Table.Td><Table.Td ta="right" fw={700}>{yen.format(Number(cost.totalYen))}</Table.Td></Table.Tr>
+                </Table.Tbody>
+              </Table>
+              {cost.unpriced.length > 0 && (
+                <Text size="sm" c="orange.9" mt="xs">{t('proposal.unpriced', { items: cost.unpriced.map((v) => `${v.item}（${v.unit}）`).join('、') })}</Text>
+              )}
+            </Card>
+            <Card withBorder>
+              <Text fw={600} mb="xs">{proposal.missing.length > 0 ? t('proposal.missingTitle', { count: proposal.missing.length }) : t('proposal.readyTitle')}</Text>
+              {proposal.missing.length > 0 && <List size="sm" spacing={2}>{proposal.missing.map((m) => <List.Item key={m.code}>{m.label}</List.Item>)}</List>}
+              {canWrite && (
+                <Stack gap="xs" mt="sm">
+                  {proposal.status !== 'withdrawn' && (
+                    <Button disabled={!complete} loading={actions.submit.isPending || actions.save.isPending}
+                      onClick={() => void flush().then(() => actions.submit.mutate())}>
+                      {proposal.status === 'submitted' ? (proposal.needsReconfirmation ? t('proposal.reconfirm') : t('proposal.resubmit')) : t('proposal.submit')}
+                    </Button>
+                  )}
+                  {proposal.status === 'submitted' && (
+                    <Button variant="subtle" color="red" loading={actions.withdraw.isPending}
+                      onClick={() => window.confirm(t('proposal.confirmWithdraw')) && actions.withdraw.mutate()}>{t('proposal.withdraw')}</Button>
+                  )}
+                  {proposal.status === 'withdrawn' && (
+                    <Button variant="light" loading={actions.reopen.isPending} onClick={() => actions.reopen.mutate()}>{t('proposal.reopen')}</Button>
+                  )}
+                  {actions.submit.isSuccess && <Text size="sm" c="teal.8" role="status">{t('proposal.submitted')}</Text>}
+                  {[actions.submit, actions.withdraw, actions.reopen].map((a, i) =>
+                    a.isError && !(a.error instanceof ApiError && a.error.status === 400) ? <ErrorAlert key={i} error={a.error} /> : null)}
+                  {actions.submit.isError && actions.submit.error instanceof ApiError && actions.submit.error.status === 400 && (
+                    <Text size="sm" c="red.8" role="alert">{t('proposal.fixMissing')}</Text>
+                  )}
+                </Stack>
+              )}
+            </Card>
+            <Card withBorder>
+              <Text fw={600} mb="xs">{t('proposal.versionsTitle')}</Text>
+              {proposal.versions.length === 0 ? (
+                <Text size="sm" c="dimmed">{t('proposal.noVersions')}</Text>
+              ) : (
+                <List size="sm" spacing={4}>
+                  {proposal.versions.map((v) => (
+                    <List.Item key={Number(v.number)}>
+                      {t('proposal.versionLine', { number: Number(v.number), rfpVersion: Number(v.rfpVersion), at: dates.format(new Date(v.receivedAt)) })}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4">{title}</Title>
+          {lead && <Text size="sm" c="dimmed">{lead}</Text>}
+        </div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '@/lib/api/client';
+import { ApiError, unwrap } from '@/lib/api/problem';
+
+export type Proposal = Schemas['ProposalDto'];
+export type ProposalContent = Schemas['ProposalContent'];
+export type ProposalsSummary = Schemas['ProposalsSummaryDto'];
+
+const proposalKey = (organisationId: string, rfpId: string) => ['proposal', organisationId, rfpId] as const;
+
+/** This vendor's proposal to the RFP; `null` when it has none yet (404 from the Api). */
+export const useMyProposal = (organisationId: string, rfpId: string) =>
+  useQuery({
+    queryKey: proposalKey(organisationId, rfpId),
+    queryFn: async () => {
+      try {
+        return unwrap(await api.GET('/api/v1/vendor/rfps/{rfpId}/proposal', { params: { path: { rfpId } } }));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+  });
+
+export const useProposalActions = (organisationId: string, rfpId: string) => {
+  const queryClient = useQueryClient();
+  const path = { params: { path: { rfpId } } };
+  const store = (proposal: Proposal) => queryClient.setQueryData(proposalKey(organisationId, rfpId), proposal);
+  return {
+    start: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal', path)), onSuccess: store }),
+    // The working copy as the vendor types: the page keeps its own state, so the answer only refreshes the rest.
+    save: useMutation({
+      mutationFn: async (content: ProposalContent) => unwrap(await api.PUT('/api/v1/vendor/rfps/{rfpId}/proposal', { ...path, body: content })),
+      onSuccess: store,
+    }),
+    submit: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/submit', path)), onSuccess: store }),
+    withdraw: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/withdraw', path)), onSuccess: store }),
+    reopen: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/reopen', path)), onSuccess: store }),
+  };
+};
+
+/** The client's view before the deadline: how many proposals, sealed. */
+export const useProposalsSummary = (organisationId: string, rfpId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['proposals-summary', organisationId, rfpId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/proposals/summary', { params: { path: { rfpId } } })),
+    enabled,
+  });

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Proposals;
+using Marketplace.Core.Rfps;
+using Marketplace.TestSupport;
+
+namespace Marketplace.Api.Tests;
+
+/// <summary>A vendor's proposal through the Api: prefilled start, working copy, submit and revise, withdraw and reopen, the
+/// deadline, bad input, and what the client may know before the deadline (a number).</summary>
+public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private ApiFactory Api => fixture.Api;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static Dictionary<string, object?> RfpContent(string visibility, DateTimeOffset questionDeadline, DateTimeOffset proposalDeadline) => new()
+    {
+        ["title"] = "請求書発行の委託", ["purpose"] = "請求書発行を平準化する。", ["currentState"] = "月 1,200 件を 2 名で発行。",
+        ["scopeIn"] = new[] { "請求書の発行" }, ["responsibilityBoundary"] = "データ連携までは当社、発行以降は受託者。",
+        ["kpis"] = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
+        ["communication"] = "月次で報告会を行う。", ["transitionPlan"] = "1 か月の並走ののち切り替える。", ["contractTermMonths"] = 24,
+        ["budgetMinYen"] = 100_000L, ["budgetMaxYen"] = 600_000L,
+        ["expectedVolumes"] = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
+        ["questionDeadline"] = questionDeadline, ["proposalDeadline"] = proposalDeadline, ["visibility"] = visibility,
+        ["evaluationAxes"] = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
+        ["serviceIds"] = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+    };
+
+    private async Task<(HttpClient Client, Guid Rfp)> PublishAsync(string visibility = "public", TimeSpan? untilDeadline = null)
+    {
+        var owner = await People.SignedInAsync(Api);
+        var client = owner.Client(await owner.CreateOrganisationAsync("client"));
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" }))).GetProperty("id").GetGuid();
+        var deadline = DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromDays(20));
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", RfpContent(visibility, deadline - (untilDeadline is null ? TimeSpan.FromDays(7) : untilDeadline.Value / 2), deadline)))
+            .EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        return (client, id);
+    }
+
+    private async Task<(Guid Id, HttpClient Client)> VendorAsync()
+    {
+        var owner = await People.SignedInAsync(Api);
+        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var client = owner.Client(organisation);
+        (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"prop-{Guid.NewGuid():N}"[..16], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
+            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
+            accessControl = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。", incidentResponse = "1 時間以内に第一報を入れます。",
+            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+        return (organisation, client);
+    }
+
+    /// <summary>The working copy with every section filled.</summary>
+    private static Dictionary<string, object?> Complete(JsonElement proposal, string summary)
+    {
+        var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
+        content["summary"] = summary;
+        content["kpis"] = new[] { new { metric = "期限遵守率", committed = 99.5m, note = "二重チェック" } };
+        content["security"] = SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = $"{q.Ja}について回答します。" });
+        content["transitionPlan"] = "1 か月の並走ののち切り替えます。";
+        content["team"] = "専任 3 名、責任者 1 名。";
+        content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却し消去証明を出します。", supportMonths = 3 };
+        return content;
+    }
+
+    [Fact]
+    public async Task A_vendor_starts_from_its_profile_submits_revises_and_the_client_sees_only_the_count()
+    {
+        var (client, rfpId) = await PublishAsync();
+        var (_, vendor) = await VendorAsync();
+
+        var started = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var proposal = await JsonAsync(started);
+        // Prefilled from the profile: the fees, and the security answers its answer library already gives.
+        Assert.Equal(300_000, proposal.GetProperty("content").GetProperty("fees").GetProperty("monthlyYen").GetInt64());
+        Assert.Equal(["accessControl", "incidentResponse"],
+            proposal.GetProperty("content").GetProperty("security").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
+        // Its cost at the RFP's 1,200 invoices over 24 months: 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24.
+        Assert.Equal(10_484_000, proposal.GetProperty("cost").GetProperty("totalYen").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).StatusCode);
+        // Proposing is taking part: the client counts the participant (not who).
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/activity")).GetProperty("participants").GetInt32());
+
+        // Submitting a half-written proposal lists what is missing and submits nothing.
+        var incomplete = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null);
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var errors = (await JsonAsync(incomplete)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("kpi:期限遵守率", out _));
+        Assert.Equal("体制が未記入です。", errors.GetProperty("team")[0].GetString());
+
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "初版"))).EnsureSuccessStatusCode();
+        var first = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null));
+        Assert.Equal("submitted", first.GetProperty("status").GetString());
+        Assert.Empty(first.GetProperty("missing").EnumerateArray());
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(first, "改訂版"))).EnsureSuccessStatusCode();
+        var revised = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null));
+        var versions = revised.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], versions.Select(v => v.GetProperty("number").GetInt32()));
+        Assert.True(versions[1].GetProperty("receivedAt").GetDateTimeOffset() >= versions[0].GetProperty("receivedAt").GetDateTimeOffset());
+
+        // The client: one proposal, sealed; nothing says whose.
+        var summary = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary");
+        Assert.Equal(1, summary.GetProperty("submitted").GetInt32());
+        Assert.True(summary.GetProperty("sealed").GetBoolean());
+        // Nor can the client read it through the vendor's routes (404: its organisation is no vendor).
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/vendor/rfps/{rfpId}/proposal")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_proposal_is_not_counted_and_is_submitted_again_only_after_reopening()
+    {
+        var (client, rfpId) = await PublishAsync();
+        var (_, vendor) = await VendorAsync();
+        var proposal = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "初版"))).EnsureSuccessStatusCode();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.OK, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/withdraw", null)).StatusCode);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary")).GetProperty("submitted").GetInt32());
+        var again = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("提案を再開", (await JsonAsync(again)).GetProperty("detail").GetString());
+
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/reopen", null)).EnsureSuccessStatusCode();
+        var resubmitted = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null));
+        Assert.Equal(2, resubmitted.GetProperty("submittedVersion").GetInt32());
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary")).GetProperty("submitted").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_addendum_asks_for_reconfirmation_which_a_new_submission_gives()
+    {
+        var (client, rfpId) = await PublishAsync();
+        var (_, vendor) = await VendorAsync();
+        var proposal = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "初版"))).EnsureSuccessStatusCode();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+
+        var content = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}")).GetProperty("content").GetRawText())!;
+        content["purpose"] = JsonSerializer.SerializeToElement("請求書発行の締めを 2 営業日早める。");
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "目的を変更" })).EnsureSuccessStatusCode();
+
+        var stale = await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}/proposal");
+        Assert.True(stale.GetProperty("needsReconfirmation").GetBoolean());
+        var reconfirmed = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null));
+        Assert.False(reconfirmed.GetProperty("needsReconfirmation").GetBoolean());
+        Assert.Equal(2, reconfirmed.GetProperty("versions")[1].GetProperty("rfpVersion").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"monthlyYen": -1}""", "fees.monthlyYen")]
+    [InlineData("""{"monthlyYen": 1.5}""", "$.fees.monthlyYen")]
+    [InlineData("""{"unitPrices": [{"unit": "件", "bands": [{"fromQuantity": 0, "priceYen": 100}, {"fromQuantity": 0, "priceYen": 90}]}]}""", "fees.unitPrices[0].bands")]
+    [InlineData("""{"unitPrices": [{"unit": "件", "bands": [{"fromQuantity": 100, "priceYen": 100}]}]}""", "fees.unitPrices[0].bands")]
+    public async Task Bad_fees_are_refused_with_the_field_named_and_change_nothing(string fees, string field)
+    {
+        var (_, rfpId) = await PublishAsync();
+        var (_, vendor) = await VendorAsync();
+        var proposal = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        var body = $$$"""{"summary": "変更", "fees": {{{fees}}}, "kpis": [], "security": [], "exit": {}}""";
+        var refused = await vendor.PutAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await JsonAsync(refused)).GetProperty("errors").TryGetProperty(field, out _), await refused.Content.ReadAsStringAsync());
+        var unchanged = await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}/proposal");
+        Assert.Equal(proposal.GetProperty("content").GetRawText(), unchanged.GetProperty("content").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_uninvited_vendor_gets_404_for_an_invite_only_rfp()
+    {
+        var (_, rfpId) = await PublishAsync("invited");
+        var (_, vendor) = await VendorAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync($"/api/v1/vendor/rfps/{rfpId}/proposal")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_the_deadline_nothing_is_submitted_or_withdrawn_and_the_answer_names_the_deadline()
+    {
+        var (client, rfpId) = await PublishAsync(untilDeadline: TimeSpan.FromSeconds(6));
+        var (_, vendor) = await VendorAsync();
+        var proposal = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "初版"))).EnsureSuccessStatusCode();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+        var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
+
+        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500));
+        foreach (var action in new[] { "submit", "withdraw" })
+        {
+            var refused = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/{action}", null);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal(deadline, (await JsonAsync(refused)).GetProperty("deadline").GetDateTimeOffset());
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "遅れた改訂"))).StatusCode);
+        var summary = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary");
+        Assert.Equal((1, false), (summary.GetProperty("submitted").GetInt32(), summary.GetProperty("sealed").GetBoolean()));
+    }
+}

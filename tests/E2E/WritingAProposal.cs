@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Rfps;
+using Marketplace.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WritingAProposal(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_vendor_writes_a_proposal_from_its_profile_submits_and_revises_while_the_client_sees_only_the_count()
+    {
+        // A published RFP for invoice processing, written through the Api (the builder has its own journey).
+        var client = await People.SignedInAsync(browser.Api);
+        var clientOrganisation = await client.CreateOrganisationAsync("client", Database.UniqueName("提案受付商事"));
+        var api = client.Client(clientOrganisation);
+        var rfpId = (await (await api.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PutAsJsonAsync($"/api/v1/rfps/{rfpId}", new
+        {
+            title = "請求書発行の委託", purpose = "請求書発行を平準化する。", currentState = "月 1,200 件を 2 名で発行。", scopeIn = new[] { "請求書の発行" },
+            responsibilityBoundary = "データ連携までは当社、発行以降は受託者。", kpis = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
+            communication = "月次で報告会を行う。", transitionPlan = "1 か月の並走ののち切り替える。", contractTermMonths = 24, budgetMinYen = 100_000L, budgetMaxYen = 600_000L,
+            expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
+            questionDeadline = DateTimeOffset.UtcNow.AddDays(7), proposalDeadline = DateTimeOffset.UtcNow.AddDays(20), visibility = "public",
+            evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+
+        // A vendor whose profile states its fees and two security practices (its answer library).
+        var vendorOwner = await People.SignedInAsync(browser.Api);
+        var vendor = await vendorOwner.CreateOrganisationAsync("vendor", Database.UniqueName("請求書サービス株式会社"));
+        (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"proposal-{Guid.NewGuid():N}"[..20], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
+            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
+            accessControl = "役割ごとに最小権限で付与します。", incidentResponse = "1 時間以内に第一報を入れます。",
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/vendor/rfps/{rfpId}");
+        await BrowserFixture.SignInAsync(page, vendorOwner.Email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "提案書を作成" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
+
+        // Started from the profile: the fees and the two answers are there, and so is the cost over 24 months:
+        // 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提案書" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync("役割ごとに最小権限で付与します。");
+        var cost = page.GetByRole(AriaRole.Region, new() { Name = "総保有コスト（24 か月）" });
+        await Expect(cost).ToContainTextAsync("￥10,484,000");
+        var missing = page.GetByText("提出前に記入が必要な項目", new() { Exact = false });
+        await Expect(missing).ToBeVisibleAsync();
+
+        await page.GetByLabel("「期限遵守率」のコミット値").FillAsync("99.5");
+        foreach (var question in new[] { "操作ログ・監査ログの取得と保管", "再委託の有無と承認・管理の方法", "お預かりするデータ・個人情報の保管場所と取り扱い", "RFP のセキュリティ要件への対応" })
+            await page.GetByLabel(question).FillAsync($"{question}について、当社の規程に従って対応します。");
+        await page.GetByLabel("移行計画").FillAsync("1 か月の並走ののち切り替えます。");
+        await page.GetByLabel("体制", new() { Exact = true }).FillAsync("専任 3 名、責任者 1 名。");
+        await page.GetByLabel("マニュアル・ノウハウの引き継ぎ").FillAsync("手順書を引き渡します。");
+        await page.GetByLabel("データの返却と消去").FillAsync("CSV で返却し、消去証明を出します。");
+        await Expect(page.GetByText("提出できます")).ToBeVisibleAsync(new() { Timeout = 15_000 }); // saved as typed; nothing missing
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出する" }).ClickAsync();
+        await Expect(page.GetByText("提出しました。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("提出済み", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("第 1 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
+
+        // The client sees that one proposal is in, sealed: not whose.
+        var clientPage = await browser.NewPageAsync();
+        await clientPage.GotoAsync($"/client/rfps/{rfpId}");
+        await BrowserFixture.SignInAsync(clientPage, client.Email);
+        var sealedCount = clientPage.GetByTestId("sealed-proposals");
+        await Expect(sealedCount).ToContainTextAsync("提出済みの提案：1 件");
+        await Expect(sealedCount).ToContainTextAsync("封緘されています");
+        await Expect(clientPage.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("参加表明 1 社");
+
+        // A revision before the deadline is a second version with its own receipt time.
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "概要", Exact = true }).FillAsync("請求書発行を 2 名体制で安定させます。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "改訂版を提出する" }).ClickAsync();
+        await Expect(page.GetByText("第 2 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
+        await clientPage.ReloadAsync();
+        await Expect(clientPage.GetByTestId("sealed-proposals")).ToContainTextAsync("提出済みの提案：1 件");
+    }
+}
