@@ -77,6 +77,8 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["questionId"] = question.ToString(),
             ["templateId"] = template.GetProperty("id").GetString()!,
             ["attachmentId"] = attachment.GetProperty("id").GetString()!,
+            // A's RFP is a draft: no proposal to it exists (nor is one readable before a deadline); any id must answer 404.
+            ["proposalId"] = Guid.NewGuid().ToString(),
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });

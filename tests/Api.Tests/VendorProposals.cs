@@ -109,6 +109,9 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         var summary = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary");
         Assert.Equal(1, summary.GetProperty("submitted").GetInt32());
         Assert.True(summary.GetProperty("sealed").GetBoolean());
+        // Every read of the proposals themselves is 404 until the deadline.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/{proposal.GetProperty("id").GetGuid()}")).StatusCode);
         // Nor can the client read it through the vendor's routes (404: its organisation is no vendor).
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/vendor/rfps/{rfpId}/proposal")).StatusCode);
     }
@@ -203,5 +206,16 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Equal(HttpStatusCode.Conflict, (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "遅れた改訂"))).StatusCode);
         var summary = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary");
         Assert.Equal((1, false), (summary.GetProperty("submitted").GetInt32(), summary.GetProperty("sealed").GetBoolean()));
+
+        // Open now: procurement reads the proposal, its cost and flags; each read is on the record.
+        var list = (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/proposals"))!;
+        var listed = Assert.Single(list);
+        Assert.Equal(10_484_000, listed.GetProperty("cost").GetProperty("totalYen").GetInt64());
+        Assert.True(listed.GetProperty("conforms").GetBoolean());
+        Assert.Empty(listed.GetProperty("flags").EnumerateArray()); // 99.5 % against 99 %, every volume priced, no extra charges
+        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/{proposal.GetProperty("id").GetGuid()}");
+        Assert.Equal("初版", read.GetProperty("content").GetProperty("summary").GetString());
+        var audit = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit-log?action=proposal.");
+        Assert.Equal(["proposal.read", "proposal.listed"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()).Take(2));
     }
 }

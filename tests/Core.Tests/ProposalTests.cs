@@ -122,3 +122,40 @@ public sealed class TotalCostTests
     public void The_sensitivity_view_scales_every_volume(double factor, long total) =>
         Assert.Equal(total, TotalCostOfOwnership.Of(Fees, Rfp, (decimal)factor).TotalYen);
 }
+
+public sealed class ProposalFlagTests
+{
+    private static readonly RfpContent Rfp = new()
+    {
+        TransitionStart = new DateOnly(2027, 4, 1), ContractTermMonths = 24, RequiredCertifications = ["pmark", "isms"],
+        Kpis = [new KpiTarget("期限遵守率", "%", 99m, "higher"), new KpiTarget("一次回答時間", "時間", 4m, "lower")],
+        ExpectedVolumes = [new ExpectedVolume("請求書", "件", 1200), new ExpectedVolume("問い合わせ", "時間", 40)],
+    };
+
+    private static readonly ProposalContent Proposal = new()
+    {
+        Fees = new ProposalFees { UnitPrices = [new Vendors.UnitPrice { Unit = "件", Bands = [new() { FromQuantity = 0, PriceYen = 100 }] }], ExtraChargeConditions = ["繁忙期の休日対応"] },
+        Kpis = [new KpiCommitment("期限遵守率", 98.5m), new KpiCommitment("一次回答時間", 3m)],
+    };
+
+    [Fact]
+    public void Each_flag_names_what_it_is_about()
+    {
+        // P-mark ends a day before the contract (2029-04-01); ISMS outlasts it.
+        var flags = ProposalFlags.For(Proposal, answeredRfpVersion: 1, Rfp, currentRfpVersion: 2,
+            new Dictionary<string, DateOnly> { ["pmark"] = new DateOnly(2029, 3, 31), ["isms"] = new DateOnly(2030, 1, 1) });
+        Assert.Equal([new ProposalFlag("notConforming"), new ProposalFlag("certificationExpires", "pmark"), new ProposalFlag("belowTarget", "期限遵守率"),
+            new ProposalFlag("extraCharges"), new ProposalFlag("unpriced", "問い合わせ")], flags);
+    }
+
+    [Fact]
+    public void A_proposal_that_meets_everything_has_no_flags()
+    {
+        var clean = Proposal with
+        {
+            Fees = Proposal.Fees with { ExtraChargeConditions = [], UnitPrices = [.. Proposal.Fees.UnitPrices, new Vendors.UnitPrice { Unit = "時間", Bands = [new() { FromQuantity = 0, PriceYen = 3000 }] }] },
+            Kpis = [new KpiCommitment("期限遵守率", 99m), new KpiCommitment("一次回答時間", 4m)], // exactly on target in either direction
+        };
+        Assert.Empty(ProposalFlags.For(clean, 2, Rfp, 2, new Dictionary<string, DateOnly> { ["pmark"] = new DateOnly(2029, 4, 1), ["isms"] = new DateOnly(2030, 1, 1) }));
+    }
+}

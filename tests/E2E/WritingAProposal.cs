@@ -13,33 +13,8 @@ public sealed class WritingAProposal(BrowserFixture browser)
     [Fact]
     public async Task A_vendor_writes_a_proposal_from_its_profile_submits_and_revises_while_the_client_sees_only_the_count()
     {
-        // A published RFP for invoice processing, written through the Api (the builder has its own journey).
-        var client = await People.SignedInAsync(browser.Api);
-        var clientOrganisation = await client.CreateOrganisationAsync("client", Database.UniqueName("提案受付商事"));
-        var api = client.Client(clientOrganisation);
-        var rfpId = (await (await api.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await api.PutAsJsonAsync($"/api/v1/rfps/{rfpId}", new
-        {
-            title = "請求書発行の委託", purpose = "請求書発行を平準化する。", currentState = "月 1,200 件を 2 名で発行。", scopeIn = new[] { "請求書の発行" },
-            responsibilityBoundary = "データ連携までは当社、発行以降は受託者。", kpis = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
-            communication = "月次で報告会を行う。", transitionPlan = "1 か月の並走ののち切り替える。", contractTermMonths = 24, budgetMinYen = 100_000L, budgetMaxYen = 600_000L,
-            expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
-            questionDeadline = DateTimeOffset.UtcNow.AddDays(7), proposalDeadline = DateTimeOffset.UtcNow.AddDays(20), visibility = "public",
-            evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
-            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-        })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
-
-        // A vendor whose profile states its fees and two security practices (its answer library).
-        var vendorOwner = await People.SignedInAsync(browser.Api);
-        var vendor = await vendorOwner.CreateOrganisationAsync("vendor", Database.UniqueName("請求書サービス株式会社"));
-        (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
-        {
-            slug = $"proposal-{Guid.NewGuid():N}"[..20], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
-            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
-            accessControl = "役割ごとに最小権限で付与します。", incidentResponse = "1 時間以内に第一報を入れます。",
-            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-        })).EnsureSuccessStatusCode();
+        var (client, rfpId) = await PublishAsync(TimeSpan.FromDays(20));
+        var (vendorOwner, _) = await VendorAsync();
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/vendor/rfps/{rfpId}");
@@ -84,5 +59,72 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await Expect(page.GetByText("第 2 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
         await clientPage.ReloadAsync();
         await Expect(clientPage.GetByTestId("sealed-proposals")).ToContainTextAsync("提出済みの提案：1 件");
+    }
+
+    /// <summary>A published RFP for invoice processing, written through the Api (the builder has its own journey).</summary>
+    private async Task<(Person Client, Guid Rfp)> PublishAsync(TimeSpan untilDeadline)
+    {
+        var client = await People.SignedInAsync(browser.Api);
+        var clientOrganisation = await client.CreateOrganisationAsync("client", Database.UniqueName("提案受付商事"));
+        var api = client.Client(clientOrganisation);
+        var rfpId = (await (await api.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var deadline = DateTimeOffset.UtcNow + untilDeadline;
+        (await api.PutAsJsonAsync($"/api/v1/rfps/{rfpId}", new
+        {
+            title = "請求書発行の委託", purpose = "請求書発行を平準化する。", currentState = "月 1,200 件を 2 名で発行。", scopeIn = new[] { "請求書の発行" },
+            responsibilityBoundary = "データ連携までは当社、発行以降は受託者。", kpis = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
+            communication = "月次で報告会を行う。", transitionPlan = "1 か月の並走ののち切り替える。", contractTermMonths = 24, budgetMinYen = 100_000L, budgetMaxYen = 600_000L,
+            expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
+            questionDeadline = deadline - untilDeadline / 2, proposalDeadline = deadline, visibility = "public",
+            evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        return (client, rfpId);
+    }
+
+    /// <summary>A vendor whose profile states its fees and two security practices (its answer library).</summary>
+    private async Task<(Person Owner, Guid Organisation)> VendorAsync()
+    {
+        var vendorOwner = await People.SignedInAsync(browser.Api);
+        var vendor = await vendorOwner.CreateOrganisationAsync("vendor", Database.UniqueName("請求書サービス株式会社"));
+        (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"proposal-{Guid.NewGuid():N}"[..20], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
+            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
+            accessControl = "役割ごとに最小権限で付与します。", incidentResponse = "1 時間以内に第一報を入れます。",
+            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+        return (vendorOwner, vendor);
+    }
+
+    [Fact]
+    public async Task After_the_deadline_procurement_compares_the_total_cost_and_reads_the_proposal()
+    {
+        var (client, rfpId) = await PublishAsync(TimeSpan.FromSeconds(12));
+        var (vendorOwner, vendorOrganisation) = await VendorAsync();
+        var vendor = vendorOwner.Client(vendorOrganisation);
+        var proposal = await (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
+        content["summary"] = "請求書発行を 2 名体制で安定させます。";
+        content["kpis"] = new[] { new { metric = "期限遵守率", committed = 98m } }; // short of the 99 % target: a flag
+        content["security"] = Marketplace.Core.Proposals.SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = "規程に従って対応します。" });
+        content["transitionPlan"] = "並走 1 か月。";
+        content["team"] = "専任 3 名。";
+        content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却します。" };
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content)).EnsureSuccessStatusCode();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+
+        var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
+        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)); // the deadline passes: the proposals open
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/client/rfps/{rfpId}");
+        await BrowserFixture.SignInAsync(page, client.Email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "提案を見る" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出された提案" })).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "￥10,484,000" });
+        await Expect(row).ToContainTextAsync("SLA のコミットが目標に届きません（期限遵守率）");
+        await row.GetByRole(AriaRole.Button, new() { Name = "内容を見る" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("請求書発行を 2 名体制で安定させます。");
     }
 }

@@ -66,4 +66,6 @@ public static class AuditActions
     public const string ProposalSubmitted = "proposal.submitted";
     public const string ProposalWithdrawn = "proposal.withdrawn";
     public const string ProposalReopened = "proposal.reopened";
+    public const string ProposalsListed = "proposal.listed";
+    public const string ProposalRead = "proposal.read";
 }

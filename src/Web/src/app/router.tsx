@@ -21,6 +21,7 @@ import { RfpListRoute } from '@/features/rfps/RfpListRoute';
 import { VendorRfpFeedRoute } from '@/features/vendor-rfps/VendorRfpFeedRoute';
 import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
 import { ProposalRoute } from '@/features/proposals/ProposalRoute';
+import { ClientProposalsRoute } from '@/features/proposals/ClientProposalsRoute';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'client/work-inventory', element: <WorkInventoryRoute /> },
       { path: 'client/rfps', element: <RfpListRoute /> },
       { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
+      { path: 'client/rfps/:id/proposals', element: <ClientProposalsRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },

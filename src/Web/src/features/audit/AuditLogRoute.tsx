@@ -12,7 +12,7 @@ import { useActiveOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 
-const actionPrefixes = ['organisation.', 'member.', 'invitation.', 'api-client.'] as const;
+const actionPrefixes = ['organisation.', 'member.', 'invitation.', 'api-client.', 'rfp.', 'proposal.'] as const;
 
 export function AuditLogRoute() {
   const { t } = useTranslation();

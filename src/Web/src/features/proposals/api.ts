@@ -46,3 +46,20 @@ export const useProposalsSummary = (organisationId: string, rfpId: string, enabl
     queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/proposals/summary', { params: { path: { rfpId } } })),
     enabled,
   });
+
+export type ClientProposalSummary = Schemas['ClientProposalSummaryDto'];
+export type ClientProposal = Schemas['ClientProposalDto'];
+
+/** The opened proposals (after the deadline), cheapest total first. */
+export const useClientProposals = (organisationId: string, rfpId: string) =>
+  useQuery({
+    queryKey: ['client-proposals', organisationId, rfpId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/proposals', { params: { path: { rfpId } } })),
+  });
+
+export const useClientProposal = (organisationId: string, rfpId: string, proposalId: string | null) =>
+  useQuery({
+    queryKey: ['client-proposals', organisationId, rfpId, proposalId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/proposals/{proposalId}', { params: { path: { rfpId, proposalId: proposalId! } } })),
+    enabled: proposalId !== null,
+  });

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Paper, Skeleton, Stack, Text, Textarea, Tit
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
@@ -135,6 +136,9 @@ function SealedProposals({ organisationId, rfpId }: { organisationId: string; rf
       </Group>
       {summary.data.sealed && summary.data.opensAt && (
         <Text size="xs" c="dimmed">{t('proposal.clientSealedNote', { deadline: dates.format(new Date(summary.data.opensAt)) })}</Text>
+      )}
+      {!summary.data.sealed && (
+        <Button component={Link} to={`/client/rfps/${rfpId}/proposals`} size="xs" variant="light" w="fit-content">{t('proposal.viewProposals')}</Button>
       )}
     </Stack>
   );
