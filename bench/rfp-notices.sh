@@ -62,7 +62,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 104857
 echo
 for PART in best rest; do
   echo "the Workers' own timing of the $RFPS RFPs published one at a time, $PART part:"
-  grep -o "($PART): evaluated [0-9]* vendor(s), [0-9]* matched, [0-9]* stored, in [0-9]* ms ([^)]*)" "$RUN/logs/workers.log" | tail -n $((2 * RFPS)) | head -n "$RFPS" \
+  grep -o "($PART): evaluated [0-9]* vendor(s), [0-9]* matched, [0-9]* stored, in [0-9]* ms ([^)]*)" "$RUN/logs/workers.log" | tail -n $((2 * RFPS)) | sed -n "1,${RFPS}p" \
     | tee "$RUN/logs/matches-$PART.txt" \
     | awk '{ e += $3; t += $10; if ($10 > m) m = $10 } END { printf "  %d matches, %d vendors evaluated in %d ms in all (%.0f vendors/s), slowest %d ms\n", NR, e, t, e / (t / 1000), m }'
   echo "  the slowest three, by phase:"

@@ -84,6 +84,9 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
             proposal.GetProperty("content").GetProperty("security").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
         // Its cost at the RFP's 1,200 invoices over 24 months: 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24.
         Assert.Equal(10_484_000, proposal.GetProperty("cost").GetProperty("totalYen").GetInt64());
+        // And at ±20 % volume (960 and 1,440 invoices): 10,004,000 and 10,944,800.
+        Assert.Equal((10_004_000, 10_944_800), (proposal.GetProperty("sensitivity").GetProperty("volumeMinus20Yen").GetInt64(),
+            proposal.GetProperty("sensitivity").GetProperty("volumePlus20Yen").GetInt64()));
         Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).StatusCode);
         // Proposing is taking part: the client counts the participant (not who).
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/activity")).GetProperty("participants").GetInt32());

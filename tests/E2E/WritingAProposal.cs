@@ -124,6 +124,7 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提出された提案" })).ToBeVisibleAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "￥10,484,000" });
         await Expect(row).ToContainTextAsync("SLA のコミットが目標に届きません（期限遵守率）");
+        await Expect(row).ToContainTextAsync("±20%：￥10,004,000〜￥10,944,800");
         await row.GetByRole(AriaRole.Button, new() { Name = "内容を見る" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("請求書発行を 2 名体制で安定させます。");
     }

@@ -22,7 +22,7 @@ public sealed record ProposalFlagDto(string Code, string? Subject, string Text);
 
 /// <param name="Conforms">Answers the RFP version in force (else it was not re-confirmed after an addendum).</param>
 public sealed record ClientProposalSummaryDto(Guid Id, Guid VendorId, string VendorName, int Version, int RfpVersion, bool Conforms, DateTimeOffset SubmittedAt,
-    TotalCost Cost, IReadOnlyList<ProposalFlagDto> Flags);
+    TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<ProposalFlagDto> Flags);
 
 public sealed record ClientProposalDto(ClientProposalSummaryDto Summary, ProposalContent Content, IReadOnlyList<ProposalVersionDto> Versions,
     IReadOnlyList<SecurityQuestionDto> Questionnaire);
@@ -90,7 +90,7 @@ public static class ClientProposalEndpoints
                 .ToDictionary(c => codes[c.i], c => c.end!.Value);
             var flags = ProposalFlags.For(x.v.Content, x.v.RfpVersion, rfp, listing.Version, validTo);
             var summary = new ClientProposalSummaryDto(x.p.Id, x.p.VendorId, x.Name ?? "", x.v.Number, x.v.RfpVersion, x.v.RfpVersion == listing.Version,
-                x.v.ReceivedAt, TotalCostOfOwnership.Of(x.v.Content.Fees, rfp), flags.Select(f => new ProposalFlagDto(f.Code, f.Subject, FlagText(f))).ToList());
+                x.v.ReceivedAt, TotalCostOfOwnership.Of(x.v.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(x.v.Content.Fees, rfp), flags.Select(f => new ProposalFlagDto(f.Code, f.Subject, FlagText(f))).ToList());
             return (x.p, x.v, summary);
         }).OrderBy(x => x.summary.Cost.TotalYen).ToList();
     }

@@ -26,7 +26,7 @@ public sealed record SecurityQuestionDto(string Code, string Question);
 /// <param name="Cost">The total cost of the working copy over the RFP's term at its expected volumes.</param>
 public sealed record ProposalDto(Guid Id, Guid RfpId, string Status, ProposalContent Content, int SubmittedVersion, int RfpVersion, int CurrentRfpVersion,
     bool NeedsReconfirmation, DateTimeOffset? SubmittedAt, DateTimeOffset Deadline, bool Open, IReadOnlyList<ProposalVersionDto> Versions,
-    IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt);
+    IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// The vendor's side of a proposal to an RFP it sees: start one (prefilled from the profile: fees and the security
@@ -106,7 +106,7 @@ public static class VendorProposalEndpoints
             proposal.RfpVersion, listing.Version, proposal.Status == ProposalStatus.Submitted && !proposal.Conforms(listing.Version), proposal.SubmittedAt,
             DeadlineOf(listing), listing.Status == RfpStatus.Published && now < DeadlineOf(listing), versions,
             proposal.Content.MissingFor(rfp).Select(code => new MissingItemDto(code, MissingLabel(code))).ToList(),
-            TotalCostOfOwnership.Of(proposal.Content.Fees, rfp),
+            TotalCostOfOwnership.Of(proposal.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(proposal.Content.Fees, rfp),
             SecurityQuestionnaire.Questions.Select(q => new SecurityQuestionDto(q.Code, English ? q.En : q.Ja)).ToList(), proposal.UpdatedAt);
     }
 

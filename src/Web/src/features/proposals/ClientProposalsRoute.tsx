@@ -39,7 +39,12 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   }
   const rows = proposals.data;
   const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
-  const chart = rows.map((p) => ({ vendor: p.vendorName, total: Number(p.cost.totalYen) }));
+  const chart = rows.map((p) => ({
+    vendor: p.vendorName,
+    low: Number(p.sensitivity.volumeMinus20Yen),
+    total: Number(p.cost.totalYen),
+    high: Number(p.sensitivity.volumePlus20Yen),
+  }));
   return (
     <Stack gap="lg">
       <div>
@@ -54,10 +59,15 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
           <Paper withBorder p="md" component="section" aria-labelledby="tco-chart">
             <Title order={3} size="h4" id="tco-chart">{t('proposal.tcoChart')}</Title>
             <Text size="xs" c="dimmed" mb="sm">{t('proposal.costLead')}</Text>
-            <BarChart h={Math.max(140, rows.length * 52)} data={chart} dataKey="vendor" orientation="vertical" yAxisProps={{ width: 220 }}
-              valueFormatter={(value) => yen.format(value)} series={[{ name: 'total', label: t('proposal.total'), color: 'indigo.6' }]} />
+            <BarChart h={Math.max(160, rows.length * 90)} data={chart} dataKey="vendor" orientation="vertical" yAxisProps={{ width: 220 }}
+              valueFormatter={(value) => yen.format(value)} withLegend
+              series={[
+                { name: 'low', label: t('proposal.volumeMinus20'), color: 'teal.5' },
+                { name: 'total', label: t('proposal.total'), color: 'indigo.6' },
+                { name: 'high', label: t('proposal.volumePlus20'), color: 'orange.6' },
+              ]} />
             <VisuallyHidden>
-              <ul>{chart.map((c) => <li key={c.vendor}>{c.vendor}: {yen.format(c.total)}</li>)}</ul>
+              <ul>{chart.map((c) => <li key={c.vendor}>{c.vendor}: {yen.format(c.total)}（{t('proposal.sensitivityRange', { low: yen.format(c.low), high: yen.format(c.high) })}）</li>)}</ul>
             </VisuallyHidden>
           </Paper>
           <Paper withBorder p="md" component="section" aria-label={t('proposal.clientTitle')}>
@@ -76,7 +86,10 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
                   <Table.Tr key={p.id}>
                     <Table.Td>{p.vendorName}</Table.Td>
                     <Table.Td>{t('proposal.versionShort', { number: Number(p.version) })} ・ {dates.format(new Date(p.submittedAt))}</Table.Td>
-                    <Table.Td ta="right">{yen.format(Number(p.cost.totalYen))}</Table.Td>
+                    <Table.Td ta="right">
+                      <Text size="sm">{yen.format(Number(p.cost.totalYen))}</Text>
+                      <Text size="xs" c="dimmed">{t('proposal.sensitivityRange', { low: yen.format(Number(p.sensitivity.volumeMinus20Yen)), high: yen.format(Number(p.sensitivity.volumePlus20Yen)) })}</Text>
+                    </Table.Td>
                     <Table.Td>
                       {p.flags.length === 0 ? <Text size="sm" c="dimmed">{t('proposal.noFlags')}</Text> : (
                         <Stack gap={4}>{p.flags.map((f) => <Badge key={`${f.code}-${f.subject ?? ''}`} color={f.code === 'notConforming' ? 'red' : 'orange'} variant="light" style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto' }}>{f.text}</Badge>)}</Stack>

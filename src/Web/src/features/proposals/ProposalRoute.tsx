@@ -226,6 +226,10 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                   <Table.Tr><Table.Td>{t('proposal.monthlyTotal')}</Table.Td><Table.Td ta="right">{yen.format(Number(cost.monthlyFeesYen))}</Table.Td></Table.Tr>
                   <Table.Tr><Table.Td>{t('proposal.perUnitTotal')}</Table.Td><Table.Td ta="right">{yen.format(Number(cost.perUnitYen))}</Table.Td></Table.Tr>
                   <Table.Tr><Table.Td fw={700}>{t('proposal.total')}</Table.Td><Table.Td ta="right" fw={700}>{yen.format(Number(cost.totalYen))}</Table.Td></Table.Tr>
+                  <Table.Tr>
+                    <Table.Td c="dimmed">{t('proposal.sensitivity')}</Table.Td>
+                    <Table.Td ta="right" c="dimmed">{yen.format(Number(proposal.sensitivity.volumeMinus20Yen))}〜{yen.format(Number(proposal.sensitivity.volumePlus20Yen))}</Table.Td>
+                  </Table.Tr>
                 </Table.Tbody>
               </Table>
               {cost.unpriced.length > 0 && (
