@@ -65,15 +65,19 @@ public sealed class RfpClosingAtTheDeadline
     }
 
     [Fact]
-    public async Task Two_workers_remind_a_participant_once_a_day_before_the_deadline()
+    public async Task Two_workers_remind_a_vendor_with_a_draft_proposal_once_a_day_before_the_deadline_and_nobody_else()
     {
         await using var first = await WorkersHostFixture.StartAsync();
         await using var second = await WorkersHostFixture.StartAsync();
         await using var api = new ApiFactory();
         var (organisation, rfpId) = await TestRfps.PublishAsync(api); // proposals close in 10 days
-        var vendorOwner = await People.SignedInAsync(api);
-        var vendor = await vendorOwner.CreateOrganisationAsync("vendor");
-        (await vendorOwner.Client(vendor).PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
+        // One vendor is drafting a proposal; another only takes part.
+        var drafterOwner = await People.SignedInAsync(api);
+        var drafter = await drafterOwner.CreateOrganisationAsync("vendor");
+        (await drafterOwner.Client(drafter).PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).EnsureSuccessStatusCode();
+        var onlookerOwner = await People.SignedInAsync(api);
+        var onlooker = await onlookerOwner.CreateOrganisationAsync("vendor");
+        (await onlookerOwner.Client(onlooker).PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
 
         var day = TimeSpan.FromHours(24);
         Assert.Equal(0, await RfpClosing.RemindDueAsync(first.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, day, CancellationToken.None));
@@ -85,18 +89,30 @@ public sealed class RfpClosingAtTheDeadline
 
         await Eventually.True(async () =>
         {
-            await using var db = Database.Open(vendor);
+            await using var db = Database.Open(drafter);
             return await db.Notifications.AnyAsync(n => n.Type == "rfp.deadline");
         }, "the reminder");
-        await MailCatcher.WaitForAsync(vendorOwner.Email, "提案締切まで 24 時間を切りました");
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        await using (var db = Database.Open(vendor))
-            Assert.Single((await db.Notifications.Where(n => n.Type == "rfp.deadline").Select(n => n.Data).ToListAsync()), d => d.Contains(rfpId.ToString()));
-        // One notice was sent at all (the second Worker's claim found the reminder taken).
+        await MailCatcher.WaitForAsync(drafterOwner.Email, "提案締切まで 24 時間を切りました");
+        // One notice per participant was sent at all (the second Worker's claim found the reminder taken), and both
+        // were delivered: the drafter's stored, the onlooker's dropped in its own context (it has no draft).
         await using var owner = await Database.OpenOwnerConnectionAsync();
         await using var count = owner.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM outbox_messages WHERE payload::text LIKE '%rfp.deadline%' AND payload::text LIKE @rfp";
+        count.CommandText = """
+            SELECT count(*), count(i.message_id) FROM outbox_messages o
+            LEFT JOIN inbox_messages i ON i.message_id = o.id AND i.consumer LIKE '%DeliverNoticeConsumer'
+            WHERE o.payload::text LIKE '%rfp.deadline%' AND o.payload::text LIKE @rfp
+            """;
         count.Parameters.AddWithValue("rfp", $"%{rfpId}%");
-        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+        await Eventually.True(async () =>
+        {
+            await using var reader = await count.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return reader.GetInt64(0) == 2 && reader.GetInt64(1) == 2;
+        }, "both reminders delivered");
+        await using (var db = Database.Open(drafter))
+            Assert.Single((await db.Notifications.Where(n => n.Type == "rfp.deadline").Select(n => n.Data).ToListAsync()), d => d.Contains(rfpId.ToString()));
+        await using (var db = Database.Open(onlooker))
+            Assert.Empty(await db.Notifications.Where(n => n.Type == "rfp.deadline").ToListAsync());
+        Assert.DoesNotContain(await MailCatcher.ForAsync(onlookerOwner.Email), m => m.Subject.Contains("提案締切"));
     }
 }

@@ -14,8 +14,23 @@ namespace Marketplace.Core.Notifications;
 /// </summary>
 public static class Notices
 {
-    public static void Send(MarketplaceDbContext db, Guid recipient, string type, string key, IReadOnlyDictionary<string, string> data, TimeProvider clock) =>
-        db.EnqueueMessage(new OrganisationNotice(recipient, type, key, data, clock.GetDatabaseNow()), recipient, clock);
+    /// <param name="condition">See <see cref="OrganisationNotice.Condition"/>.</param>
+    public static void Send(MarketplaceDbContext db, Guid recipient, string type, string key, IReadOnlyDictionary<string, string> data, TimeProvider clock,
+        string? condition = null) =>
+        db.EnqueueMessage(new OrganisationNotice(recipient, type, key, data, clock.GetDatabaseNow(), condition), recipient, clock);
+
+    /// <summary>Whether a notice's condition holds for its recipient (the context acts for the recipient).</summary>
+    public static async Task<bool> ConditionHoldsAsync(MarketplaceDbContext db, OrganisationNotice notice, CancellationToken cancellationToken) =>
+        notice.Condition?.Split(':', 2) switch
+        {
+            null => true,
+            ["draftProposal", var rfp] when Guid.TryParse(rfp, out var rfpId) =>
+                await db.Proposals.AnyAsync(p => p.RfpId == rfpId && p.VendorId == notice.OrganisationId && p.Status == Proposals.ProposalStatus.Draft, cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown notice condition '{notice.Condition}'."),
+        };
+
+    /// <summary>The condition of a reminder meant for vendors still drafting a proposal to the RFP.</summary>
+    public static string DraftProposalTo(Guid rfpId) => $"draftProposal:{rfpId}";
 
     /// <summary>Stores the notice for its organisation (the context acts for it); false when one with the key was stored before.</summary>
     public static async Task<bool> StoreAsync(MarketplaceDbContext db, OrganisationNotice notice, CancellationToken cancellationToken)

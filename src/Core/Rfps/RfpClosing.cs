@@ -67,9 +67,8 @@ public static class RfpClosing
     }
 
     /// <summary>
-    /// Tells the participants of each published RFP whose proposals close within <paramref name="window"/> (24 hours),
-    /// once per deadline: the reminder is claimed by a conditional UPDATE, as closing is. Until proposals exist
-    /// (the proposal issue narrows it to vendors with a draft) every participant is told.
+    /// Tells the participants of each published RFP whose proposals close within <paramref name="window"/> (24 hours)
+    /// and still have a draft proposal, once per deadline: the reminder is claimed by a conditional UPDATE, as closing is.
     /// </summary>
     /// <returns>How many RFPs' participants this call reminded.</returns>
     public static Task<int> RemindDueAsync(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan window, CancellationToken cancellationToken)
@@ -84,9 +83,12 @@ public static class RfpClosing
                 var rfp = await db.Rfps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rfpId && r.Status == RfpStatus.Published, cancellationToken);
                 if (claimed != 1 || rfp is null) return false;
                 var deadline = rfp.Content.ProposalDeadline!.Value;
+                // Only vendors still drafting a proposal need the push; the client may not know who they are (the seal),
+                // so each notice carries the condition and the recipient's own context judges it on delivery.
                 await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpDeadlineApproaching,
                     $"{NotificationTypes.RfpDeadlineApproaching}:{rfpId}:{deadline.UtcTicks}",
-                    new Dictionary<string, string> { ["deadline"] = deadline.ToString("O") }, clock, cancellationToken);
+                    new Dictionary<string, string> { ["deadline"] = deadline.ToString("O") }, clock, cancellationToken,
+                    condition: Notices.DraftProposalTo(rfpId));
                 return true;
             }, cancellationToken);
     }

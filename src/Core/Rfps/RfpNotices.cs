@@ -13,7 +13,7 @@ public static class RfpNotices
     /// </summary>
     /// <returns>How many vendors were told.</returns>
     public static async Task<int> ToParticipantsAsync(MarketplaceDbContext db, Rfp rfp, string type, string key, IReadOnlyDictionary<string, string>? extra,
-        TimeProvider clock, CancellationToken cancellationToken, bool invitedToo = false)
+        TimeProvider clock, CancellationToken cancellationToken, bool invitedToo = false, string? condition = null)
     {
         var vendors = await db.RfpParticipants.Where(p => p.RfpId == rfp.Id).Select(p => p.VendorId).ToListAsync(cancellationToken);
         if (invitedToo)
@@ -22,7 +22,7 @@ public static class RfpNotices
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) data[name] = value;
         var recipients = vendors.Distinct().ToList();
         foreach (var vendor in recipients)
-            Notices.Send(db, vendor, type, key, data, clock);
+            Notices.Send(db, vendor, type, key, data, clock, condition);
         return recipients.Count;
     }
 }

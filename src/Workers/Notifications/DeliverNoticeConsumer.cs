@@ -24,6 +24,7 @@ public sealed class DeliverNoticeConsumer(MarketplaceDbContext db, IEmailSender 
             throw new InvalidOperationException("A notice must travel acting for its recipient (Notices.Send does so).");
         var organisation = await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == notice.OrganisationId, cancellationToken);
         if (organisation is null) return; // closed since
+        if (!await Notices.ConditionHoldsAsync(Db, notice, cancellationToken)) return; // e.g. a reminder to submit, already submitted
         if (!await Notices.StoreAsync(Db, notice, cancellationToken)) return;
         var (subject, body) = NoticeEmails.Render(notice.Type, organisation.PreferredLanguage, organisation.Name, notice.Data, site.Value.PublicUrl);
         await mail.SendAsync(new EmailMessage(organisation.ContactEmail, organisation.Name, subject, body), cancellationToken);
