@@ -180,6 +180,18 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task A_security_answer_sent_as_null_is_saved_as_empty_not_an_error()
+    {
+        var (_, rfpId) = await PublishAsync();
+        var (_, vendor) = await VendorAsync();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).EnsureSuccessStatusCode();
+        const string body = """{"fees": {}, "kpis": [], "security": [{"code": "accessControl", "answer": null}], "exit": {}}""";
+        var saved = await vendor.PutAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("", (await JsonAsync(saved)).GetProperty("content").GetProperty("security")[0].GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task An_uninvited_vendor_gets_404_for_an_invite_only_rfp()
     {
         var (_, rfpId) = await PublishAsync("invited");

@@ -178,18 +178,15 @@ public static class VendorProposalEndpoints
         Security = SecurityQuestionnaire.PrefillFrom(profile),
     };
 
-    /// <summary>Loads the proposal and its RFP for a change, or the answer that refuses it.</summary>
-    private static async Task<(Proposal Proposal, RfpListing Listing, RfpContent Rfp)?> ForChangeAsync(MarketplaceDbContext db, Guid rfpId, Guid vendorId,
-        CancellationToken cancellationToken) =>
-        await RfpAsync(db, rfpId, cancellationToken) is var (listing, rfp)
-        && await db.Proposals.FirstOrDefaultAsync(p => p.RfpId == rfpId && p.VendorId == vendorId, cancellationToken) is { } proposal
-            ? (proposal, listing, rfp) : null;
+    /// <summary>This vendor's proposal to the RFP, tracked for a change.</summary>
+    private static Task<Proposal?> MineAsync(MarketplaceDbContext db, Guid rfpId, Guid vendorId, CancellationToken cancellationToken) =>
+        db.Proposals.FirstOrDefaultAsync(p => p.RfpId == rfpId && p.VendorId == vendorId, cancellationToken);
 
     private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> Save(Guid rfpId, ProposalContent content, CurrentActor actor,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await RfpAsync(db, rfpId, cancellationToken) is null) return NoSuchRfp();
-        if (await ForChangeAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not var (proposal, listing, rfp)) return NoProposal();
+        if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
+        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
         var now = clock.GetUtcNow();
         try
         {
@@ -210,15 +207,15 @@ public static class VendorProposalEndpoints
             ExtraChargeConditions = c.Fees.ExtraChargeConditions.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
             StandardInclusions = c.Fees.StandardInclusions.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
         },
-        Security = c.Security.Select(a => a with { Answer = a.Answer.Trim() }).ToArray(),
+        Security = c.Security.Select(a => a with { Answer = a.Answer?.Trim() ?? "" }).ToArray(), // an answer sent as null is an empty one
         Exit = c.Exit with { ManualHandover = c.Exit.ManualHandover?.Trim(), DataReturn = c.Exit.DataReturn?.Trim() },
     };
 
     private static async Task<Results<Ok<ProposalDto>, ValidationProblem, ProblemHttpResult>> Submit(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
         HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await RfpAsync(db, rfpId, cancellationToken) is null) return NoSuchRfp();
-        if (await ForChangeAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not var (proposal, listing, rfp)) return NoProposal();
+        if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
+        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
         var now = clock.GetUtcNow();
         if (listing.Status != RfpStatus.Published || now >= DeadlineOf(listing)) return Closed(DeadlineOf(listing));
         var missing = proposal.Content.MissingFor(rfp);
@@ -255,8 +252,8 @@ public static class VendorProposalEndpoints
     private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> ChangeAsync(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, HttpContext http,
         TimeProvider clock, string auditAction, Action<Proposal, DateTimeOffset, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        if (await RfpAsync(db, rfpId, cancellationToken) is null) return NoSuchRfp();
-        if (await ForChangeAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not var (proposal, listing, rfp)) return NoProposal();
+        if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
+        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
         var now = clock.GetUtcNow();
         try
         {
