@@ -14,60 +14,14 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
 {
     private ApiFactory Api => fixture.Api;
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => ProposalScenarios.JsonAsync(response);
 
-    private static Dictionary<string, object?> RfpContent(string visibility, DateTimeOffset questionDeadline, DateTimeOffset proposalDeadline) => new()
-    {
-        ["title"] = "請求書発行の委託", ["purpose"] = "請求書発行を平準化する。", ["currentState"] = "月 1,200 件を 2 名で発行。",
-        ["scopeIn"] = new[] { "請求書の発行" }, ["responsibilityBoundary"] = "データ連携までは当社、発行以降は受託者。",
-        ["kpis"] = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
-        ["communication"] = "月次で報告会を行う。", ["transitionPlan"] = "1 か月の並走ののち切り替える。", ["contractTermMonths"] = 24,
-        ["budgetMinYen"] = 100_000L, ["budgetMaxYen"] = 600_000L,
-        ["expectedVolumes"] = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
-        ["questionDeadline"] = questionDeadline, ["proposalDeadline"] = proposalDeadline, ["visibility"] = visibility,
-        ["evaluationAxes"] = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
-        ["serviceIds"] = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-    };
+    private Task<(HttpClient Client, Guid Rfp)> PublishAsync(string visibility = "public", TimeSpan? untilDeadline = null) =>
+        ProposalScenarios.PublishAsync(Api, visibility, untilDeadline);
 
-    private async Task<(HttpClient Client, Guid Rfp)> PublishAsync(string visibility = "public", TimeSpan? untilDeadline = null)
-    {
-        var owner = await People.SignedInAsync(Api);
-        var client = owner.Client(await owner.CreateOrganisationAsync("client"));
-        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" }))).GetProperty("id").GetGuid();
-        var deadline = DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromDays(20));
-        (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", RfpContent(visibility, deadline - (untilDeadline is null ? TimeSpan.FromDays(7) : untilDeadline.Value / 2), deadline)))
-            .EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
-        return (client, id);
-    }
+    private Task<(Guid Id, HttpClient Client)> VendorAsync() => ProposalScenarios.VendorAsync(Api);
 
-    private async Task<(Guid Id, HttpClient Client)> VendorAsync()
-    {
-        var owner = await People.SignedInAsync(Api);
-        var organisation = await owner.CreateOrganisationAsync("vendor");
-        var client = owner.Client(organisation);
-        (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
-        {
-            slug = $"prop-{Guid.NewGuid():N}"[..16], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
-            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
-            accessControl = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。", incidentResponse = "1 時間以内に第一報を入れます。",
-            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-        })).EnsureSuccessStatusCode();
-        return (organisation, client);
-    }
-
-    /// <summary>The working copy with every section filled.</summary>
-    private static Dictionary<string, object?> Complete(JsonElement proposal, string summary)
-    {
-        var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
-        content["summary"] = summary;
-        content["kpis"] = new[] { new { metric = "期限遵守率", committed = 99.5m, note = "二重チェック" } };
-        content["security"] = SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = $"{q.Ja}について回答します。" });
-        content["transitionPlan"] = "1 か月の並走ののち切り替えます。";
-        content["team"] = "専任 3 名、責任者 1 名。";
-        content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却し消去証明を出します。", supportMonths = 3 };
-        return content;
-    }
+    private static Dictionary<string, object?> Complete(JsonElement proposal, string summary) => ProposalScenarios.Complete(proposal, summary);
 
     [Fact]
     public async Task A_vendor_starts_from_its_profile_submits_revises_and_the_client_sees_only_the_count()

@@ -68,6 +68,8 @@ public static class ValidationRules
         ["proposal.manualHandover"] = ("マニュアルの引き継ぎ", "Manual handover"),
         ["proposal.dataReturn"] = ("データの返却", "Data return"),
         ["proposal.supportMonths"] = ("契約終了後の支援期間（か月）", "Support after the contract (months)"),
+        ["evaluation.comment"] = ("コメント", "Comment"),
+        ["evaluation.reason"] = ("合意の理由", "Reason for the consensus"),
         ["certification.type"] = ("認証の種類", "Certification type"),
         ["certification.otherName"] = ("認証の名称", "Certification name"),
         ["certification.registrationNumber"] = ("登録番号", "Registration number"),

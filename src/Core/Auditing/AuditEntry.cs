@@ -68,4 +68,8 @@ public static class AuditActions
     public const string ProposalReopened = "proposal.reopened";
     public const string ProposalsListed = "proposal.listed";
     public const string ProposalRead = "proposal.read";
+    public const string EvaluationPanelSet = "evaluation.panel-set";
+    public const string ScorecardSubmitted = "evaluation.scorecard-submitted";
+    public const string ConsensusRecorded = "evaluation.consensus-recorded";
+    public const string ComparisonExported = "evaluation.comparison-exported";
 }

@@ -50,6 +50,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpAttachment> RfpAttachments => Set<Rfps.RfpAttachment>();
     public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
     public DbSet<Proposals.ProposalVersion> ProposalVersions => Set<Proposals.ProposalVersion>();
+    public DbSet<Evaluations.RfpEvaluation> RfpEvaluations => Set<Evaluations.RfpEvaluation>();
+    public DbSet<Evaluations.RfpEvaluator> RfpEvaluators => Set<Evaluations.RfpEvaluator>();
+    public DbSet<Evaluations.EvaluationScore> EvaluationScores => Set<Evaluations.EvaluationScore>();
+    public DbSet<Evaluations.ConsensusScore> ConsensusScores => Set<Evaluations.ConsensusScore>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -272,6 +276,40 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             v.Property(x => x.Content).HasColumnType("jsonb").HasConversion(proposalConverter, proposalComparer);
             v.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
             v.HasQueryFilter(TenantFilter, x => x.VendorId == CurrentOrganisationId || x.ClientOrganisationId == CurrentOrganisationId);
+        });
+
+        // The client's evaluation (tenant-owned by the client; who may read whose scores is the Api's, decision 0015).
+        modelBuilder.Entity<Evaluations.RfpEvaluation>(e =>
+        {
+            e.ToTable("rfp_evaluations");
+            e.HasKey(x => x.RfpId);
+            e.HasOne<Rfps.Rfp>().WithOne().HasForeignKey<Evaluations.RfpEvaluation>(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Evaluations.RfpEvaluator>(e =>
+        {
+            e.ToTable("rfp_evaluators");
+            e.HasKey(x => new { x.RfpId, x.UserId });
+            e.HasIndex(x => x.UserId);
+            e.HasOne<Evaluations.RfpEvaluation>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Identity.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Evaluations.EvaluationScore>(s =>
+        {
+            s.ToTable("evaluation_scores", t => t.HasCheckConstraint("ck_evaluation_scores_score", "score BETWEEN 1 AND 5"));
+            s.HasKey(x => new { x.RfpId, x.UserId, x.ProposalId, x.Axis });
+            s.Property(x => x.Axis).HasMaxLength(32);
+            s.Property(x => x.Comment).HasMaxLength(Evaluations.EvaluationScore.CommentMaxLength);
+            s.HasOne<Evaluations.RfpEvaluator>().WithMany().HasForeignKey(x => new { x.RfpId, x.UserId }).OnDelete(DeleteBehavior.Cascade);
+            s.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Evaluations.ConsensusScore>(c =>
+        {
+            c.ToTable("consensus_scores", t => t.HasCheckConstraint("ck_consensus_scores_score", "score BETWEEN 1 AND 5"));
+            c.HasKey(x => new { x.RfpId, x.ProposalId, x.Axis });
+            c.Property(x => x.Axis).HasMaxLength(32);
+            c.Property(x => x.Reason).HasMaxLength(Evaluations.ConsensusScore.ReasonMaxLength);
+            c.HasOne<Evaluations.RfpEvaluation>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

@@ -52,18 +52,28 @@ public static class RfpClosing
     public static Task<int> CloseDueAsync(IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return ForEachDueAsync(scopes, clock, d => d.ProposalDeadline <= now, async (db, rfpId, organisationId, at) =>
-        {
-            var changed = await db.Rfps.Where(r => r.Id == rfpId && r.Status == RfpStatus.Published)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, at).SetProperty(r => r.UpdatedAt, at),
-                    cancellationToken);
-            await db.RfpDeadlines.Where(d => d.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken);
-            await db.RfpListings.Where(l => l.RfpId == rfpId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, RfpStatus.Closed).SetProperty(l => l.UpdatedAt, at), cancellationToken);
-            if (changed != 1) return false;
-            db.EnqueueMessage(new RfpClosed(rfpId, organisationId, at), organisationId, clock);
-            return true;
-        }, cancellationToken);
+        return ForEachDueAsync(scopes, clock, d => d.ProposalDeadline <= now,
+            (db, rfpId, organisationId, at) => CloseAsync(db, rfpId, organisationId, at, clock, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes one published RFP whose deadline has passed, in the caller's transaction (the caller saves): by a Worker's
+    /// scan, or by the Api when procurement starts the evaluation before the scan came round. Whoever changes the row
+    /// enqueues <see cref="RfpClosed"/>; the other changes nothing.
+    /// </summary>
+    /// <returns>Whether this call closed it.</returns>
+    public static async Task<bool> CloseAsync(MarketplaceDbContext db, Guid rfpId, Guid organisationId, DateTimeOffset at, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var changed = await db.Rfps.Where(r => r.Id == rfpId && r.Status == RfpStatus.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RfpStatus.Closed).SetProperty(r => r.ClosedAt, at).SetProperty(r => r.UpdatedAt, at),
+                cancellationToken);
+        await db.RfpDeadlines.Where(d => d.RfpId == rfpId).ExecuteDeleteAsync(cancellationToken);
+        await db.RfpListings.Where(l => l.RfpId == rfpId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, RfpStatus.Closed).SetProperty(l => l.UpdatedAt, at), cancellationToken);
+        if (changed != 1) return false;
+        db.EnqueueMessage(new RfpClosed(rfpId, organisationId, at), organisationId, clock);
+        return true;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Auditing;
+using Marketplace.Api.Features.Evaluations;
 using Marketplace.Core.Data;
+using Marketplace.Core.Evaluations;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
@@ -20,8 +22,10 @@ public sealed record ProposalsSummaryDto(int Submitted, bool Sealed, DateTimeOff
 /// <param name="Text">The flag in the reader's language.</param>
 public sealed record ProposalFlagDto(string Code, string? Subject, string Text);
 
+/// <param name="VendorId">Null when blind mode hides the vendors from the reader (an evaluator).</param>
+/// <param name="VendorName">Or "提案 A", "Proposal A"... in blind mode.</param>
 /// <param name="Conforms">Answers the RFP version in force (else it was not re-confirmed after an addendum).</param>
-public sealed record ClientProposalSummaryDto(Guid Id, Guid VendorId, string VendorName, int Version, int RfpVersion, bool Conforms, DateTimeOffset SubmittedAt,
+public sealed record ClientProposalSummaryDto(Guid Id, Guid? VendorId, string VendorName, int Version, int RfpVersion, bool Conforms, DateTimeOffset SubmittedAt,
     TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<ProposalFlagDto> Flags);
 
 public sealed record ClientProposalDto(ClientProposalSummaryDto Summary, ProposalContent Content, IReadOnlyList<ProposalVersionDto> Versions,
@@ -30,13 +34,13 @@ public sealed record ClientProposalDto(ClientProposalSummaryDto Summary, Proposa
 /// <summary>
 /// The client's side of the proposals to its RFP. Before the deadline: their number only, and 404 for everything else
 /// (row-level security would return nothing anyway; decision 0014). After it, procurement reads them: each read is in
-/// the audit trail.
+/// the audit trail. Assigned evaluators read them too, by label only in blind mode (decision 0015).
 /// </summary>
 public static class ClientProposalEndpoints
 {
     public static RouteGroupBuilder MapClientProposalEndpoints(this RouteGroupBuilder rfps)
     {
-        var readers = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
+        var readers = EvaluationAccess.ReaderRoles;
         rfps.MapGet("/{rfpId:guid}/proposals", List).RequireMember(null, readers).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("ListRfpProposals")
             .WithSummary("The submitted proposals with their total cost and flags, once the deadline has passed; 404 while sealed");
         rfps.MapGet("/{rfpId:guid}/proposals/{proposalId:guid}", Get).RequireMember(null, readers).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
@@ -63,7 +67,7 @@ public static class ClientProposalEndpoints
         : "提案は締切まで封緘されています。締切までは提出件数のみ確認できます。");
 
     /// <summary>The listing and version in force of an RFP whose proposals are open (deadline passed), else null.</summary>
-    private static async Task<(RfpListing Listing, RfpContent Content)?> OpenedAsync(MarketplaceDbContext db, Guid rfpId, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<(RfpListing Listing, RfpContent Content)?> OpenedAsync(MarketplaceDbContext db, Guid rfpId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var listing = await db.RfpListings.AsNoTracking().FirstOrDefaultAsync(l => l.RfpId == rfpId, cancellationToken);
         if (listing?.ProposalDeadline is not { } deadline || now < deadline) return null;
@@ -71,25 +75,32 @@ public static class ClientProposalEndpoints
         return (listing, content);
     }
 
-    private static async Task<List<(Proposal Proposal, ProposalVersion Version, ClientProposalSummaryDto Summary)>> SubmittedAsync(MarketplaceDbContext db,
-        RfpListing listing, RfpContent rfp, Guid? onlyProposal, CancellationToken cancellationToken)
+    /// <summary>
+    /// The submitted proposals (latest versions) with their costs and flags, cheapest first. With
+    /// <paramref name="hideNames"/> each vendor is a letter in the order the proposals were started, which says nothing
+    /// of who they are.
+    /// </summary>
+    internal static async Task<List<(Proposal Proposal, ProposalVersion Version, ClientProposalSummaryDto Summary)>> SubmittedAsync(MarketplaceDbContext db,
+        RfpListing listing, RfpContent rfp, bool hideNames, CancellationToken cancellationToken)
     {
         // Row-level security shows the client only submitted proposals, and only now that the deadline has passed.
         var rows = await (
                 from p in db.Proposals.AsNoTracking()
-                where p.RfpId == listing.RfpId && p.Status == ProposalStatus.Submitted && (onlyProposal == null || p.Id == onlyProposal)
+                where p.RfpId == listing.RfpId && p.Status == ProposalStatus.Submitted
                 join v in db.ProposalVersions.AsNoTracking() on new { p.Id, Number = p.SubmittedVersion } equals new { Id = v.ProposalId, v.Number }
                 join e in db.VendorSearchEntries.AsNoTracking() on p.VendorId equals e.OrganisationId into entries
                 from e in entries.DefaultIfEmpty()
                 select new { p, v, Name = e == null ? null : e.Name, Certifications = e == null ? null : e.CertificationValidTo })
             .ToListAsync(cancellationToken);
         var codes = CertificationTypes.Codes;
+        var letters = rows.Select(x => x.p.Id).Order().Select((id, i) => (id, i)).ToDictionary(x => x.id, x => ProposalComparison.BlindLetter(x.i));
         return rows.Select(x =>
         {
             var validTo = (x.Certifications ?? []).Select((end, i) => (end, i)).Where(c => c.end is not null && c.i < codes.Count)
                 .ToDictionary(c => codes[c.i], c => c.end!.Value);
             var flags = ProposalFlags.For(x.v.Content, x.v.RfpVersion, rfp, listing.Version, validTo);
-            var summary = new ClientProposalSummaryDto(x.p.Id, x.p.VendorId, x.Name ?? "", x.v.Number, x.v.RfpVersion, x.v.RfpVersion == listing.Version,
+            var summary = new ClientProposalSummaryDto(x.p.Id, hideNames ? null : x.p.VendorId,
+                hideNames ? (English ? $"Proposal {letters[x.p.Id]}" : $"提案 {letters[x.p.Id]}") : x.Name ?? "", x.v.Number, x.v.RfpVersion, x.v.RfpVersion == listing.Version,
                 x.v.ReceivedAt, TotalCostOfOwnership.Of(x.v.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(x.v.Content.Fees, rfp), flags.Select(f => new ProposalFlagDto(f.Code, f.Subject, FlagText(f))).ToList());
             return (x.p, x.v, summary);
         }).OrderBy(x => x.summary.Cost.TotalYen).ToList();
@@ -114,7 +125,9 @@ public static class ClientProposalEndpoints
         HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is not var (listing, rfp)) return Sealed();
-        var proposals = await SubmittedAsync(db, listing, rfp, null, cancellationToken);
+        var access = await EvaluationAccess.ForAsync(db, actor, rfpId, cancellationToken);
+        if (!access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
+        var proposals = await SubmittedAsync(db, listing, rfp, access.HidesNames, cancellationToken);
         // The list shows what the proposals say (their costs and flags): a read of each, on the record.
         await db.AppendAuditAsync(new AuditRecord(listing.ClientOrganisationId, actor.AuditName, AuditActions.ProposalsListed, "rfp", rfpId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { proposals = proposals.Select(p => new { p.Proposal.Id, version = p.Version.Number }) }), cancellationToken);
@@ -125,7 +138,9 @@ public static class ClientProposalEndpoints
         HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is not var (listing, rfp)) return Sealed();
-        if ((await SubmittedAsync(db, listing, rfp, proposalId, cancellationToken)).SingleOrDefault() is not { Proposal: not null } found)
+        var access = await EvaluationAccess.ForAsync(db, actor, rfpId, cancellationToken);
+        if (!access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
+        if ((await SubmittedAsync(db, listing, rfp, access.HidesNames, cancellationToken)).SingleOrDefault(p => p.Proposal.Id == proposalId) is not { Proposal: not null } found)
             return ApiProblems.NotFound(English ? "There is no such proposal to this RFP." : "この RFP にそのような提案はありません。");
         var versions = await db.ProposalVersions.AsNoTracking().Where(v => v.ProposalId == proposalId).OrderBy(v => v.Number)
             .Select(v => new ProposalVersionDto(v.Number, v.RfpVersion, v.ReceivedAt)).ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Api.Features.Evaluations;
 using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Contracts;
@@ -97,6 +98,7 @@ public static class RfpEndpoints
             .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
         group.MapRfpParticipationEndpoints(editors);
         group.MapClientProposalEndpoints();
+        group.MapEvaluationEndpoints();
         group.MapRfpAttachmentEndpoints(editors);
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;

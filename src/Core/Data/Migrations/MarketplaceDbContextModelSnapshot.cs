@@ -369,6 +369,162 @@ namespace Marketplace.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Evaluations.ConsensusScore", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Axis")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("axis");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("RfpId", "ProposalId", "Axis")
+                        .HasName("pk_consensus_scores");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_consensus_scores_proposal_id");
+
+                    b.ToTable("consensus_scores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consensus_scores_score", "score BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.EvaluationScore", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Axis")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("axis");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RfpId", "UserId", "ProposalId", "Axis")
+                        .HasName("pk_evaluation_scores");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_evaluation_scores_proposal_id");
+
+                    b.ToTable("evaluation_scores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evaluation_scores_score", "score BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.RfpEvaluation", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RfpId")
+                        .HasName("pk_rfp_evaluations");
+
+                    b.ToTable("rfp_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.RfpEvaluator", b =>
+                {
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("RfpId", "UserId")
+                        .HasName("pk_rfp_evaluators");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_rfp_evaluators_user_id");
+
+                    b.ToTable("rfp_evaluators", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Identity.OidcKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2323,6 +2479,67 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_catalogue_services_outsourcing_types_type_code");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.ConsensusScore", b =>
+                {
+                    b.HasOne("Marketplace.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consensus_scores_proposals_proposal_id");
+
+                    b.HasOne("Marketplace.Core.Evaluations.RfpEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consensus_scores_rfp_evaluations_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.EvaluationScore", b =>
+                {
+                    b.HasOne("Marketplace.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_scores_proposals_proposal_id");
+
+                    b.HasOne("Marketplace.Core.Evaluations.RfpEvaluator", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_scores_rfp_evaluators_rfp_id_user_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.RfpEvaluation", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Evaluations.RfpEvaluation", "RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_evaluations_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Evaluations.RfpEvaluator", b =>
+                {
+                    b.HasOne("Marketplace.Core.Evaluations.RfpEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_evaluators_rfp_evaluations_rfp_id");
+
+                    b.HasOne("Marketplace.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_evaluators_users_user_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Integrations.ApiClient", b =>

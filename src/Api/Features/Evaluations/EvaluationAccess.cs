@@ -1,0 +1,47 @@
+using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Data;
+using Marketplace.Core.Evaluations;
+using Marketplace.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Api.Features.Evaluations;
+
+/// <summary>
+/// Who the caller is in an RFP's evaluation. Procurement (owner, admin, procurement) leads it and sees vendor names
+/// always; an assigned evaluator reads the proposals (by label in blind mode) and sees the others' scores only after
+/// submitting their own. Anyone else reads nothing of the proposals.
+/// </summary>
+/// <param name="Me">The caller's assignment as an evaluator, if any (a lead may be one too).</param>
+public sealed record EvaluationAccess(bool Lead, RfpEvaluator? Me, bool Blind)
+{
+    public static readonly string[] LeadRoles = [OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement];
+    /// <summary>The roles that may read proposals at all (an evaluator only when assigned).</summary>
+    public static readonly string[] ReaderRoles = [.. LeadRoles, OrganisationRoles.Evaluator];
+
+    public bool Evaluator => Me is not null;
+    public bool MayReadProposals => Lead || Evaluator;
+    /// <summary>Vendor names are hidden from this caller (blind mode, not the lead).</summary>
+    public bool HidesNames => Blind && !Lead;
+    /// <summary>May see everyone's scores: an evaluator (a lead too) once they have submitted their own; a lead who does not score, always.</summary>
+    public bool MaySeeAllScores => Evaluator ? Me!.SubmittedAt is not null : Lead;
+
+    public static async Task<EvaluationAccess> ForAsync(MarketplaceDbContext db, CurrentActor actor, Guid rfpId, CancellationToken cancellationToken)
+    {
+        var lead = actor.Role is { } role && LeadRoles.Contains(role);
+        var me = actor.UserId is { } userId
+            ? await db.RfpEvaluators.AsNoTracking().FirstOrDefaultAsync(e => e.RfpId == rfpId && e.UserId == userId, cancellationToken)
+            : null;
+        var blind = await db.RfpEvaluations.AsNoTracking().Where(e => e.RfpId == rfpId).Select(e => e.Blind).FirstOrDefaultAsync(cancellationToken);
+        return new EvaluationAccess(lead, me, blind);
+    }
+
+    private static bool English => Localization.CurrentLanguage == "en";
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotAnEvaluator() => ApiProblems.Forbidden(English
+        ? "You are not an evaluator of this RFP. Procurement assigns the evaluators."
+        : "この RFP の評価者に割り当てられていません。評価者は調達担当が割り当てます。");
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ScoresHidden() => ApiProblems.Forbidden(English
+        ? "The other evaluators' scores are shown once you have submitted your own."
+        : "他の評価者の採点は、ご自身の採点を提出した後に表示されます。");
+}

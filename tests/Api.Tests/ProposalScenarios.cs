@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Proposals;
+using Marketplace.Core.Rfps;
+using Marketplace.TestSupport;
+
+namespace Marketplace.Api.Tests;
+
+/// <summary>A published RFP, vendors with profiles and complete proposals: what the proposal and evaluation tests start from.</summary>
+public static class ProposalScenarios
+{
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static Dictionary<string, object?> RfpContent(string visibility, DateTimeOffset questionDeadline, DateTimeOffset proposalDeadline) => new()
+    {
+        ["title"] = "請求書発行の委託", ["purpose"] = "請求書発行を平準化する。", ["currentState"] = "月 1,200 件を 2 名で発行。",
+        ["scopeIn"] = new[] { "請求書の発行" }, ["responsibilityBoundary"] = "データ連携までは当社、発行以降は受託者。",
+        ["kpis"] = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
+        ["communication"] = "月次で報告会を行う。", ["transitionPlan"] = "1 か月の並走ののち切り替える。", ["contractTermMonths"] = 24,
+        ["budgetMinYen"] = 100_000L, ["budgetMaxYen"] = 600_000L,
+        ["expectedVolumes"] = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
+        ["questionDeadline"] = questionDeadline, ["proposalDeadline"] = proposalDeadline, ["visibility"] = visibility,
+        ["evaluationAxes"] = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
+        ["serviceIds"] = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+    };
+
+    public static async Task<(HttpClient Client, Guid Rfp)> PublishAsync(ApiFactory Api, string visibility = "public", TimeSpan? untilDeadline = null)
+    {
+        var (_, _, client, rfp) = await PublishByAsync(Api, visibility, untilDeadline);
+        return (client, rfp);
+    }
+
+    /// <summary>A client organisation (its owner signed in) that publishes an RFP closing after <paramref name="untilDeadline"/> (20 days).</summary>
+    public static async Task<(Person Owner, Guid Organisation, HttpClient Client, Guid Rfp)> PublishByAsync(ApiFactory Api, string visibility = "public",
+        TimeSpan? untilDeadline = null)
+    {
+        var owner = await People.SignedInAsync(Api);
+        var organisation = await owner.CreateOrganisationAsync("client");
+        var client = owner.Client(organisation);
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" }))).GetProperty("id").GetGuid();
+        var deadline = DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromDays(20));
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", RfpContent(visibility, deadline - (untilDeadline is null ? TimeSpan.FromDays(7) : untilDeadline.Value / 2), deadline)))
+            .EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        return (owner, organisation, client, id);
+    }
+
+    /// <summary>A vendor that starts, completes and submits a proposal to the RFP; its id and client.</summary>
+    public static async Task<(Guid Vendor, HttpClient Client)> SubmittedProposalAsync(ApiFactory Api, Guid rfpId, string summary,
+        Action<Dictionary<string, object?>>? change = null)
+    {
+        var (vendorId, vendor) = await VendorAsync(Api);
+        var started = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        var content = Complete(started, summary);
+        change?.Invoke(content);
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content)).EnsureSuccessStatusCode();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+        return (vendorId, vendor);
+    }
+
+    public static async Task<(Guid Id, HttpClient Client)> VendorAsync(ApiFactory Api)
+    {
+        var owner = await People.SignedInAsync(Api);
+        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var client = owner.Client(organisation);
+        (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
+        {
+            slug = $"prop-{Guid.NewGuid():N}"[..16], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
+            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
+            accessControl = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。", incidentResponse = "1 時間以内に第一報を入れます。",
+            serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
+        })).EnsureSuccessStatusCode();
+        return (organisation, client);
+    }
+
+    /// <summary>The working copy with every section filled.</summary>
+    public static Dictionary<string, object?> Complete(JsonElement proposal, string summary)
+    {
+        var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
+        content["summary"] = summary;
+        content["kpis"] = new[] { new { metric = "期限遵守率", committed = 99.5m, note = "二重チェック" } };
+        content["security"] = SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = $"{q.Ja}について回答します。" });
+        content["transitionPlan"] = "1 か月の並走ののち切り替えます。";
+        content["team"] = "専任 3 名、責任者 1 名。";
+        content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却し消去証明を出します。", supportMonths = 3 };
+        return content;
+    }
+}
