@@ -6,7 +6,7 @@ using System.Text.Json;
 using Marketplace.Core.Evaluations;
 using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
-using static Marketplace.Api.Tests.ProposalScenarios;
+using static Marketplace.TestSupport.ProposalScenarios;
 
 namespace Marketplace.Api.Tests;
 

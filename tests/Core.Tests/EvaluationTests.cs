@@ -101,6 +101,7 @@ public sealed class EvaluationTests
         Assert.Equal([1_200_000m, 2_400_000m, 600_000m, 1_200_000m], rows["total"].Values);
         Assert.Equal([false, true, false, true], rows["rank"].Best);
         Assert.Equal("lower", rows["rank"].Better);
+        Assert.Equal([false, false, false, false], rows["perUnit"].Best); // all 0: none is best
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class WritingAProposal(BrowserFixture browser)
         // Started from the profile: the fees and the two answers are there, and so is the cost over 24 months:
         // 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提案書" })).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync("役割ごとに最小権限で付与します。");
+        await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync(ProposalScenarios.AccessControlAnswer);
         var cost = page.GetByRole(AriaRole.Region, new() { Name = "総保有コスト（24 か月）" });
         await Expect(cost).ToContainTextAsync("￥10,484,000");
         var missing = page.GetByText("提出前に記入が必要な項目", new() { Exact = false });
@@ -64,23 +64,8 @@ public sealed class WritingAProposal(BrowserFixture browser)
     /// <summary>A published RFP for invoice processing, written through the Api (the builder has its own journey).</summary>
     private async Task<(Person Client, Guid Rfp)> PublishAsync(TimeSpan untilDeadline)
     {
-        var client = await People.SignedInAsync(browser.Api);
-        var clientOrganisation = await client.CreateOrganisationAsync("client", Database.UniqueName("提案受付商事"));
-        var api = client.Client(clientOrganisation);
-        var rfpId = (await (await api.PostAsJsonAsync("/api/v1/rfps", new { title = "請求書発行の委託" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var deadline = DateTimeOffset.UtcNow + untilDeadline;
-        (await api.PutAsJsonAsync($"/api/v1/rfps/{rfpId}", new
-        {
-            title = "請求書発行の委託", purpose = "請求書発行を平準化する。", currentState = "月 1,200 件を 2 名で発行。", scopeIn = new[] { "請求書の発行" },
-            responsibilityBoundary = "データ連携までは当社、発行以降は受託者。", kpis = new[] { new { metric = "期限遵守率", unit = "%", target = 99m, direction = "higher" } },
-            communication = "月次で報告会を行う。", transitionPlan = "1 か月の並走ののち切り替える。", contractTermMonths = 24, budgetMinYen = 100_000L, budgetMaxYen = 600_000L,
-            expectedVolumes = new[] { new { item = "請求書", unit = "件", monthlyQuantity = 1200 } },
-            questionDeadline = deadline - untilDeadline / 2, proposalDeadline = deadline, visibility = "public",
-            evaluationAxes = EvaluationAxes.DefaultWeights().Select(a => new { code = a.Code, weight = a.Weight }),
-            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-        })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
-        return (client, rfpId);
+        var (owner, _, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: untilDeadline);
+        return (owner, rfpId);
     }
 
     /// <summary>A vendor whose profile states its fees and two security practices (its answer library).</summary>
@@ -88,13 +73,7 @@ public sealed class WritingAProposal(BrowserFixture browser)
     {
         var vendorOwner = await People.SignedInAsync(browser.Api);
         var vendor = await vendorOwner.CreateOrganisationAsync("vendor", Database.UniqueName("請求書サービス株式会社"));
-        (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
-        {
-            slug = $"proposal-{Guid.NewGuid():N}"[..20], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
-            unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
-            accessControl = "役割ごとに最小権限で付与します。", incidentResponse = "1 時間以内に第一報を入れます。",
-            serviceIds = new[] { Marketplace.Core.Catalogue.CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
-        })).EnsureSuccessStatusCode();
+        await ProposalScenarios.WriteVendorProfileAsync(vendorOwner.Client(vendor));
         return (vendorOwner, vendor);
     }
 

@@ -93,7 +93,8 @@ public static class ProposalComparison
     {
         var list = values.ToList();
         var present = list.Where((v, i) => v is not null && conforms[i]).Select(v => v!.Value).ToList();
-        decimal? best = present.Count < 2 || better == "none" ? null : better == "lower" ? present.Min() : present.Max();
+        // Nothing is best when all are equal: marking every cell would say nothing.
+        decimal? best = present.Distinct().Count() < 2 || better == "none" ? null : better == "lower" ? present.Min() : present.Max();
         return new ComparisonRow(section, key, ja, en, unit, better, list, list.Select((v, i) => conforms[i] && best is not null && v == best).ToList());
     }
 

@@ -22,6 +22,7 @@ import { VendorRfpFeedRoute } from '@/features/vendor-rfps/VendorRfpFeedRoute';
 import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
 import { ProposalRoute } from '@/features/proposals/ProposalRoute';
 import { ClientProposalsRoute } from '@/features/proposals/ClientProposalsRoute';
+import { EvaluationRoute } from '@/features/evaluation/EvaluationRoute';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'client/rfps', element: <RfpListRoute /> },
       { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
       { path: 'client/rfps/:id/proposals', element: <ClientProposalsRoute /> },
+      { path: 'client/rfps/:id/evaluation', element: <EvaluationRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },

@@ -108,7 +108,7 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   );
 }
 
-function ProposalDrawer({ organisationId, rfpId, proposalId, onClose }: { organisationId: string; rfpId: string; proposalId: string | null; onClose: () => void }) {
+export function ProposalDrawer({ organisationId, rfpId, proposalId, onClose }: { organisationId: string; rfpId: string; proposalId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const proposal = useClientProposal(organisationId, rfpId, proposalId);
   return (

@@ -138,7 +138,10 @@ function SealedProposals({ organisationId, rfpId }: { organisationId: string; rf
         <Text size="xs" c="dimmed">{t('proposal.clientSealedNote', { deadline: dates.format(new Date(summary.data.opensAt)) })}</Text>
       )}
       {!summary.data.sealed && (
-        <Button component={Link} to={`/client/rfps/${rfpId}/proposals`} size="xs" variant="light" w="fit-content">{t('proposal.viewProposals')}</Button>
+        <Group gap="xs">
+          <Button component={Link} to={`/client/rfps/${rfpId}/proposals`} size="xs" variant="light">{t('proposal.viewProposals')}</Button>
+          <Button component={Link} to={`/client/rfps/${rfpId}/evaluation`} size="xs">{t('evaluation.open')}</Button>
+        </Group>
       )}
     </Stack>
   );

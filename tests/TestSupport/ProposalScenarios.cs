@@ -5,7 +5,7 @@ using Marketplace.Core.Proposals;
 using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 
-namespace Marketplace.Api.Tests;
+namespace Marketplace.TestSupport;
 
 /// <summary>A published RFP, vendors with profiles and complete proposals: what the proposal and evaluation tests start from.</summary>
 public static class ProposalScenarios
@@ -48,9 +48,9 @@ public static class ProposalScenarios
 
     /// <summary>A vendor that starts, completes and submits a proposal to the RFP; its id and client.</summary>
     public static async Task<(Guid Vendor, HttpClient Client)> SubmittedProposalAsync(ApiFactory Api, Guid rfpId, string summary,
-        Action<Dictionary<string, object?>>? change = null)
+        Action<Dictionary<string, object?>>? change = null, string? vendorName = null)
     {
-        var (vendorId, vendor) = await VendorAsync(Api);
+        var (vendorId, vendor) = await VendorAsync(Api, vendorName);
         var started = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
         var content = Complete(started, summary);
         change?.Invoke(content);
@@ -59,20 +59,30 @@ public static class ProposalScenarios
         return (vendorId, vendor);
     }
 
-    public static async Task<(Guid Id, HttpClient Client)> VendorAsync(ApiFactory Api)
+    public const string AccessControlAnswer = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。";
+
+    /// <summary>A vendor organisation (its owner signed in) with a profile: <see cref="WriteVendorProfileAsync"/>.</summary>
+    public static async Task<(Guid Id, HttpClient Client)> VendorAsync(ApiFactory Api, string? name = null)
     {
         var owner = await People.SignedInAsync(Api);
-        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var organisation = await owner.CreateOrganisationAsync("vendor", name);
         var client = owner.Client(organisation);
-        (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
+        await WriteVendorProfileAsync(client);
+        return (organisation, client);
+    }
+
+    /// <summary>
+    /// An invoice-processing profile stating its fees (500,000 initial, 300,000 a month, 100 yen a document, 80 from the
+    /// 1,000th) and two security practices (its answer library).
+    /// </summary>
+    public static async Task WriteVendorProfileAsync(HttpClient vendor) =>
+        (await vendor.PutAsJsonAsync("/api/v1/vendor-profile", new
         {
             slug = $"prop-{Guid.NewGuid():N}"[..16], summary = "請求書発行の BPO です。", initialFeeYen = 500_000, monthlyBaseYen = 300_000,
             unitPrices = new[] { new { unit = "1 件", bands = new[] { new { fromQuantity = 0, priceYen = 100 }, new { fromQuantity = 1000, priceYen = 80 } } } },
-            accessControl = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。", incidentResponse = "1 時間以内に第一報を入れます。",
+            accessControl = AccessControlAnswer, incidentResponse = "1 時間以内に第一報を入れます。",
             serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "invoice-processing").Id },
         })).EnsureSuccessStatusCode();
-        return (organisation, client);
-    }
 
     /// <summary>The working copy with every section filled.</summary>
     public static Dictionary<string, object?> Complete(JsonElement proposal, string summary)
