@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Api.Features.Account;
+using Marketplace.Api.Features.Awards;
 using Marketplace.Api.Features.ApiClients;
 using Marketplace.Api.Features.AuditLog;
 using Marketplace.Api.Features.Catalogue;
@@ -87,6 +88,7 @@ api.MapWorkInventoryEndpoints();
 api.MapRfpEndpoints();
 api.MapVendorRfpEndpoints();
 api.MapVendorProposalEndpoints();
+api.MapContractEndpoints();
 api.MapNotificationEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();

@@ -79,6 +79,9 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["attachmentId"] = attachment.GetProperty("id").GetString()!,
             // A's RFP is a draft: no proposal to it exists (nor is one readable before a deadline); any id must answer 404.
             ["proposalId"] = Guid.NewGuid().ToString(),
+            // Nor is any contract (an award creates one); a contract is its two parties' only, so any id answers 404.
+            ["contractId"] = Guid.NewGuid().ToString(),
+            ["month"] = "2026-01",
             // Public data: everyone reads it, so 200.
             ["slug"] = slug,
         });

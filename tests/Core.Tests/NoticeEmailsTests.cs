@@ -19,6 +19,8 @@ public sealed class NoticeEmailsTests
     [InlineData(NotificationTypes.RfpDeadlineApproaching, "24 時間を切りました", "within 24 hours")]
     [InlineData(NotificationTypes.RfpClosed, "締め切りました", "Proposals closed")]
     [InlineData(NotificationTypes.RfpCancelled, "中止のお知らせ", "was cancelled")]
+    [InlineData(NotificationTypes.RfpAwarded, "採択のお知らせ", "was selected")]
+    [InlineData(NotificationTypes.RfpNotSelected, "お見送りのご連絡", "About your proposal")]
     public void Every_rfp_notice_has_a_japanese_and_an_english_email_with_a_link_to_the_rfp(string type, string japanese, string english)
     {
         var (jaSubject, jaBody) = NoticeEmails.Render(type, "ja", "さくら物産", Data, "https://marketplace.example/");

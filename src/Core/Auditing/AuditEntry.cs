@@ -72,4 +72,9 @@ public static class AuditActions
     public const string ScorecardSubmitted = "evaluation.scorecard-submitted";
     public const string ConsensusRecorded = "evaluation.consensus-recorded";
     public const string ComparisonExported = "evaluation.comparison-exported";
+    public const string AwardProposed = "award.proposed";
+    public const string AwardApproved = "award.approved";
+    public const string AwardRejected = "award.rejected";
+    public const string KpiReviewRecorded = "contract.kpi-review-recorded";
+    public const string OcdsExported = "rfp.ocds-exported";
 }

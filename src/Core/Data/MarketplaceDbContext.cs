@@ -54,6 +54,9 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Evaluations.RfpEvaluator> RfpEvaluators => Set<Evaluations.RfpEvaluator>();
     public DbSet<Evaluations.EvaluationScore> EvaluationScores => Set<Evaluations.EvaluationScore>();
     public DbSet<Evaluations.ConsensusScore> ConsensusScores => Set<Evaluations.ConsensusScore>();
+    public DbSet<Awards.RfpAward> RfpAwards => Set<Awards.RfpAward>();
+    public DbSet<Awards.Contract> Contracts => Set<Awards.Contract>();
+    public DbSet<Awards.KpiReview> KpiReviews => Set<Awards.KpiReview>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -310,6 +313,49 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             c.Property(x => x.Reason).HasMaxLength(Evaluations.ConsensusScore.ReasonMaxLength);
             c.HasOne<Evaluations.RfpEvaluation>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // The award, and the contract it creates: the client writes both; the vendor reads its contract and the KPI
+        // reviews (row-level security says the same; migration Awards).
+        modelBuilder.Entity<Awards.RfpAward>(a =>
+        {
+            a.ToTable("rfp_awards");
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            a.Property(x => x.VendorName).HasMaxLength(200);
+            a.Property(x => x.Reason).HasMaxLength(Awards.RfpAward.ReasonMaxLength);
+            a.Property(x => x.DecisionComment).HasMaxLength(Awards.RfpAward.ReasonMaxLength);
+            a.HasIndex(x => new { x.RfpId, x.ProposedAt });
+            // At most one award waiting for a decision, and one approved, per RFP.
+            a.HasIndex(x => x.RfpId).IsUnique().HasFilter("status IN ('Proposed', 'Approved')");
+            a.HasOne<Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        });
+        var (feesConverter, feesComparer) = JsonDocument<Proposals.ProposalFees>();
+        var (kpisConverter, kpisComparer) = JsonDocument<Awards.ContractKpi[]>();
+        modelBuilder.Entity<Awards.Contract>(c =>
+        {
+            c.ToTable("contracts");
+            c.Property(x => x.VendorName).HasMaxLength(200);
+            c.Property(x => x.Title).HasMaxLength(200);
+            c.Property(x => x.Fees).HasColumnType("jsonb").HasConversion(feesConverter, feesComparer);
+            c.Property(x => x.Kpis).HasColumnType("jsonb").HasConversion(kpisConverter, kpisComparer);
+            c.HasIndex(x => x.RfpId).IsUnique(); // one contract per awarded RFP
+            c.HasIndex(x => x.VendorId);
+            c.HasIndex(x => x.ClientOrganisationId);
+            c.HasOne<Awards.RfpAward>().WithOne().HasForeignKey<Awards.Contract>(x => x.AwardId).OnDelete(DeleteBehavior.Restrict);
+            c.HasQueryFilter(TenantFilter, x => x.ClientOrganisationId == CurrentOrganisationId || x.VendorId == CurrentOrganisationId);
+        });
+        var (actualsConverter, actualsComparer) = JsonDocument<Awards.KpiActual[]>();
+        modelBuilder.Entity<Awards.KpiReview>(r =>
+        {
+            r.ToTable("kpi_reviews");
+            r.Property(x => x.Actuals).HasColumnType("jsonb").HasConversion(actualsConverter, actualsComparer);
+            r.Property(x => x.Comment).HasMaxLength(Awards.KpiReview.TextMaxLength);
+            r.Property(x => x.Issues).HasMaxLength(Awards.KpiReview.TextMaxLength);
+            r.Property(x => x.ImprovementActions).HasMaxLength(Awards.KpiReview.TextMaxLength);
+            r.HasIndex(x => new { x.ContractId, x.Month }).IsUnique();
+            r.HasOne<Awards.Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+            r.HasQueryFilter(TenantFilter, x => x.ClientOrganisationId == CurrentOrganisationId || x.VendorId == CurrentOrganisationId);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

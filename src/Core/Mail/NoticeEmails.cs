@@ -44,6 +44,16 @@ public static class NoticeEmails
             NotificationTypes.RfpCancelled => en
                 ? ($"The RFP was cancelled: {title}", $"The client cancelled this RFP.\n\nReason: {data.GetValueOrDefault("reason")}\n\nThank you for your time and interest.")
                 : ($"RFP 中止のお知らせ：{title}", $"発注企業がこの RFP を中止しました。\n\n理由：{data.GetValueOrDefault("reason")}\n\nご検討いただき、誠にありがとうございました。"),
+            NotificationTypes.RfpAwarded => en
+                ? ($"Your proposal was selected: {title}",
+                   "Thank you for your proposal. After careful consideration, the client has selected it. The client's team will contact you about the contract; the contract, with your fees and KPI commitments, is now in Marketplace.")
+                : ($"採択のお知らせ：{title}",
+                   "このたびはご提案いただき、誠にありがとうございました。慎重に検討いたしました結果、貴社のご提案を採択させていただくことになりました。契約手続きについては、発注企業のご担当者よりご連絡いたします。ご提案の費用と KPI のコミットを記載した契約情報は Marketplace でご覧いただけます。"),
+            NotificationTypes.RfpNotSelected => en
+                ? ($"About your proposal: {title}",
+                   "Thank you for the time and care you put into your proposal. After careful consideration, the client has decided not to proceed with it this time. We are sorry not to bring better news, and we hope to see your company in future RFPs.")
+                : ($"お見送りのご連絡：{title}",
+                   "このたびはご多忙のところご提案いただき、誠にありがとうございました。慎重に検討を重ねました結果、誠に残念ながら、今回はお見送りとさせていただくことになりました。ご期待に沿えず大変申し訳ございません。またの機会がございましたら、ぜひご提案をお寄せください。"),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No e-mail for this notice type."),
         };
         var body = en

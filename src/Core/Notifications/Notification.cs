@@ -44,4 +44,8 @@ public static class NotificationTypes
     public const string RfpAddendum = "rfp.addendum";
     public const string RfpDeadlineApproaching = "rfp.deadline";
     public const string RfpCancelled = "rfp.cancelled";
+    /// <summary>To the vendor whose proposal won (採択のお知らせ).</summary>
+    public const string RfpAwarded = "rfp.awarded";
+    /// <summary>To every other vendor that submitted a proposal (お見送りのご連絡).</summary>
+    public const string RfpNotSelected = "rfp.not-selected";
 }

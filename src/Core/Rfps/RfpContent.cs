@@ -57,12 +57,11 @@ public sealed record RfpContent
 
     private static readonly System.Text.Json.JsonSerializerOptions ComparisonJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    /// <summary>When the contract ends: the transition start (else the proposal deadline) plus the term; null until both are known.</summary>
-    public DateOnly? ContractEnd()
-    {
-        var start = TransitionStart ?? (ProposalDeadline is { } deadline ? DateOnly.FromDateTime(deadline.UtcDateTime) : null);
-        return start is { } s && ContractTermMonths is { } months ? s.AddMonths(months) : null;
-    }
+    /// <summary>When the contract starts: the transition start, else the day of the proposal deadline; null when neither is known.</summary>
+    public DateOnly? ContractStart() => TransitionStart ?? (ProposalDeadline is { } deadline ? DateOnly.FromDateTime(deadline.UtcDateTime) : null);
+
+    /// <summary>When the contract ends: its start plus the term; null until both are known.</summary>
+    public DateOnly? ContractEnd() => ContractStart() is { } start && ContractTermMonths is { } months ? start.AddMonths(months) : null;
 
     /// <summary>Every free text of the RFP, for the disguised-contracting check.</summary>
     public IEnumerable<string?> Texts() =>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Api.Features.Awards;
 using Marketplace.Api.Features.Evaluations;
 using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Infrastructure;
@@ -99,6 +100,7 @@ public static class RfpEndpoints
         group.MapRfpParticipationEndpoints(editors);
         group.MapClientProposalEndpoints();
         group.MapEvaluationEndpoints();
+        group.MapAwardEndpoints();
         group.MapRfpAttachmentEndpoints(editors);
         group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;

@@ -89,6 +89,239 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Awards.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("award_id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fees");
+
+                    b.Property<string>("Kpis")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kpis");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<int>("ProposalVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_version");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("TotalYen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_yen");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_award_id");
+
+                    b.HasIndex("ClientOrganisationId")
+                        .HasDatabaseName("ix_contracts_client_organisation_id");
+
+                    b.HasIndex("RfpId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_rfp_id");
+
+                    b.HasIndex("VendorId")
+                        .HasDatabaseName("ix_contracts_vendor_id");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Awards.KpiReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actuals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actuals");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ImprovementActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("improvement_actions");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("issues");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_reviews");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kpi_reviews_contract_id_month");
+
+                    b.ToTable("kpi_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Awards.RfpAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfp_awards");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_rfp_awards_proposal_id");
+
+                    b.HasIndex("RfpId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rfp_awards_rfp_id")
+                        .HasFilter("status IN ('Proposed', 'Approved')");
+
+                    b.HasIndex("RfpId", "ProposedAt")
+                        .HasDatabaseName("ix_rfp_awards_rfp_id_proposed_at");
+
+                    b.ToTable("rfp_awards", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2469,6 +2702,43 @@ namespace Marketplace.Core.Data.Migrations
                         .HasDatabaseName("ix_oidc_tokens_application_id_status_subject_type");
 
                     b.ToTable("oidc_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Awards.Contract", b =>
+                {
+                    b.HasOne("Marketplace.Core.Awards.RfpAward", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Awards.Contract", "AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_rfp_awards_award_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Awards.KpiReview", b =>
+                {
+                    b.HasOne("Marketplace.Core.Awards.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_reviews_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Awards.RfpAward", b =>
+                {
+                    b.HasOne("Marketplace.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_awards_proposals_proposal_id");
+
+                    b.HasOne("Marketplace.Core.Rfps.Rfp", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_awards_rfps_rfp_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>
