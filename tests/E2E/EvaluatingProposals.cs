@@ -5,8 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.E2E;
 
 /// <summary>
-/// After the deadline: procurement sets a blind panel of two evaluators, each scores on their own in the browser and
-/// submits, procurement settles the one disagreement, compares the proposals with the charts and exports Excel.
+/// Issue 6's journey: two vendors submit (one revises, one withdraws and resubmits), the deadline passes, procurement
+/// sets a blind panel of two evaluators who each score on their own in the browser, procurement settles the one
+/// disagreement, compares the proposals with the charts, exports Excel and proposes the award; a second person
+/// approves; the losing vendor sees its notice; the client records the first KPI review, which the winner reads.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EvaluatingProposals(BrowserFixture browser)
@@ -14,17 +16,24 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
     private static readonly string[] JudgedAxes = ["実績", "体制", "セキュリティ", "SLA・品質管理", "改善提案力", "BCP", "契約条件"];
 
     [Fact]
-    public async Task Two_evaluators_score_blind_procurement_settles_the_disagreement_compares_and_exports()
+    public async Task Two_vendors_propose_two_evaluators_score_blind_procurement_compares_and_awards_with_approval_and_reviews_the_kpis()
     {
-        var (owner, organisation, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: TimeSpan.FromSeconds(20));
+        var (owner, organisation, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: TimeSpan.FromSeconds(30));
         var cheapName = Database.UniqueName("低価格サービス");
-        await ProposalScenarios.SubmittedProposalAsync(browser.Api, rfpId, "標準的な体制で安価に運用します。", vendorName: cheapName);
-        await ProposalScenarios.SubmittedProposalAsync(browser.Api, rfpId, "手厚い体制で運用します。",
+        var (winnerOwner, _, cheap) = await ProposalScenarios.SubmittedProposalByAsync(browser.Api, rfpId, "標準的な体制で安価に運用します。", vendorName: cheapName);
+        var (loserOwner, _, dear) = await ProposalScenarios.SubmittedProposalByAsync(browser.Api, rfpId, "手厚い体制で運用します。",
             c => c["fees"] = new { initialYen = 2_000_000, monthlyYen = 600_000 }, Database.UniqueName("手厚いサービス"));
+        // One revises (a second version), the other withdraws, reopens and submits again.
+        (await cheap.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+        (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/withdraw", null)).EnsureSuccessStatusCode();
+        (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/reopen", null)).EnsureSuccessStatusCode();
+        (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
         var first = await People.SignedInAsync(browser.Api);
         var second = await People.SignedInAsync(browser.Api);
+        var approver = await People.SignedInAsync(browser.Api);
         await owner.AddMemberAsync(organisation, first, "evaluator");
         await owner.AddMemberAsync(organisation, second, "evaluator");
+        await owner.AddMemberAsync(organisation, approver, "admin");
         var opensAt = (await ProposalScenarios.JsonAsync(await owner.Client(organisation).GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary")))
             .GetProperty("opensAt").GetDateTimeOffset();
         await Task.Delay(opensAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
@@ -80,6 +89,54 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await download.SaveAsAsync(saved);
         Assert.True(new FileInfo(saved).Length > 1000);
         File.Delete(saved);
+
+        // Procurement proposes the award with its reason; it waits for a second person.
+        await lead.GetByRole(AriaRole.Tab, new() { Name = "決定" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Combobox, new() { Name = "採択する提案" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Option, new() { Name = cheapName }).ClickAsync();
+        await lead.GetByRole(AriaRole.Textbox, new() { Name = "採択の理由" }).FillAsync("総合評価 1 位、総保有コストが最も低い");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "起案する" }).ClickAsync();
+        await Expect(lead.GetByText("承認待ちです。", new() { Exact = false })).ToBeVisibleAsync();
+
+        // The admin approves: the RFP is awarded and the contract is there.
+        var second2 = await browser.NewPageAsync();
+        await second2.GotoAsync($"/client/rfps/{rfpId}/evaluation");
+        await BrowserFixture.SignInAsync(second2, approver.Email);
+        await second2.GetByRole(AriaRole.Tab, new() { Name = "決定" }).ClickAsync();
+        await second2.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
+        await Expect(second2.GetByText("承認済み", new() { Exact = true })).ToBeVisibleAsync();
+
+        // The losing vendor reads its courteous notice (delivered by the Workers).
+        var loserPage = await browser.NewPageAsync();
+        await loserPage.GotoAsync("/vendor/rfps");
+        await BrowserFixture.SignInAsync(loserPage, loserOwner.Email);
+        var notice = loserPage.GetByText("お見送りのご連絡です", new() { Exact = false });
+        for (var attempt = 0; attempt < 30 && await notice.CountAsync() == 0; attempt++)
+        {
+            await loserPage.ReloadAsync();
+            await loserPage.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^お知らせ") }).ClickAsync();
+            await loserPage.WaitForTimeoutAsync(1000);
+        }
+        await Expect(notice).ToBeVisibleAsync();
+
+        // The client records the first KPI review on the contract: 98.7 % misses the committed 99.5 %.
+        await second2.GetByRole(AriaRole.Link, new() { Name = "契約を開く" }).ClickAsync();
+        await Expect(second2.GetByRole(AriaRole.Heading, new() { Name = "月次レビューを記録する" })).ToBeVisibleAsync();
+        await second2.GetByRole(AriaRole.Textbox, new() { Name = "期限遵守率 の実績（%）" }).FillAsync("98.7");
+        await second2.GetByRole(AriaRole.Textbox, new() { Name = "課題" }).FillAsync("月末の処理集中");
+        await second2.GetByRole(AriaRole.Textbox, new() { Name = "改善アクション" }).FillAsync("前日チェックを追加");
+        await second2.GetByRole(AriaRole.Button, new() { Name = "記録する" }).ClickAsync();
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM");
+        await Expect(second2.GetByTestId($"review-{month}")).ToContainTextAsync("未達");
+        await Expect(second2.GetByRole(AriaRole.Region, new() { Name = "期限遵守率 の推移" })).ToBeVisibleAsync();
+
+        // The winner reads the same review from its side.
+        var winnerPage = await browser.NewPageAsync();
+        await winnerPage.GotoAsync("/contracts");
+        await BrowserFixture.SignInAsync(winnerPage, winnerOwner.Email);
+        await winnerPage.GetByRole(AriaRole.Link, new() { Name = "請求書発行の委託" }).ClickAsync();
+        await Expect(winnerPage.GetByTestId($"review-{month}")).ToContainTextAsync("前日チェックを追加");
+        await Expect(winnerPage.GetByRole(AriaRole.Heading, new() { Name = "月次レビューを記録する" })).ToHaveCountAsync(0);
     }
 
     /// <summary>The evaluator signs in, scores 4 everywhere (security of proposal A: <paramref name="security"/>) with a comment, and submits.</summary>

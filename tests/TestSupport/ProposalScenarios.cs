@@ -50,13 +50,21 @@ public static class ProposalScenarios
     public static async Task<(Guid Vendor, HttpClient Client)> SubmittedProposalAsync(ApiFactory Api, Guid rfpId, string summary,
         Action<Dictionary<string, object?>>? change = null, string? vendorName = null)
     {
-        var (vendorId, vendor) = await VendorAsync(Api, vendorName);
+        var (_, vendorId, vendor) = await SubmittedProposalByAsync(Api, rfpId, summary, change, vendorName);
+        return (vendorId, vendor);
+    }
+
+    /// <summary>The same, with the vendor's owner (to sign in as in a browser).</summary>
+    public static async Task<(Person Owner, Guid Vendor, HttpClient Client)> SubmittedProposalByAsync(ApiFactory Api, Guid rfpId, string summary,
+        Action<Dictionary<string, object?>>? change = null, string? vendorName = null)
+    {
+        var (owner, vendorId, vendor) = await VendorWithOwnerAsync(Api, vendorName);
         var started = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
         var content = Complete(started, summary);
         change?.Invoke(content);
         (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content)).EnsureSuccessStatusCode();
         (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
-        return (vendorId, vendor);
+        return (owner, vendorId, vendor);
     }
 
     public const string AccessControlAnswer = "役割ごとに最小権限で付与し、四半期ごとに棚卸しします。";
@@ -64,11 +72,17 @@ public static class ProposalScenarios
     /// <summary>A vendor organisation (its owner signed in) with a profile: <see cref="WriteVendorProfileAsync"/>.</summary>
     public static async Task<(Guid Id, HttpClient Client)> VendorAsync(ApiFactory Api, string? name = null)
     {
+        var (_, organisation, client) = await VendorWithOwnerAsync(Api, name);
+        return (organisation, client);
+    }
+
+    public static async Task<(Person Owner, Guid Id, HttpClient Client)> VendorWithOwnerAsync(ApiFactory Api, string? name = null)
+    {
         var owner = await People.SignedInAsync(Api);
         var organisation = await owner.CreateOrganisationAsync("vendor", name);
         var client = owner.Client(organisation);
         await WriteVendorProfileAsync(client);
-        return (organisation, client);
+        return (owner, organisation, client);
     }
 
     /// <summary>

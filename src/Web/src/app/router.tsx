@@ -23,6 +23,7 @@ import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
 import { ProposalRoute } from '@/features/proposals/ProposalRoute';
 import { ClientProposalsRoute } from '@/features/proposals/ClientProposalsRoute';
 import { EvaluationRoute } from '@/features/evaluation/EvaluationRoute';
+import { ContractListRoute, ContractRoute } from '@/features/awards/ContractRoutes';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
 import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
@@ -42,6 +43,8 @@ export const router = createBrowserRouter([
       { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
       { path: 'client/rfps/:id/proposals', element: <ClientProposalsRoute /> },
       { path: 'client/rfps/:id/evaluation', element: <EvaluationRoute /> },
+      { path: 'contracts', element: <ContractListRoute /> },
+      { path: 'contracts/:id', element: <ContractRoute /> },
       { path: 'vendor', element: <VendorAreaRoute /> },
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBook2,
+  IconFileCertificate,
   IconBuilding,
   IconBuildingFactory2,
   IconBuildingStore,
@@ -51,6 +52,7 @@ function useNavigation(): NavigationItem[] {
       items.push({ to: '/client/work-inventory', key: 'nav.inventory', icon: IconClipboardList, end: false });
       items.push({ to: '/client/rfps', key: 'nav.rfps', icon: IconFileText, end: false });
     }
+    items.push({ to: '/contracts', key: 'nav.contracts', icon: IconFileCertificate, end: false });
     items.push({ to: '/settings/members', key: 'nav.members', icon: IconUsers, end: false });
     if (canManage) items.push({ to: '/settings/api-clients', key: 'nav.apiClients', icon: IconKey, end: false });
     if (isOwner) items.push({ to: '/settings/audit-log', key: 'nav.auditLog', icon: IconListDetails, end: false });

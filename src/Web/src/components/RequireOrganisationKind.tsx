@@ -10,7 +10,8 @@ import { RequireSignIn } from './RequireSignIn';
  * that kind; otherwise it says so and offers to register one. The page is rebuilt when the active organisation changes.
  */
 export function RequireOrganisationKind({ kind, icon, title, body, children }: {
-  kind: 'client' | 'vendor'; icon: ReactNode; title: string; body: string; children: (organisation: MyOrganisation) => ReactNode;
+  /** any: a page both parties use (a contract), any active organisation will do. */
+  kind: 'client' | 'vendor' | 'any'; icon: ReactNode; title: string; body: string; children: (organisation: MyOrganisation) => ReactNode;
 }) {
   return (
     <RequireSignIn>
@@ -25,7 +26,9 @@ function OfKind({ kind, icon, title, body, children }: Parameters<typeof Require
   const { t } = useTranslation();
   const { active, me } = useActiveOrganisation();
   if (me.isPending) return <Skeleton height={200} />;
-  if (!active || active.kind !== kind)
-    return <EmptyState icon={icon} title={title} body={body} actionLabel={t(`${kind}.emptyAction`)} actionTo={`/organisations/new?kind=${kind}`} />;
+  if (!active || (kind !== 'any' && active.kind !== kind))
+    return kind === 'any'
+      ? <EmptyState icon={icon} title={title} body={body} actionLabel={t('nav.register')} actionTo="/organisations/new" />
+      : <EmptyState icon={icon} title={title} body={body} actionLabel={t(`${kind}.emptyAction`)} actionTo={`/organisations/new?kind=${kind}`} />;
   return <Fragment key={active.id}>{children(active)}</Fragment>;
 }

@@ -15,6 +15,7 @@ import { ApiError } from '@/lib/api/problem';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
+import { AwardPanel } from '../awards/AwardPanel';
 import { ProposalDrawer } from '../proposals/ClientProposalsRoute';
 import {
   useConsensus, useEvaluation, useEvaluationActions, useProposalComparison, useScorecard, type ConsensusView, type Evaluation, type ProposalComparison,
@@ -72,12 +73,13 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
       {data.proposals.length === 0 ? (
         <EmptyState icon={<IconFileText size={26} />} title={t('evaluation.noProposalsTitle')} body={t('evaluation.noProposalsBody')} actionLabel={t('proposal.backToClientRfp')} actionTo={`/client/rfps/${rfpId}`} />
       ) : (
-        <Tabs defaultValue={evaluator && !data.submitted ? 'scorecard' : lead && data.evaluators.length === 0 ? 'panel' : 'comparison'} keepMounted={false}>
+        <Tabs defaultValue={data.status === 'awarded' && lead ? 'award' : evaluator && !data.submitted ? 'scorecard' : lead && data.evaluators.length === 0 ? 'panel' : 'comparison'} keepMounted={false}>
           <Tabs.List className="no-print">
             {lead && <Tabs.Tab value="panel">{t('evaluation.tabs.panel')}</Tabs.Tab>}
             {evaluator && <Tabs.Tab value="scorecard">{t('evaluation.tabs.scorecard')}</Tabs.Tab>}
             <Tabs.Tab value="consensus">{t('evaluation.tabs.consensus')}</Tabs.Tab>
             <Tabs.Tab value="comparison">{t('evaluation.tabs.comparison')}</Tabs.Tab>
+            {lead && <Tabs.Tab value="award">{t('evaluation.tabs.award')}</Tabs.Tab>}
           </Tabs.List>
           {lead && <Tabs.Panel value="panel" pt="md"><PanelTab organisationId={organisation.id} rfpId={rfpId} evaluation={data} /></Tabs.Panel>}
           {evaluator && (
@@ -91,6 +93,7 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
           <Tabs.Panel value="comparison" pt="md">
             {mayCompare ? <ComparisonTab organisationId={organisation.id} rfpId={rfpId} lead={lead} /> : <ScoresHidden />}
           </Tabs.Panel>
+          {lead && <Tabs.Panel value="award" pt="md"><AwardPanel organisationId={organisation.id} rfpId={rfpId} proposals={data.proposals} /></Tabs.Panel>}
         </Tabs>
       )}
       <ProposalDrawer organisationId={organisation.id} rfpId={rfpId} proposalId={reading} onClose={() => setReading(null)} />
