@@ -187,4 +187,56 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         var audit = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit-log?action=proposal.");
         Assert.Equal(["proposal.read", "proposal.listed"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()).Take(2));
     }
+
+    private static MultipartFormDataContent File(byte[] content, string name) => new() { { new ByteArrayContent(content), "file", name } };
+
+    [Fact]
+    public async Task Attachments_follow_the_upload_rules_go_into_the_submitted_version_and_stay_sealed_until_the_deadline()
+    {
+        var (client, rfpId) = await PublishAsync(untilDeadline: TimeSpan.FromSeconds(8));
+        var (_, vendor) = await VendorAsync();
+        var proposal = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "添付つきの提案"))).EnsureSuccessStatusCode();
+
+        var pdf = "%PDF-1.4 導入事例"u8.ToArray();
+        using (var form = File(pdf, "導入事例.pdf"))
+        {
+            var attached = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments", form);
+            Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+            Assert.Equal("導入事例.pdf", (await JsonAsync(attached)).GetProperty("content").GetProperty("attachments")[0].GetProperty("fileName").GetString());
+        }
+        using (var form = File("just text"u8.ToArray(), "notes.pdf"))
+        {
+            var refused = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments", form);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await JsonAsync(refused)).GetProperty("errors").TryGetProperty("file", out _));
+        }
+        // Saving the working copy (without the list) does not drop the file: only detaching does.
+        var current = await JsonAsync(await vendor.GetAsync($"/api/v1/vendor/rfps/{rfpId}/proposal"));
+        var content = Complete(current, "添付つきの提案（改）");
+        content["attachments"] = Array.Empty<object>();
+        var saved = await JsonAsync(await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content));
+        var attachmentId = saved.GetProperty("content").GetProperty("attachments")[0].GetProperty("id").GetGuid();
+        (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+        Assert.Equal(pdf, await vendor.GetByteArrayAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachmentId}"));
+
+        // Taken out of the working copy after submission: the submitted version still carries it.
+        var detached = await JsonAsync(await vendor.DeleteAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachmentId}"));
+        Assert.Empty(detached.GetProperty("content").GetProperty("attachments").EnumerateArray());
+
+        var proposalId = proposal.GetProperty("id").GetGuid();
+        var path = $"/api/v1/rfps/{rfpId}/proposals/{proposalId}/attachments/{attachmentId}";
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode); // sealed
+        var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
+        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500));
+
+        using (var form = File(pdf, "遅れた資料.pdf"))
+            Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments", form)).StatusCode);
+        var read = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/{proposalId}"));
+        Assert.Equal(attachmentId, read.GetProperty("content").GetProperty("attachments")[0].GetProperty("id").GetGuid());
+        var downloaded = await client.GetAsync(path);
+        Assert.Equal("application/pdf", downloaded.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(pdf, await downloaded.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/{proposalId}/attachments/{Guid.NewGuid()}")).StatusCode);
+    }
 }

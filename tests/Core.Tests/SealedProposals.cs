@@ -31,7 +31,10 @@ public sealed class SealedProposals
         {
             db.Organisations.Add(vendor);
             var proposal = new Proposal(rfp.Id, vendor.Id, client.Id, new ProposalContent { Summary = "提案の中身" }, now);
+            var attachment = new ProposalAttachment(proposal, "sealed-key", "事例集.pdf", "application/pdf", 1234, now);
+            proposal.Attach(attachment.Reference(), deadline, now);
             db.Proposals.Add(proposal);
+            db.ProposalAttachments.Add(attachment);
             db.ProposalVersions.Add(proposal.Submit(1, deadline, now));
             await db.SaveChangesAsync();
         }
@@ -61,9 +64,11 @@ public sealed class SealedProposals
         Assert.Equal(0L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposals WHERE rfp_id = $1", rfpId));
         Assert.Equal(0L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_versions WHERE rfp_id = $1", rfpId));
         Assert.Equal(0L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposals WHERE content::text LIKE '%提案の中身%' AND rfp_id = $1", rfpId));
+        Assert.Equal(0L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_attachments WHERE rfp_id = $1", rfpId));
         Assert.Equal(1, await AsAppRoleAsync<int>(client, "SELECT submitted_proposal_count($1)", rfpId));
         // The vendor reads its own; a third organisation counts nothing.
         Assert.Equal(1L, await AsAppRoleAsync<long>(vendor, "SELECT count(*) FROM proposal_versions WHERE rfp_id = $1", rfpId));
+        Assert.Equal(1L, await AsAppRoleAsync<long>(vendor, "SELECT count(*) FROM proposal_attachments WHERE rfp_id = $1", rfpId));
         Assert.Equal(0, await AsAppRoleAsync<int>(Guid.NewGuid(), "SELECT submitted_proposal_count($1)", rfpId));
 
         // Pulling the deadline into the past, or deleting the listing, to open the proposals early: refused.
@@ -89,6 +94,10 @@ public sealed class SealedProposals
         await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500)); // the deadline passes
         Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposals WHERE rfp_id = $1", rfpId));
         Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_versions WHERE rfp_id = $1", rfpId));
+        Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_attachments WHERE rfp_id = $1", rfpId));
+        // Nor may the vendor take a file away after the deadline, or the client delete one.
+        Assert.Equal(0, await AsAppRoleAsync<int>(vendor, "WITH gone AS (DELETE FROM proposal_attachments WHERE rfp_id = $1 RETURNING 1) SELECT count(*)::int FROM gone", rfpId));
+        Assert.Equal(0, await AsAppRoleAsync<int>(client, "WITH gone AS (DELETE FROM proposal_attachments WHERE rfp_id = $1 RETURNING 1) SELECT count(*)::int FROM gone", rfpId));
         var late = await Assert.ThrowsAsync<PostgresException>(() =>
             AsAppRoleAsync<object>(vendor, "UPDATE proposals SET status = 'Withdrawn' WHERE rfp_id = $1 RETURNING 1", rfpId));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, late.SqlState); // row-level security's WITH CHECK

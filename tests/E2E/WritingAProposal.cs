@@ -38,6 +38,14 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await page.GetByLabel("体制", new() { Exact = true }).FillAsync("専任 3 名、責任者 1 名。");
         await page.GetByLabel("マニュアル・ノウハウの引き継ぎ").FillAsync("手順書を引き渡します。");
         await page.GetByLabel("データの返却と消去").FillAsync("CSV で返却し、消去証明を出します。");
+        // A case study attached through the upload button (a text file pretending to be a PDF is refused first).
+        var attachments = page.GetByRole(AriaRole.Region, new() { Name = "添付資料" });
+        var refused = await page.RunAndWaitForFileChooserAsync(() => attachments.GetByRole(AriaRole.Button, new() { Name = "ファイルを添付" }).ClickAsync());
+        await refused.SetFilesAsync(new FilePayload { Name = "偽物.pdf", MimeType = "application/pdf", Buffer = "not a pdf"u8.ToArray() });
+        await Expect(attachments.GetByRole(AriaRole.Alert)).ToContainTextAsync("PDF・PNG・JPEG");
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => attachments.GetByRole(AriaRole.Button, new() { Name = "ファイルを添付" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "導入事例.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 導入事例"u8.ToArray() });
+        await Expect(attachments.GetByRole(AriaRole.Button, new() { Name = "導入事例.pdf", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("提出できます")).ToBeVisibleAsync(new() { Timeout = 15_000 }); // saved as typed; nothing missing
         await page.GetByRole(AriaRole.Button, new() { Name = "提出する" }).ClickAsync();
         await Expect(page.GetByText("提出しました。")).ToBeVisibleAsync();

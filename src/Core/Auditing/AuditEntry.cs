@@ -68,6 +68,9 @@ public static class AuditActions
     public const string ProposalReopened = "proposal.reopened";
     public const string ProposalsListed = "proposal.listed";
     public const string ProposalRead = "proposal.read";
+    public const string ProposalAttachmentAdded = "proposal.attachment-added";
+    public const string ProposalAttachmentRemoved = "proposal.attachment-removed";
+    public const string ProposalAttachmentRead = "proposal.attachment-read";
     public const string EvaluationPanelSet = "evaluation.panel-set";
     public const string ScorecardSubmitted = "evaluation.scorecard-submitted";
     public const string ConsensusRecorded = "evaluation.consensus-recorded";

@@ -50,6 +50,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpAttachment> RfpAttachments => Set<Rfps.RfpAttachment>();
     public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
     public DbSet<Proposals.ProposalVersion> ProposalVersions => Set<Proposals.ProposalVersion>();
+    public DbSet<Proposals.ProposalAttachment> ProposalAttachments => Set<Proposals.ProposalAttachment>();
     public DbSet<Evaluations.RfpEvaluation> RfpEvaluations => Set<Evaluations.RfpEvaluation>();
     public DbSet<Evaluations.RfpEvaluator> RfpEvaluators => Set<Evaluations.RfpEvaluator>();
     public DbSet<Evaluations.EvaluationScore> EvaluationScores => Set<Evaluations.EvaluationScore>();
@@ -356,6 +357,17 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             r.HasIndex(x => new { x.ContractId, x.Month }).IsUnique();
             r.HasOne<Awards.Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
             r.HasQueryFilter(TenantFilter, x => x.ClientOrganisationId == CurrentOrganisationId || x.VendorId == CurrentOrganisationId);
+        });
+
+        modelBuilder.Entity<Proposals.ProposalAttachment>(a =>
+        {
+            a.ToTable("proposal_attachments");
+            a.Property(x => x.FileKey).HasMaxLength(200);
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.HasIndex(x => x.ProposalId);
+            a.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            a.HasQueryFilter(TenantFilter, x => x.VendorId == CurrentOrganisationId || x.ClientOrganisationId == CurrentOrganisationId);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

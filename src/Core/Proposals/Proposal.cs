@@ -59,7 +59,25 @@ public sealed class Proposal
     {
         RequireOpen(deadline, now);
         if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
-        Content = content;
+        Content = content with { Attachments = Content.Attachments }; // files come and go only by Attach and Detach
+        UpdatedAt = now;
+    }
+
+    /// <summary>Lists an uploaded file in the working copy (it goes into the next submitted version).</summary>
+    public void Attach(AttachedFile file, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        RequireOpen(deadline, now);
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
+        Content = Content with { Attachments = [.. Content.Attachments, file] };
+        UpdatedAt = now;
+    }
+
+    /// <summary>Takes a file out of the working copy (a submitted version that carried it keeps it).</summary>
+    public void Detach(Guid attachmentId, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        RequireOpen(deadline, now);
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
+        Content = Content with { Attachments = Content.Attachments.Where(a => a.Id != attachmentId).ToArray() };
         UpdatedAt = now;
     }
 
@@ -133,4 +151,44 @@ public sealed class ProposalVersion
     public int RfpVersion { get; private set; }
     public ProposalContent Content { get; private set; } = new();
     public DateTimeOffset ReceivedAt { get; private set; }
+}
+
+/// <summary>
+/// A document attached to a proposal (a case study, a certificate, an organisation chart): PDF, PNG or JPEG under the
+/// platform's upload rules. The working copy lists the ones attached (<see cref="ProposalContent.Attachments"/>), so
+/// each submitted version records exactly which files it carried. Sealed with its proposal (row-level security).
+/// </summary>
+public sealed class ProposalAttachment
+{
+    public const int MaxPerProposal = 10;
+
+    private ProposalAttachment() { }
+
+    public ProposalAttachment(Proposal proposal, string fileKey, string fileName, string contentType, long size, DateTimeOffset uploadedAt)
+    {
+        Id = Guid.CreateVersion7(uploadedAt);
+        ProposalId = proposal.Id;
+        RfpId = proposal.RfpId;
+        VendorId = proposal.VendorId;
+        ClientOrganisationId = proposal.ClientOrganisationId;
+        FileKey = fileKey;
+        FileName = fileName;
+        ContentType = contentType;
+        Size = size;
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProposalId { get; private set; }
+    public Guid RfpId { get; private set; }
+    public Guid VendorId { get; private set; }
+    public Guid ClientOrganisationId { get; private set; }
+    /// <summary>Where the file storage keeps it (never shown).</summary>
+    public string FileKey { get; private set; } = "";
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long Size { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public AttachedFile Reference() => new(Id, FileName, ContentType, Size);
 }

@@ -33,6 +33,9 @@ public sealed record ExitTerms
     public int? SupportMonths { get; init; }
 }
 
+/// <summary>A file the proposal carries (<see cref="ProposalAttachment"/>), as the version records it.</summary>
+public sealed record AttachedFile(Guid Id, string FileName, string ContentType, long Size);
+
 /// <summary>A proposal (提案) in the RFP's structure, so that proposals compare field by field.</summary>
 public sealed record ProposalContent
 {
@@ -44,6 +47,8 @@ public sealed record ProposalContent
     public string? TransitionPlan { get; init; }
     public string? Team { get; init; }
     public ExitTerms Exit { get; init; } = new();
+    /// <summary>The attached documents. Written by the upload and removal endpoints only, never by a save of the working copy.</summary>
+    public AttachedFile[] Attachments { get; init; } = [];
 
     /// <summary>
     /// What is missing before this can be submitted against <paramref name="rfp"/> (codes the SPA and the Api name in

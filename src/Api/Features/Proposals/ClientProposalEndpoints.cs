@@ -45,6 +45,9 @@ public static class ClientProposalEndpoints
             .WithSummary("The submitted proposals with their total cost and flags, once the deadline has passed; 404 while sealed");
         rfps.MapGet("/{rfpId:guid}/proposals/{proposalId:guid}", Get).RequireMember(null, readers).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .WithName("GetRfpProposal").WithSummary("A submitted proposal as received (its latest version), once the deadline has passed; 404 while sealed");
+        rfps.MapGet("/{rfpId:guid}/proposals/{proposalId:guid}/attachments/{attachmentId:guid}", DownloadAttachment).RequireMember(null, readers)
+            .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("DownloadRfpProposalAttachment")
+            .WithSummary("A document the proposal's latest version carries, as a download, once the deadline has passed; 404 while sealed");
         rfps.MapGet("/{rfpId:guid}/proposals/summary", Summary).RequireMember(ApiScopes.OrganisationRead)
             .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("GetRfpProposalsSummary")
             .WithSummary("How many proposals were submitted and whether they are still sealed (before the deadline, never whose)");
@@ -132,6 +135,27 @@ public static class ClientProposalEndpoints
         await db.AppendAuditAsync(new AuditRecord(listing.ClientOrganisationId, actor.AuditName, AuditActions.ProposalsListed, "rfp", rfpId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { proposals = proposals.Select(p => new { p.Proposal.Id, version = p.Version.Number }) }), cancellationToken);
         return TypedResults.Ok(proposals.Select(p => p.Summary).ToList());
+    }
+
+    private static async Task<IResult> DownloadAttachment(Guid rfpId, Guid proposalId, Guid attachmentId, CurrentActor actor, MarketplaceDbContext db,
+        Marketplace.Core.Files.IFileStorage storage, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is not var (listing, _)) return Sealed();
+        var access = await EvaluationAccess.ForAsync(db, actor, rfpId, cancellationToken);
+        if (!access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
+        // Only a file the latest submitted version carries: what the vendor submitted, not its working copy.
+        var carried = await (from p in db.Proposals.AsNoTracking()
+                             where p.Id == proposalId && p.RfpId == rfpId && p.Status == ProposalStatus.Submitted
+                             join v in db.ProposalVersions.AsNoTracking() on new { p.Id, Number = p.SubmittedVersion } equals new { Id = v.ProposalId, v.Number }
+                             select v.Content).FirstOrDefaultAsync(cancellationToken);
+        var attachment = carried?.Attachments.Any(a => a.Id == attachmentId) == true
+            ? await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ProposalId == proposalId, cancellationToken)
+            : null;
+        if (attachment is null) return ApiProblems.NotFound(English ? "The proposal carries no such attachment." : "この提案にその添付資料はありません。");
+        await db.AppendAuditAsync(new AuditRecord(listing.ClientOrganisationId, actor.AuditName, AuditActions.ProposalAttachmentRead, "proposal", proposalId.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), new { rfpId, attachmentId, attachment.FileName }), cancellationToken);
+        return await EvidenceUploads.ServeAsync(storage, attachment.FileKey, attachment.ContentType, attachment.FileName, cancellationToken)
+               ?? ApiProblems.NotFound(English ? "The file is missing from storage." : "ファイルが見つかりません。");
     }
 
     private static async Task<Results<Ok<ClientProposalDto>, ProblemHttpResult>> Get(Guid rfpId, Guid proposalId, CurrentActor actor, MarketplaceDbContext db,

@@ -34,7 +34,7 @@ public sealed record ProposalDto(Guid Id, Guid RfpId, string Status, ProposalCon
 /// time; again after an addendum to re-confirm), withdraw and reopen. Nothing after the deadline (409 naming it).
 /// The client cannot read any of it before the deadline (row-level security; decision 0014).
 /// </summary>
-public static class VendorProposalEndpoints
+public static partial class VendorProposalEndpoints
 {
     public const long MaxYen = 100_000_000_000;
 
@@ -54,6 +54,7 @@ public static class VendorProposalEndpoints
             .WithSummary("Submit, revise or re-confirm: a new version with its receipt time; 400 listing what is missing, 409 after the deadline");
         group.MapPost("/withdraw", Withdraw).RequireMember(null, writers).WithName("WithdrawProposal").WithSummary("Withdraw the submitted proposal; 409 after the deadline");
         group.MapPost("/reopen", Reopen).RequireMember(null, writers).WithName("ReopenProposal").WithSummary("Make a withdrawn proposal a draft again");
+        group.MapAttachmentEndpoints(writers);
         return api;
     }
 

@@ -1358,6 +1358,64 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("proposals", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Proposals.ProposalAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_attachments");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_proposal_attachments_proposal_id");
+
+                    b.ToTable("proposal_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Proposals.ProposalVersion", b =>
                 {
                     b.Property<Guid>("ProposalId")
@@ -2877,6 +2935,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_proposals_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Proposals.ProposalAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_attachments_proposals_proposal_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Proposals.ProposalVersion", b =>

@@ -1,9 +1,10 @@
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Drawer, Group, List, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Drawer, List, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconFileText, IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AttachmentList } from '@/components/AttachmentList';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
@@ -113,12 +114,12 @@ export function ProposalDrawer({ organisationId, rfpId, proposalId, onClose }: {
   const proposal = useClientProposal(organisationId, rfpId, proposalId);
   return (
     <Drawer opened={proposalId !== null} onClose={onClose} position="right" size="xl" title={proposal.data?.summary.vendorName ?? t('proposal.title')}>
-      {proposal.isPending ? <Skeleton height={300} aria-busy /> : proposal.isError ? <ErrorAlert error={proposal.error} /> : <ProposalView proposal={proposal.data} />}
+      {proposal.isPending ? <Skeleton height={300} aria-busy /> : proposal.isError ? <ErrorAlert error={proposal.error} /> : <ProposalView rfpId={rfpId} proposal={proposal.data} />}
     </Drawer>
   );
 }
 
-function ProposalView({ proposal }: { proposal: ClientProposal }) {
+function ProposalView({ rfpId, proposal }: { rfpId: string; proposal: ClientProposal }) {
   const { t } = useTranslation();
   const { content } = proposal;
   const fees = content.fees ?? {};
@@ -163,7 +164,10 @@ function ProposalView({ proposal }: { proposal: ClientProposal }) {
           <Text size="sm">{t('proposal.supportMonths')}: {Number(content.exit.supportMonths)}</Text>
         )}
       </Block>
-      <Group />
+      <Block label={t('proposal.section.attachments')}>
+        <AttachmentList items={content.attachments ?? []} empty={t('proposal.noAttachments')}
+          downloadPath={(id) => `/api/v1/rfps/${rfpId}/proposals/${proposal.summary.id}/attachments/${id}`} />
+      </Block>
     </Stack>
   );
 }

@@ -1,3 +1,5 @@
+import { AttachmentList } from '@/components/AttachmentList';
+import { FileUpload } from '@/components/FileUpload';
 import { Alert, Badge, Button, Card, Grid, Group, List, NumberInput, Paper, Skeleton, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileText, IconInbox, IconLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -212,6 +214,15 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
               <NumberInput label={t('proposal.supportMonths')} min={0} max={120} allowDecimal={false} w={220} readOnly={!editable}
                 value={exit.supportMonths === null || exit.supportMonths === undefined ? '' : Number(exit.supportMonths)}
                 onChange={(v) => set('exit', { ...exit, supportMonths: v === '' ? null : Number(v) })} error={errors['exit.supportMonths']} />
+            </Section>
+            <Section title={t('proposal.section.attachments')} lead={t('proposal.attachmentsLead')}>
+              <AttachmentList items={proposal.content.attachments ?? []} empty={t('proposal.noAttachments')}
+                downloadPath={(id) => `/api/v1/vendor/rfps/${rfp.summary.rfpId}/proposal/attachments/${id}`}
+                onRemove={editable ? (a) => window.confirm(t('attachments.confirmRemove', { name: a.fileName })) && actions.detach.mutate(a.id) : undefined} />
+              {editable && (
+                <FileUpload<Proposal> path={`/api/v1/vendor/rfps/${rfp.summary.rfpId}/proposal/attachments`} label={t('rfp.addAttachment')} onUploaded={actions.attached} />
+              )}
+              {actions.detach.isError && <ErrorAlert error={actions.detach.error} />}
             </Section>
           </Stack>
         </Grid.Col>

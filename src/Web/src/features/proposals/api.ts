@@ -36,6 +36,13 @@ export const useProposalActions = (organisationId: string, rfpId: string) => {
     submit: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/submit', path)), onSuccess: store }),
     withdraw: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/withdraw', path)), onSuccess: store }),
     reopen: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/reopen', path)), onSuccess: store }),
+    detach: useMutation({
+      mutationFn: async (attachmentId: string) =>
+        unwrap(await api.DELETE('/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachmentId}', { params: { path: { rfpId, attachmentId } } })),
+      onSuccess: store,
+    }),
+    /** An upload answers the proposal as it now stands. */
+    attached: store,
   };
 };
 
