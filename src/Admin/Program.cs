@@ -54,6 +54,8 @@ try
             if (vendors > 0) Console.WriteLine($"Demo marketplace: added {vendors} vendors with profiles and certifications.");
             var tasks = await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), clock, cancellation.Token);
             if (tasks > 0) Console.WriteLine($"Demo client: added a work inventory of {tasks} tasks and RFPs in every state.");
+            var decisions = await DemoEvaluations.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), clock, cancellation.Token);
+            if (decisions > 0) Console.WriteLine("Demo client: added an RFP in evaluation (scores and a consensus) and an awarded one (contract and KPI reviews).");
             Console.WriteLine(added == 0 ? "Demo data already present." : $"Demo data: added {added} organisation(s).");
             return 0;
         }

@@ -66,7 +66,8 @@ public sealed class DemoClientSide
         var tasks = await db.WorkTasks.ToListAsync();
         Assert.Equal(6, tasks.Count);
         Assert.Equal(5, tasks.Count(t => t.CheckedAt is not null));
-        var statuses = await db.Rfps.Select(r => r.Status).ToListAsync();
+        string[] decisions = [DemoEvaluations.EvaluatingTitle, DemoEvaluations.AwardedTitle]; // seeded apart (the test below)
+        var statuses = (await db.Rfps.ToListAsync()).Where(r => !decisions.Contains(r.Content.Title)).Select(r => r.Status).ToList();
         Assert.Equal([Marketplace.Core.Rfps.RfpStatus.Draft, Marketplace.Core.Rfps.RfpStatus.Published, Marketplace.Core.Rfps.RfpStatus.Closed,
             Marketplace.Core.Rfps.RfpStatus.Cancelled], statuses.Order());
         var published = await db.Rfps.SingleAsync(r => r.Status == Marketplace.Core.Rfps.RfpStatus.Published);
@@ -83,7 +84,7 @@ public sealed class DemoClientSide
         await using (var lookup = Database.Open())
             vendorId = await lookup.Organisations.Where(o => o.Name == DemoSeeder.Organisations[3].Name).Select(o => o.Id).SingleAsync();
         await using var vendor = Database.Open(vendorId);
-        Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId));
+        Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId && !decisions.Contains(l.Title)));
         Assert.Equal(2, await vendor.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
         Assert.Equal(3, await vendor.RfpQuestions.CountAsync(q => q.RfpId == published.Id)); // its own, the answered one and the clarification
 
@@ -104,4 +105,49 @@ public sealed class DemoClientSide
             Assert.Equal(visibility == "public", await vendor.RfpListings.AnyAsync(l => l.RfpId == theirs.Id));
         }
     }
+
+    [Fact]
+    public async Task The_demo_client_has_an_rfp_in_evaluation_and_an_awarded_one_with_its_contract_once()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
+        }).Build();
+        MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
+        await DemoSeeder.SeedAsync(Owner, "demo-password-for-tests", TimeProvider.System);
+        await DemoVendors.SeedAsync(Owner, null, TimeProvider.System);
+        await DemoEvaluations.SeedAsync(Owner, TimeProvider.System);
+        Assert.Equal(0, await DemoEvaluations.SeedAsync(Owner, TimeProvider.System)); // idempotent
+
+        Guid clientId;
+        await using (var lookup = Database.Open())
+            clientId = await lookup.Organisations.Where(o => o.Name == DemoSeeder.Organisations[0].Name).Select(o => o.Id).SingleAsync();
+        await using var db = Database.Open(clientId);
+        var rfps = (await db.Rfps.ToListAsync()).ToDictionary(r => r.Content.Title);
+        var evaluating = rfps[DemoEvaluations.EvaluatingTitle];
+        var awarded = rfps[DemoEvaluations.AwardedTitle];
+        Assert.Equal((Marketplace.Core.Rfps.RfpStatus.Evaluating, Marketplace.Core.Rfps.RfpStatus.Awarded), (evaluating.Status, awarded.Status));
+
+        // Opened (the deadline passed), as the application's role reads them: three submitted, one revised; the withdrawn one stays the vendor's.
+        var proposals = await db.Proposals.Where(p => p.RfpId == evaluating.Id).ToListAsync();
+        Assert.Equal(3, proposals.Count);
+        Assert.Contains(proposals, p => p.SubmittedVersion == 2);
+        Assert.Equal(2, await db.RfpEvaluators.CountAsync(e => e.RfpId == evaluating.Id && e.SubmittedAt != null));
+        var consensus = await db.ConsensusScores.SingleAsync(c => c.RfpId == evaluating.Id);
+        var security = await db.EvaluationScores.Where(s => s.RfpId == evaluating.Id && s.ProposalId == consensus.ProposalId && s.Axis == consensus.Axis)
+            .Select(s => s.Score).ToListAsync();
+        Assert.True(ScoreSpreadOf(security).Disagreement); // the consensus settles a real disagreement
+
+        var contract = await db.Contracts.SingleAsync(c => c.RfpId == awarded.Id);
+        var award = await db.RfpAwards.SingleAsync(a => a.RfpId == awarded.Id);
+        Assert.NotEqual(award.ProposedBy, award.DecidedBy); // two people
+        var reviews = await db.KpiReviews.Where(r => r.ContractId == contract.Id).OrderBy(r => r.Month).ToListAsync();
+        Assert.Equal(3, reviews.Count);
+        Assert.Contains(reviews, r => r.Actuals.Any(a => contract.Kpis.Single(k => k.Metric == a.Metric).Met(a.Actual!.Value) == false));
+        // The vendor reads its contract and reviews.
+        await using var vendor = Database.Open(contract.VendorId);
+        Assert.Equal(3, await vendor.KpiReviews.CountAsync(r => r.ContractId == contract.Id));
+    }
+
+    private static Marketplace.Core.Evaluations.ScoreSpread ScoreSpreadOf(List<int> scores) => Marketplace.Core.Evaluations.ScoreSpread.Of(scores);
 }

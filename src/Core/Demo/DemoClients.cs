@@ -75,7 +75,7 @@ public static class DemoClients
     private static Guid Service(string code) => CatalogueSeed.Services.Single(s => s.Code == code).Id;
 
     /// <summary>A complete RFP for one task, as a careful client writes it (publishable, no disguised-contracting finding).</summary>
-    private static RfpContent Content(DateTimeOffset now, string title, string service, string scope, int volume, string unit, int weeksToDeadline,
+    internal static RfpContent Content(DateTimeOffset now, string title, string service, string scope, int volume, string unit, int weeksToDeadline,
         string industry = "卸売", string size = "medium") => new()
     {
             Title = title,

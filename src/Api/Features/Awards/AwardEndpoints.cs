@@ -173,9 +173,10 @@ public static class AwardEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
+        Contract contract;
         try
         {
-            award.Approve(actor.RequireUserId(), request.Comment, now);
+            contract = await Awarding.ApproveAsync(db, award, actor.RequireUserId(), request.Comment, rfpContent, now, clock, cancellationToken);
         }
         catch (SelfApprovalException)
         {
@@ -183,31 +184,9 @@ public static class AwardEndpoints
                 ? "You proposed this award; another owner or admin must approve it."
                 : "ご自身が起案した決定は承認できません。別のオーナーまたは管理者が承認してください。");
         }
-        var rfp = await db.Rfps.SingleAsync(r => r.Id == rfpId, cancellationToken);
-        try
-        {
-            rfp.Award(now);
-        }
         catch (IllegalRfpTransitionException)
         {
             return NotNow("評価中の RFP だけを決定できます。", "Only an RFP in evaluation can be awarded.");
-        }
-        var listingRow = await db.RfpListings.SingleAsync(l => l.RfpId == rfpId, cancellationToken);
-        listingRow.Update(rfp, now);
-        var version = await db.ProposalVersions.AsNoTracking().Where(v => v.ProposalId == award.ProposalId).OrderByDescending(v => v.Number)
-            .FirstAsync(cancellationToken);
-        var contract = new Contract(award, rfpContent, version, now);
-        db.Contracts.Add(contract);
-        // Every vendor that submitted is told the outcome, by the Workers (through the outbox), once each.
-        var proposers = await db.Proposals.AsNoTracking().Where(p => p.RfpId == rfpId && p.Status == ProposalStatus.Submitted).Select(p => p.VendorId)
-            .ToListAsync(cancellationToken);
-        foreach (var vendor in proposers)
-        {
-            var won = vendor == award.VendorId;
-            var type = won ? NotificationTypes.RfpAwarded : NotificationTypes.RfpNotSelected;
-            var data = new Dictionary<string, string> { ["rfpId"] = rfpId.ToString(), ["title"] = rfpContent.Title };
-            if (won) data["contractId"] = contract.Id.ToString();
-            Notices.Send(db, vendor, type, $"{type}:{rfpId}", data, clock);
         }
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(listing.ClientOrganisationId, actor.AuditName, AuditActions.AwardApproved, "rfp", rfpId.ToString(),

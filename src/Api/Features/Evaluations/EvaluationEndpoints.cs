@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Auditing;
+using Marketplace.Core.Awards;
 using Marketplace.Core.Data;
 using Marketplace.Core.Evaluations;
 using Marketplace.Core.Organisations;
@@ -201,18 +202,10 @@ public static class EvaluationEndpoints
         if (errors.Count > 0) return ValidationRules.FieldProblem(errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rfp = await db.Rfps.SingleAsync(r => r.Id == rfpId, cancellationToken);
-        if (rfp.Status is RfpStatus.Awarded or RfpStatus.Cancelled) return Locked("finished");
-        // The Workers close an RFP at its deadline; if procurement is quicker, the evaluation closes it (once, with its notice).
-        if (rfp.Status == RfpStatus.Published)
-        {
-            await RfpClosing.CloseAsync(db, rfpId, rfp.OrganisationId, now, clock, cancellationToken);
-            await db.Entry(rfp).ReloadAsync(cancellationToken);
-        }
-        if (rfp.Status == RfpStatus.Closed) rfp.StartEvaluation(now);
-
-        var evaluation = await db.RfpEvaluations.FirstOrDefaultAsync(e => e.RfpId == rfpId, cancellationToken);
-        if (evaluation is null) db.RfpEvaluations.Add(evaluation = new RfpEvaluation(rfpId, rfp.OrganisationId, now));
+        if (await FinishedAsync(db, rfpId, cancellationToken)) return Locked("finished");
+        var rfp = await Awarding.StartEvaluationAsync(db, rfpId, now, clock, cancellationToken);
+        var evaluation = db.RfpEvaluations.Local.FirstOrDefault(e => e.RfpId == rfpId)
+                         ?? await db.RfpEvaluations.FirstAsync(e => e.RfpId == rfpId, cancellationToken);
         var current = await db.RfpEvaluators.Where(e => e.RfpId == rfpId).ToListAsync(cancellationToken);
         if (current.Any(e => e.SubmittedAt is not null && !wanted.Contains(e.UserId))) return Locked("evaluatorSubmitted");
         try
