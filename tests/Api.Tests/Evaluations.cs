@@ -168,6 +168,9 @@ public sealed class Evaluations(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(rows["total"].GetProperty("best")[order.IndexOf(cheap)].GetBoolean());
         Assert.False(rows["total"].GetProperty("best")[order.IndexOf(dear)].GetBoolean());
         Assert.True(rows["security"].GetProperty("best")[order.IndexOf(dear)].GetBoolean());
+        // Reading the comparison is reading the proposals: on the record.
+        var audit = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit-log?action=proposal.");
+        Assert.Equal("proposal.compared", audit.GetProperty("entries")[0].GetProperty("action").GetString());
         // A submitted evaluator sees it too, still blind.
         var blindComparison = await JsonAsync(await one.GetAsync($"/api/v1/rfps/{rfpId}/comparison"));
         Assert.All(blindComparison.GetProperty("columns").EnumerateArray(), c => Assert.StartsWith("提案 ", c.GetProperty("label").GetString()));

@@ -74,6 +74,7 @@ public static class AuditActions
     public const string EvaluationPanelSet = "evaluation.panel-set";
     public const string ScorecardSubmitted = "evaluation.scorecard-submitted";
     public const string ConsensusRecorded = "evaluation.consensus-recorded";
+    public const string ProposalsCompared = "proposal.compared";
     public const string ComparisonExported = "evaluation.comparison-exported";
     public const string AwardProposed = "award.proposed";
     public const string AwardApproved = "award.approved";

@@ -141,7 +141,17 @@ public static class ContractEndpoints
         if (review is null) db.KpiReviews.Add(review = new KpiReview(contract, first, now));
         review.Record(request.Actuals!.Select(a => new KpiActual(a.Metric!.Trim(), a.Actual)).ToArray(), request.Comment, request.Issues, request.ImprovementActions,
             actor.RequireUserId(), now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two people recorded the same month at once: the other's stands; this one is told, nothing is merged.
+            return ApiProblems.Conflict(English ? "Recorded meanwhile" : "他の画面で記録されました",
+                English ? "Someone recorded this month a moment ago. Reload to see it, then correct it if needed."
+                    : "この月のレビューは、たった今ほかの方が記録しました。画面を更新して内容を確認し、必要なら修正してください。");
+        }
         await db.AppendAuditAsync(new AuditRecord(contract.ClientOrganisationId, actor.AuditName, AuditActions.KpiReviewRecorded, "contract", contractId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { month, actuals = review.Actuals }), cancellationToken);
         return TypedResults.Ok(await DtoAsync(db, contract, actor, cancellationToken));

@@ -417,12 +417,16 @@ public static class EvaluationEndpoints
             Axes(opened.Rfp.EvaluationAxes.Where(a => a.Weight > 0)), CostRule(), submittedScorecards);
     }
 
-    private static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await ComparisonAsync(db, actor, rfpId, clock, cancellationToken) is not var (opened, comparison, scores)) return Sealed();
         if (!opened.Access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
         if (!opened.Access.MaySeeAllScores) return EvaluationAccess.ScoresHidden();
+        // The comparison shows what the proposals say (fees, commitments): a read of each, on the record like the list.
+        await db.AppendAuditAsync(new AuditRecord(opened.Listing.ClientOrganisationId, actor.AuditName, AuditActions.ProposalsCompared, "rfp", rfpId.ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), new { proposals = opened.Proposals.Select(p => new { p.Proposal.Id, version = p.Version.Number }) }),
+            cancellationToken);
         return TypedResults.Ok(ToDto(opened, comparison, scores.Select(s => s.UserId).Distinct().Count()));
     }
 
