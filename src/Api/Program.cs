@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Api.Features.Account;
 using Marketplace.Api.Features.Awards;
+using Marketplace.Api.Features.Billing;
 using Marketplace.Api.Features.ApiClients;
 using Marketplace.Api.Features.AuditLog;
 using Marketplace.Api.Features.Catalogue;
@@ -14,6 +15,7 @@ using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Features.Rfps;
 using Marketplace.Api.Features.Notifications;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Mail;
@@ -26,6 +28,8 @@ builder.AddMarketplaceTelemetry("marketplace-api",
     tracing: t => t.AddAspNetCoreInstrumentation(),
     metrics: m => m.AddAspNetCoreInstrumentation());
 builder.AddMarketplaceData();
+// The vendor plans and their entitlements: configuration (src/Core/Billing/billing.json), decision 0017.
+builder.Services.AddBilling(builder.Configuration);
 // The marketplace search's in-memory facets, one per process, kept in step with PostgreSQL (decision record 0012).
 builder.Services.AddSingleton<Marketplace.Core.Vendors.VendorSearchEngine>();
 if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenAPI document is written at build time, without a database
@@ -89,6 +93,7 @@ api.MapRfpEndpoints();
 api.MapVendorRfpEndpoints();
 api.MapVendorProposalEndpoints();
 api.MapContractEndpoints();
+api.MapVendorBillingEndpoints();
 api.MapNotificationEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.Core.Tests;
 
+/// <summary>The demo seed writes shared rows (the demo vendors, the demo person): its tests take turns.</summary>
+[Collection(DemoSeedCollection.Name)]
 public sealed class DemoMarketplace
 {
     [Fact]
@@ -46,6 +48,7 @@ public sealed class DemoMarketplace
     }
 }
 
+[Collection(DemoSeedCollection.Name)]
 public sealed class DemoClientSide
 {
     [Fact]
@@ -150,4 +153,10 @@ public sealed class DemoClientSide
     }
 
     private static Marketplace.Core.Evaluations.ScoreSpread ScoreSpreadOf(List<int> scores) => Marketplace.Core.Evaluations.ScoreSpread.Of(scores);
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoSeedCollection
+{
+    public const string Name = "Demo seed";
 }

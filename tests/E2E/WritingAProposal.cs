@@ -20,6 +20,8 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await page.GotoAsync($"/vendor/rfps/{rfpId}");
         await BrowserFixture.SignInAsync(page, vendorOwner.Email);
         await page.GetByRole(AriaRole.Link, new() { Name = "提案書を作成" }).ClickAsync();
+        // The Free plan's quota shows before the proposal is started (billing is not configured here).
+        await Expect(page.GetByTestId("proposal-quota")).ToContainTextAsync("残り 3 件（3 件まで");
         await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
 
         // Started from the profile: the fees and the two answers are there, and so is the cost over 24 months:
@@ -67,6 +69,11 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await Expect(page.GetByText("第 2 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
         await clientPage.ReloadAsync();
         await Expect(clientPage.GetByTestId("sealed-proposals")).ToContainTextAsync("提出済みの提案：1 件");
+
+        // The plan page: Free, one of three used (the revision did not count), and why nothing can be bought here.
+        await page.GetByRole(AriaRole.Link, new() { Name = "プラン" }).ClickAsync();
+        await Expect(page.GetByText("課金は設定されていません")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("proposal-quota")).ToContainTextAsync("残り 2 件（3 件まで");
     }
 
     /// <summary>A published RFP for invoice processing, written through the Api (the builder has its own journey).</summary>

@@ -58,6 +58,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Awards.RfpAward> RfpAwards => Set<Awards.RfpAward>();
     public DbSet<Awards.Contract> Contracts => Set<Awards.Contract>();
     public DbSet<Awards.KpiReview> KpiReviews => Set<Awards.KpiReview>();
+    public DbSet<Billing.VendorSubscription> VendorSubscriptions => Set<Billing.VendorSubscription>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -368,6 +369,18 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             a.HasIndex(x => x.ProposalId);
             a.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
             a.HasQueryFilter(TenantFilter, x => x.VendorId == CurrentOrganisationId || x.ClientOrganisationId == CurrentOrganisationId);
+        });
+
+        modelBuilder.Entity<Billing.VendorSubscription>(b =>
+        {
+            b.ToTable("vendor_subscriptions");
+            b.HasKey(x => x.OrganisationId);
+            b.Property(x => x.StripeCustomerId).HasMaxLength(255);
+            b.Property(x => x.StripeSubscriptionId).HasMaxLength(255);
+            b.Property(x => x.Plan).HasMaxLength(32);
+            b.Property(x => x.Status).HasMaxLength(32);
+            b.HasIndex(x => x.StripeCustomerId).IsUnique();
+            b.HasOne<Organisation>().WithOne().HasForeignKey<Billing.VendorSubscription>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

@@ -1,5 +1,8 @@
 using FluentValidation;
+using Marketplace.Api.Features.Billing;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Billing;
+using Microsoft.Extensions.Options;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
@@ -51,7 +54,7 @@ public static partial class VendorProposalEndpoints
         group.MapPut("/", Save).RequireMember(null, writers).Validate<ProposalContent>().WithName("SaveProposal")
             .WithSummary("Save the working copy (a submitted proposal stays submitted until submitted again); 409 after the deadline");
         group.MapPost("/submit", Submit).RequireMember(null, writers).WithName("SubmitProposal")
-            .WithSummary("Submit, revise or re-confirm: a new version with its receipt time; 400 listing what is missing, 409 after the deadline");
+            .WithSummary("Submit, revise or re-confirm: a new version with its receipt time; 400 listing what is missing, 402 beyond the plan's monthly quota (a first submission), 409 after the deadline");
         group.MapPost("/withdraw", Withdraw).RequireMember(null, writers).WithName("WithdrawProposal").WithSummary("Withdraw the submitted proposal; 409 after the deadline");
         group.MapPost("/reopen", Reopen).RequireMember(null, writers).WithName("ReopenProposal").WithSummary("Make a withdrawn proposal a draft again");
         group.MapAttachmentEndpoints(writers);
@@ -213,7 +216,7 @@ public static partial class VendorProposalEndpoints
     };
 
     private static async Task<Results<Ok<ProposalDto>, ValidationProblem, ProblemHttpResult>> Submit(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
-        HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, TimeProvider clock, IOptions<BillingOptions> billing, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
         if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
@@ -225,6 +228,7 @@ public static partial class VendorProposalEndpoints
             {
                 English ? $"{MissingLabel(code)} is missing." : $"{MissingLabel(code)}が未記入です。",
             }));
+        var firstSubmission = proposal.SubmittedVersion == 0;
         ProposalVersion version;
         try
         {
@@ -233,6 +237,13 @@ public static partial class VendorProposalEndpoints
         catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
         catch (IllegalProposalTransitionException e) { return Illegal(e); }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (firstSubmission)
+        {
+            // A first submission counts against the plan's monthly quota (decision 0017). One vendor's first submissions
+            // take turns, so two at once cannot both take the last one.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"quota:" + proposal.VendorId}, 0))", cancellationToken);
+            if (await VendorBillingEndpoints.QuotaProblemAsync(db, proposal.VendorId, billing.Value, now, cancellationToken) is { } overQuota) return overQuota;
+        }
         db.ProposalVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(proposal.VendorId, actor.AuditName, AuditActions.ProposalSubmitted, "proposal", proposal.Id.ToString(),

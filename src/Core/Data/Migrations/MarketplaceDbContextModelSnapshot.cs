@@ -322,6 +322,61 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfp_awards", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Billing.VendorSubscription", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<DateTimeOffset?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("past_due_since");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("plan");
+
+                    b.Property<DateTimeOffset?>("StateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StripeCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_subscription_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_vendor_subscriptions");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendor_subscriptions_stripe_customer_id");
+
+                    b.ToTable("vendor_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2797,6 +2852,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfp_awards_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Billing.VendorSubscription", b =>
+                {
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Billing.VendorSubscription", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_subscriptions_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Catalogue.CatalogueService", b =>

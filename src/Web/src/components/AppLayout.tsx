@@ -2,6 +2,7 @@ import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBook2,
+  IconCreditCard,
   IconFileCertificate,
   IconBuilding,
   IconBuildingFactory2,
@@ -47,6 +48,7 @@ function useNavigation(): NavigationItem[] {
     if (active.kind === 'vendor') {
       items.push({ to: '/vendor/profile', key: 'nav.profile', icon: IconId, end: false });
       items.push({ to: '/vendor/rfps', key: 'nav.vendorRfps', icon: IconInbox, end: false });
+      items.push({ to: '/vendor/billing', key: 'nav.billing', icon: IconCreditCard, end: false });
     }
     if (active.kind === 'client') {
       items.push({ to: '/client/work-inventory', key: 'nav.inventory', icon: IconClipboardList, end: false });

@@ -1,4 +1,6 @@
 import { AttachmentList } from '@/components/AttachmentList';
+import { useVendorBilling } from '../billing/api';
+import { QuotaLine } from '../billing/QuotaLine';
 import { FileUpload } from '@/components/FileUpload';
 import { Alert, Badge, Button, Card, Grid, Group, List, NumberInput, Paper, Skeleton, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileText, IconInbox, IconLock } from '@tabler/icons-react';
@@ -36,6 +38,7 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   const rfp = useVendorRfp(organisation.id, rfpId);
   const proposal = useMyProposal(organisation.id, rfpId);
   const actions = useProposalActions(organisation.id, rfpId);
+  const billing = useVendorBilling(organisation.id);
   if (rfp.isPending || proposal.isPending) return <Skeleton height={400} aria-busy />;
   if (rfp.isError) return <ErrorAlert error={rfp.error} onRetry={() => void rfp.refetch()} />;
   if (proposal.isError) return <ErrorAlert error={proposal.error} onRetry={() => void proposal.refetch()} />;
@@ -46,7 +49,12 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
       <Stack>
         {open && canWrite ? (
           <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })} body={t('proposal.emptyBody')}
-            action={<Button onClick={() => actions.start.mutate()} loading={actions.start.isPending}>{t('proposal.start')}</Button>} />
+            action={
+              <Stack gap="xs">
+                {billing.data && <QuotaLine quota={billing.data.quota} />}
+                <Group><Button onClick={() => actions.start.mutate()} loading={actions.start.isPending}>{t('proposal.start')}</Button></Group>
+              </Stack>
+            } />
         ) : (
           <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })}
             body={open ? t('proposal.emptyReadOnly') : t('proposal.closedBody')} actionLabel={t('proposal.backToRfp')} actionTo={`/vendor/rfps/${rfpId}`} />
@@ -270,6 +278,9 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                     a.isError && !(a.error instanceof ApiError && a.error.status === 400) ? <ErrorAlert key={i} error={a.error} /> : null)}
                   {actions.submit.isError && actions.submit.error instanceof ApiError && actions.submit.error.status === 400 && (
                     <Text size="sm" c="red.8" role="alert">{t('proposal.fixMissing')}</Text>
+                  )}
+                  {actions.submit.isError && actions.submit.error instanceof ApiError && actions.submit.error.status === 402 && (
+                    <Button component={Link} to="/vendor/billing" variant="light" size="xs">{t('billing.seePlans')}</Button>
                   )}
                 </Stack>
               )}

@@ -33,7 +33,13 @@ export const useProposalActions = (organisationId: string, rfpId: string) => {
       mutationFn: async (content: ProposalContent) => unwrap(await api.PUT('/api/v1/vendor/rfps/{rfpId}/proposal', { ...path, body: content })),
       onSuccess: store,
     }),
-    submit: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/submit', path)), onSuccess: store }),
+    submit: useMutation({
+      mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/submit', path)),
+      onSuccess: (proposal) => {
+        store(proposal);
+        return queryClient.invalidateQueries({ queryKey: ['vendor-billing', organisationId] }); // a first submission uses the quota
+      },
+    }),
     withdraw: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/withdraw', path)), onSuccess: store }),
     reopen: useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/proposal/reopen', path)), onSuccess: store }),
     detach: useMutation({

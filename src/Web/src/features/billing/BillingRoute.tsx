@@ -1,0 +1,90 @@
+import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { IconCheck, IconCreditCard, IconInfoCircle, IconMinus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
+import { type MyOrganisation } from '@/lib/auth/me';
+import { formatDates } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useVendorBilling, type VendorBilling } from './api';
+import { QuotaLine } from './QuotaLine';
+
+const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
+
+/** The vendor's plan and its quota, and the plans on offer (decision 0017). */
+export function BillingRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('billing.title'));
+  return (
+    <RequireOrganisationKind kind="vendor" icon={<IconCreditCard size={26} />} title={t('billing.notVendorTitle')} body={t('billing.notVendorBody')}>
+      {(organisation) => <Loaded organisation={organisation} />}
+    </RequireOrganisationKind>
+  );
+}
+
+function Loaded({ organisation }: { organisation: MyOrganisation }) {
+  const { t } = useTranslation();
+  const billing = useVendorBilling(organisation.id);
+  if (billing.isPending) return <Skeleton height={320} aria-busy />;
+  if (billing.isError) return <ErrorAlert error={billing.error} onRetry={() => void billing.refetch()} />;
+  const data = billing.data;
+  const dates = formatDates({ dateStyle: 'long' });
+  const limit = data.quota.limit == null ? null : Number(data.quota.limit);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>{t('billing.title')}</Title>
+        <Text size="sm" c="dimmed">{t('billing.lead')}</Text>
+      </div>
+      {!data.configured && (
+        <Alert icon={<IconInfoCircle size={18} />} title={t('billing.notConfiguredTitle')}>{t('billing.notConfiguredBody')}</Alert>
+      )}
+      {data.graceUntil && (
+        <Alert color="orange" title={t('billing.pastDueTitle')}>{t('billing.pastDueBody', { date: dates.format(new Date(data.graceUntil)) })}</Alert>
+      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="current-plan">
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4" id="current-plan">{t('billing.currentPlan')}</Title>
+          <Badge size="lg" variant="light">{data.plan.name}</Badge>
+        </Group>
+        <QuotaLine quota={data.quota} />
+        {limit !== null && (
+          <Progress mt="xs" value={limit === 0 ? 100 : (Number(data.quota.used) / limit) * 100} color={Number(data.quota.remaining) === 0 ? 'red' : 'indigo'}
+            aria-label={t('billing.quotaUsed', { used: Number(data.quota.used), limit })} />
+        )}
+        <Text size="xs" c="dimmed" mt="xs">{t('billing.quotaRule', { date: dates.format(new Date(data.quota.resetsAt)) })}</Text>
+      </Paper>
+      <Plans data={data} />
+      <Text size="xs" c="dimmed">{t('billing.fairness')}</Text>
+    </Stack>
+  );
+}
+
+function Plans({ data }: { data: VendorBilling }) {
+  const { t } = useTranslation();
+  const Feature = ({ on, label }: { on: boolean; label: string }) => (
+    <Group gap={6} wrap="nowrap">
+      <ThemeIcon size="sm" variant="light" color={on ? 'teal' : 'gray'} aria-hidden>{on ? <IconCheck size={12} /> : <IconMinus size={12} />}</ThemeIcon>
+      <Text size="sm" c={on ? undefined : 'dimmed'}>{label}<VisuallyHidden>{on ? t('billing.included') : t('billing.notIncluded')}</VisuallyHidden></Text>
+    </Group>
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, md: data.plans.length }} component="section" aria-label={t('billing.plansTitle')}>
+      {data.plans.map((plan) => (
+        <Paper key={plan.code} withBorder p="md" style={plan.code === data.plan.code ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
+          aria-label={plan.name}>
+          <Group justify="space-between">
+            <Title order={4}>{plan.name}</Title>
+            {plan.code === data.plan.code && <Badge variant="filled">{t('billing.yourPlan')}</Badge>}
+          </Group>
+          <Text size="xl" fw={700} mt="xs">{Number(plan.priceYen) === 0 ? t('billing.freePrice') : t('billing.perMonth', { price: yen.format(Number(plan.priceYen)) })}</Text>
+          <Stack gap={6} mt="sm">
+            <Feature on label={plan.monthlyProposals == null ? t('billing.unlimited') : t('billing.monthlyProposals', { count: Number(plan.monthlyProposals) })} />
+            <Feature on={plan.answerLibrary} label={t('billing.answerLibrary')} />
+            <Feature on={plan.featuredBadge} label={t('billing.featuredBadge')} />
+          </Stack>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}

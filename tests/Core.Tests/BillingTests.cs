@@ -1,0 +1,75 @@
+using Marketplace.Core.Billing;
+
+namespace Marketplace.Core.Tests;
+
+/// <summary>What a vendor is entitled to from its subscription, and when the monthly quota counts again.</summary>
+public sealed class BillingTests
+{
+    private static BillingOptions Billing(bool configured = true) => new()
+    {
+        GraceDays = 7,
+        Plans = new()
+        {
+            ["free"] = new PlanOptions { NameJa = "フリー", MonthlyProposals = 3 },
+            ["standard"] = new PlanOptions { NameJa = "スタンダード", MonthlyProposals = 20, StripePriceId = "price_standard" },
+        },
+        Stripe = configured ? new StripeOptions { SecretKey = "sk_test_x", WebhookSecret = "whsec_x" } : new StripeOptions(),
+    };
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static VendorSubscription Subscription(string status, DateTimeOffset at, string plan = "standard")
+    {
+        var subscription = new VendorSubscription(Guid.NewGuid(), "cus_1", at);
+        subscription.Apply("sub_1", plan, status, at.AddMonths(1), at, at);
+        return subscription;
+    }
+
+    [Fact]
+    public void Without_a_subscription_or_without_stripe_every_vendor_is_on_free()
+    {
+        Assert.Equal("free", Entitlements.Of(null, Billing(), T0).Plan);
+        Assert.Equal("free", Entitlements.Of(Subscription("active", T0), Billing(configured: false), T0).Plan);
+        Assert.Equal("free", Entitlements.Of(Subscription("active", T0, plan: "retired-plan"), Billing(), T0).Plan);
+    }
+
+    [Theory]
+    [InlineData("active", 0, "standard")]
+    [InlineData("trialing", 0, "standard")]
+    [InlineData("past_due", 6, "standard")] // within the grace period
+    [InlineData("past_due", 7, "free")] // the grace period is over
+    [InlineData("canceled", 0, "free")]
+    [InlineData("unpaid", 0, "free")]
+    [InlineData("incomplete", 0, "free")]
+    public void The_plan_follows_the_status_with_a_grace_period_when_past_due(string status, int daysLater, string plan)
+    {
+        var entitlement = Entitlements.Of(Subscription(status, T0), Billing(), T0.AddDays(daysLater));
+        Assert.Equal(plan, entitlement.Plan);
+        Assert.Equal(status == "past_due" && plan == "standard" ? T0.AddDays(7) : null, entitlement.GraceUntil);
+    }
+
+    [Fact]
+    public void An_older_state_never_overwrites_a_newer_one_and_the_grace_period_counts_from_the_first_past_due()
+    {
+        var subscription = Subscription("active", T0);
+        Assert.True(subscription.Apply("sub_1", "standard", "past_due", null, T0.AddDays(1), T0.AddDays(1)));
+        Assert.True(subscription.Apply("sub_1", "standard", "past_due", null, T0.AddDays(3), T0.AddDays(3)));
+        Assert.Equal(T0.AddDays(1), subscription.PastDueSince);
+        Assert.False(subscription.Apply("sub_1", "standard", "active", null, T0.AddHours(12), T0.AddDays(4))); // late, older
+        Assert.Equal("past_due", subscription.Status);
+        Assert.True(subscription.Apply("sub_1", "standard", "active", null, T0.AddDays(5), T0.AddDays(5)));
+        Assert.Null(subscription.PastDueSince);
+    }
+
+    [Fact]
+    public void The_quota_month_is_japan_time()
+    {
+        // 2026-11-30 15:30 UTC is 2026-12-01 00:30 in Japan: December already.
+        var (start, end) = ProposalQuota.MonthOf(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(9)), start);
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), end);
+        Assert.True(new QuotaUse("free", 3, 3, end).Exhausted);
+        Assert.Equal(0, new QuotaUse("free", 5, 3, end).Remaining);
+        Assert.False(new QuotaUse("premium", 500, null, end).Exhausted);
+    }
+}
