@@ -118,7 +118,6 @@ public sealed class DemoClientSide
         }).Build();
         MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
         await DemoSeeder.SeedAsync(Owner, "demo-password-for-tests", TimeProvider.System);
-        await DemoVendors.SeedAsync(Owner, null, TimeProvider.System);
         await DemoEvaluations.SeedAsync(Owner, TimeProvider.System);
         Assert.Equal(0, await DemoEvaluations.SeedAsync(Owner, TimeProvider.System)); // idempotent
 
