@@ -15,9 +15,9 @@ public sealed class PlanOptions
     public long PriceYen { get; set; }
     /// <summary>Proposals a vendor may submit for the first time in a calendar month (Japan time); null is unlimited.</summary>
     public int? MonthlyProposals { get; set; }
-    /// <summary>Proposals start with the security answers of the profile's answer library.</summary>
+    /// <summary>Proposals start with the security answers of the profile's answer library (applied with the Stripe step; decision 0017).</summary>
     public bool AnswerLibrary { get; set; }
-    /// <summary>A badge beside the vendor in listings (never a higher place in them).</summary>
+    /// <summary>A badge beside the vendor in listings, never a higher place in them (shown with the Stripe step; decision 0017).</summary>
     public bool FeaturedBadge { get; set; }
     /// <summary>The Stripe price the plan is sold as; empty for a plan that is not sold (Free).</summary>
     public string StripePriceId { get; set; } = "";

@@ -1,9 +1,8 @@
 using FluentValidation;
 using Marketplace.Api.Features.Billing;
 using Marketplace.Api.Infrastructure;
-using Marketplace.Core.Billing;
-using Microsoft.Extensions.Options;
 using Marketplace.Core.Auditing;
+using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
@@ -13,6 +12,7 @@ using Marketplace.Core.Rfps;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Features.Proposals;
 
