@@ -92,10 +92,6 @@ public static class AwardEndpoints
             : TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
-    private static ProblemHttpResult Sealed() => ApiProblems.NotFound(English
-        ? "Proposals stay sealed until the proposal deadline; there is nothing to award yet."
-        : "提案は締切まで封緘されています。締切後に決定できます。");
-
     private static ProblemHttpResult NotNow(string ja, string en) => ApiProblems.Conflict(English ? "Not possible now" : "この操作はできません", English ? en : ja);
 
     private static async Task<AwardStateDto> StateAsync(MarketplaceDbContext db, Guid rfpId, CurrentActor actor, CancellationToken cancellationToken)
@@ -120,7 +116,7 @@ public static class AwardEndpoints
     private static async Task<Results<Ok<AwardStateDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is null) return Sealed();
+        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is null) return ClientProposalEndpoints.Sealed();
         return TypedResults.Ok(await StateAsync(db, rfpId, actor, cancellationToken));
     }
 
@@ -142,7 +138,7 @@ public static class AwardEndpoints
         CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfp)) return Sealed();
+        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfp)) return ClientProposalEndpoints.Sealed();
         var status = await db.Rfps.AsNoTracking().Where(r => r.Id == rfpId).Select(r => r.Status).SingleAsync(cancellationToken);
         if (status != RfpStatus.Evaluating)
             return NotNow("評価中の RFP だけを決定できます。先に評価者を割り当てて評価を始めてください。",
@@ -169,7 +165,7 @@ public static class AwardEndpoints
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfpContent)) return Sealed();
+        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfpContent)) return ClientProposalEndpoints.Sealed();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
@@ -200,7 +196,7 @@ public static class AwardEndpoints
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return Sealed();
+        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return ClientProposalEndpoints.Sealed();
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
         award.Reject(actor.RequireUserId(), request.Comment, now);

@@ -98,10 +98,6 @@ public static class EvaluationEndpoints
 
     private static bool English => Localization.CurrentLanguage == "en";
 
-    private static ProblemHttpResult Sealed() => ApiProblems.NotFound(English
-        ? "Proposals stay sealed until the proposal deadline; there is nothing to evaluate yet."
-        : "提案は締切まで封緘されています。締切後に評価できます。");
-
     private static ProblemHttpResult Locked(string reason) => ApiProblems.Conflict(English ? "Not possible now" : "この操作はできません", reason switch
     {
         "scorecardSubmitted" => English ? "Your scorecard is submitted and final." : "採点は提出済みのため変更できません。",
@@ -145,7 +141,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<EvaluationDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (!opened.Access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
         return TypedResults.Ok(await EvaluationDtoAsync(db, opened, cancellationToken));
     }
@@ -192,7 +188,7 @@ public static class EvaluationEndpoints
         CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return Sealed();
+        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return ClientProposalEndpoints.Sealed();
         var wanted = request.EvaluatorUserIds!;
         var eligible = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == listing.ClientOrganisationId && wanted.Contains(m.UserId) && m.Role != OrganisationRoles.Viewer)
@@ -228,7 +224,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult>> Scorecard(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (opened.Access.Me is not { } me) return EvaluationAccess.NotAnEvaluator();
         var scores = await db.EvaluationScores.AsNoTracking().Where(s => s.RfpId == rfpId && s.UserId == me.UserId)
             .Select(s => new ScoreDto(s.ProposalId, s.Axis, s.Score, s.Comment)).ToListAsync(cancellationToken);
@@ -264,7 +260,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ScoreDto>, ValidationProblem, ProblemHttpResult>> SaveScore(Guid rfpId, SaveScoreRequest request, CurrentActor actor,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (opened.Access.Me is not { } me) return EvaluationAccess.NotAnEvaluator();
         if (me.SubmittedAt is not null) return Locked("scorecardSubmitted");
         if (await FinishedAsync(db, rfpId, cancellationToken)) return Locked("finished");
@@ -286,7 +282,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ScorecardDto>, ValidationProblem, ProblemHttpResult>> SubmitScorecard(Guid rfpId, CurrentActor actor,
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (opened.Access.Me is null) return EvaluationAccess.NotAnEvaluator();
         if (await FinishedAsync(db, rfpId, cancellationToken)) return Locked("finished");
         var me = await db.RfpEvaluators.SingleAsync(e => e.RfpId == rfpId && e.UserId == opened.Access.Me.UserId, cancellationToken);
@@ -333,7 +329,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ConsensusViewDto>, ProblemHttpResult>> Consensus(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (!opened.Access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
         if (!opened.Access.MaySeeAllScores) return EvaluationAccess.ScoresHidden();
         var scores = await SubmittedScoresAsync(db, rfpId, cancellationToken);
@@ -371,7 +367,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ConsensusDto>, ValidationProblem, ProblemHttpResult>> RecordConsensus(Guid rfpId, RecordConsensusRequest request,
         CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return Sealed();
+        if (await OpenAsync(db, actor, rfpId, clock, cancellationToken) is not { } opened) return ClientProposalEndpoints.Sealed();
         if (!opened.Access.MaySeeAllScores) return EvaluationAccess.ScoresHidden();
         if (await FinishedAsync(db, rfpId, cancellationToken)) return Locked("finished");
         var (proposalId, axis) = (request.ProposalId!.Value, request.Axis!);
@@ -420,7 +416,7 @@ public static class EvaluationEndpoints
     private static async Task<Results<Ok<ComparisonDto>, ProblemHttpResult>> Compare(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, HttpContext http,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await ComparisonAsync(db, actor, rfpId, clock, cancellationToken) is not var (opened, comparison, scores)) return Sealed();
+        if (await ComparisonAsync(db, actor, rfpId, clock, cancellationToken) is not var (opened, comparison, scores)) return ClientProposalEndpoints.Sealed();
         if (!opened.Access.MayReadProposals) return EvaluationAccess.NotAnEvaluator();
         if (!opened.Access.MaySeeAllScores) return EvaluationAccess.ScoresHidden();
         // The comparison shows what the proposals say (fees, commitments): a read of each, on the record like the list.
@@ -435,7 +431,7 @@ public static class EvaluationEndpoints
     {
         if (format is not ("csv" or "xlsx"))
             return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["format"] = [English ? "Choose csv or xlsx." : "形式は csv または xlsx を指定してください。"] });
-        if (await ComparisonAsync(db, actor, rfpId, clock, cancellationToken) is not var (opened, comparison, scores)) return Sealed();
+        if (await ComparisonAsync(db, actor, rfpId, clock, cancellationToken) is not var (opened, comparison, scores)) return ClientProposalEndpoints.Sealed();
         if (!opened.Access.MaySeeAllScores) return EvaluationAccess.ScoresHidden();
         var dto = ToDto(opened, comparison, scores.Select(s => s.UserId).Distinct().Count());
         var name = $"proposal-comparison-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)):yyyyMMdd}";

@@ -65,7 +65,8 @@ public static class ClientProposalEndpoints
 
     private static bool English => Localization.CurrentLanguage == "en";
 
-    private static ProblemHttpResult Sealed() => ApiProblems.NotFound(English
+    /// <summary>404 for anything about the proposals before the deadline (the evaluation and the award too).</summary>
+    internal static ProblemHttpResult Sealed() => ApiProblems.NotFound(English
         ? "Proposals stay sealed until the proposal deadline; only their number can be seen before it."
         : "提案は締切まで封緘されています。締切までは提出件数のみ確認できます。");
 

@@ -92,8 +92,7 @@ public static partial class VendorProposalEndpoints
         catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
         catch (IllegalProposalTransitionException e) { return Illegal(e); }
         // A submitted version that carried the file keeps it (versions are a record); otherwise the file goes.
-        var keptByVersion = await db.ProposalVersions.AnyAsync(v => v.ProposalId == proposal.Id, cancellationToken)
-            && await db.Database.SqlQuery<bool>($"""
+        var keptByVersion = proposal.SubmittedVersion > 0 && await db.Database.SqlQuery<bool>($"""
                 SELECT EXISTS (SELECT 1 FROM proposal_versions WHERE proposal_id = {proposal.Id}
                     AND content->'attachments' @> jsonb_build_array(jsonb_build_object('id', {attachmentId.ToString()}))) AS "Value"
                 """).SingleAsync(cancellationToken);

@@ -141,7 +141,10 @@ function Trends({ contract }: { contract: Contract }) {
   return (
     <SimpleGrid cols={{ base: 1, md: Math.min(2, contract.kpis.length) }}>
       {contract.kpis.map((k) => {
-        const data = contract.reviews.map((r) => ({ month: r.month, actual: r.results.find((x) => x.metric === k.metric)?.actual == null ? null : Number(r.results.find((x) => x.metric === k.metric)!.actual) }));
+        const data = contract.reviews.map((r) => {
+          const actual = r.results.find((x) => x.metric === k.metric)?.actual;
+          return { month: r.month, actual: actual == null ? null : Number(actual) };
+        });
         return (
           <Paper key={k.metric} withBorder p="md" component="section" aria-label={t('contract.trendOf', { metric: k.metric })}>
             <Title order={3} size="h5">{t('contract.trendOf', { metric: k.metric })}</Title>
