@@ -94,6 +94,7 @@ api.MapVendorRfpEndpoints();
 api.MapVendorProposalEndpoints();
 api.MapContractEndpoints();
 api.MapVendorBillingEndpoints();
+api.MapStripeWebhookEndpoint();
 api.MapNotificationEndpoints();
 app.MapConnectEndpoints();
 app.MapApiNotFound();

@@ -27,7 +27,10 @@ public static class WorkersHost
             bus.AddConsumer<Rfps.StoreRemainingMatchesConsumer, Rfps.StoreRemainingMatchesConsumerDefinition>();
             bus.AddConsumer<Rfps.RfpClosedConsumer, Rfps.RfpClosedConsumerDefinition>();
             bus.AddConsumer<Notifications.DeliverNoticeConsumer, Notifications.DeliverNoticeConsumerDefinition>();
+            bus.AddConsumer<Billing.ApplyStripeEventConsumer, Billing.ApplyStripeEventConsumerDefinition>();
         });
+        // The plans and Stripe's keys (decision 0017): the billing worker applies Stripe's events.
+        Marketplace.Core.Billing.BillingSetup.AddBilling(builder.Services, builder.Configuration);
         builder.AddMarketplaceMail();
         builder.AddOutboxRelay();
         builder.Services.Configure<Vendors.CertificationExpiryOptions>(builder.Configuration.GetSection("CertificationExpiry"));

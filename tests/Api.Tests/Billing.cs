@@ -52,6 +52,19 @@ public sealed class Billing(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Without_stripe_nothing_can_be_bought_and_the_webhook_does_not_exist()
+    {
+        var (_, vendor) = await VendorAsync(Api);
+        var checkout = await vendor.PostAsJsonAsync("/api/v1/vendor/billing/checkout", new { plan = "standard" });
+        Assert.Equal(HttpStatusCode.Conflict, checkout.StatusCode);
+        Assert.Equal("課金は設定されていません", (await JsonAsync(checkout)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync("/api/v1/vendor/billing/portal", null)).StatusCode);
+        Assert.False((await JsonAsync(await vendor.GetAsync("/api/v1/vendor/billing"))).GetProperty("hasBillingAccount").GetBoolean());
+        var webhook = await Api.CreateClient().PostAsync("/api/v1/billing/stripe/webhook", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
+    }
+
+    [Fact]
     public async Task A_client_organisation_has_no_plan()
     {
         var (client, _) = await PublishAsync(Api);

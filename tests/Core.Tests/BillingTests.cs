@@ -72,4 +72,34 @@ public sealed class BillingTests
         Assert.Equal(0, new QuotaUse("free", 5, 3, end).Remaining);
         Assert.False(new QuotaUse("premium", 500, null, end).Exhausted);
     }
+
+    [Fact]
+    public void A_stripe_price_maps_to_the_plan_sold_as_it_and_any_other_price_to_no_plan()
+    {
+        Assert.Equal("standard", Billing().PlanOfPrice("price_standard"));
+        Assert.Equal(BillingOptions.UnknownPlan, Billing().PlanOfPrice("price_from_elsewhere"));
+        Assert.Equal(BillingOptions.UnknownPlan, Billing().PlanOfPrice(null));
+        Assert.Equal(BillingOptions.UnknownPlan, Billing().PlanOfPrice("")); // Free has no price: an empty one is not Free
+        // A subscription to an unknown price entitles to nothing beyond Free.
+        Assert.Equal("free", Entitlements.Of(Subscription("active", T0, plan: BillingOptions.UnknownPlan), Billing(), T0).Plan);
+    }
+
+    [Fact]
+    public void Each_handled_event_names_its_customer_and_subscription()
+    {
+        static Stripe.Event Parse(string type, string data) => Stripe.EventUtility.ParseEvent(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "evt_1", ["object"] = "event", ["type"] = type, ["created"] = 1764000000,
+            ["data"] = new System.Text.Json.Nodes.JsonObject { ["object"] = System.Text.Json.Nodes.JsonNode.Parse(data) },
+        }.ToJsonString(), throwOnApiVersionMismatch: false);
+        var checkout = Parse(StripeEvents.CheckoutCompleted, """{"id":"cs_1","object":"checkout.session","customer":"cus_1","subscription":"sub_1"}""");
+        Assert.Equal(("cus_1", "sub_1"), (StripeEvents.CustomerOf(checkout), StripeEvents.SubscriptionOf(checkout)));
+        var subscription = Parse(StripeEvents.SubscriptionDeleted, """{"id":"sub_2","object":"subscription","customer":"cus_2","status":"canceled"}""");
+        Assert.Equal(("cus_2", "sub_2"), (StripeEvents.CustomerOf(subscription), StripeEvents.SubscriptionOf(subscription)));
+        var invoice = Parse(StripeEvents.InvoicePaymentFailed,
+            """{"id":"in_1","object":"invoice","customer":"cus_3","parent":{"type":"subscription_details","subscription_details":{"subscription":"sub_3"}}}""");
+        Assert.Equal(("cus_3", "sub_3"), (StripeEvents.CustomerOf(invoice), StripeEvents.SubscriptionOf(invoice)));
+        // A one-off payment's session names no subscription: nothing to apply.
+        Assert.Null(StripeEvents.SubscriptionOf(Parse(StripeEvents.CheckoutCompleted, """{"id":"cs_2","object":"checkout.session","customer":"cus_1"}""")));
+    }
 }

@@ -45,4 +45,18 @@ public sealed class NoticeEmailsTests
         Assert.Contains("What changed: 締切を延長", NoticeEmails.Render(NotificationTypes.RfpAddendum, "en", "A", Data, "https://x").Body);
         Assert.Throws<ArgumentOutOfRangeException>(() => NoticeEmails.Render("rfp.unknown", "ja", "A", Data, "https://x"));
     }
+
+    [Fact]
+    public void The_past_due_notice_names_the_plan_and_the_end_of_grace_and_links_to_the_plan_page()
+    {
+        var data = new Dictionary<string, string> { ["planJa"] = "スタンダード", ["planEn"] = "Standard", ["graceUntil"] = "2026-12-02" };
+        var (jaSubject, jaBody) = NoticeEmails.Render(NotificationTypes.BillingPastDue, "ja", "請求書サービス", data, "https://marketplace.example/");
+        Assert.Contains("お支払いを確認できませんでした：スタンダードプラン", jaSubject);
+        Assert.Contains("2026-12-02 までは現在のプラン", jaBody);
+        Assert.Contains("https://marketplace.example/vendor/billing", jaBody);
+        var (enSubject, enBody) = NoticeEmails.Render(NotificationTypes.BillingPastDue, "en", "Invoice Services", data, "https://marketplace.example/");
+        Assert.Contains("Standard plan", enSubject);
+        Assert.Contains("until 2026-12-02", enBody);
+        Assert.DoesNotContain("/rfps/", enBody);
+    }
 }

@@ -10,13 +10,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WorkersHostFixture? workers;
 
     public ApiFactory Api { get; private set; } = null!;
+    public StripeStandIn Stripe { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        (Api, BaseAddress) = ApiFactory.StartKestrel();
-        workers = await WorkersHostFixture.StartAsync();
+        // Billing is configured, against the local stand-in for Stripe (the tests cannot reach Stripe).
+        Stripe = await StripeStandIn.StartAsync();
+        (Api, BaseAddress) = ApiFactory.StartKestrel(Stripe.Settings);
+        Stripe.Webhooks = Api.CreateClient();
+        workers = await WorkersHostFixture.StartAsync(Stripe.Settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -59,6 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         if (workers is not null) await workers.DisposeAsync();
         if (Api is not null) await Api.DisposeAsync();
+        if (Stripe is not null) await Stripe.DisposeAsync();
     }
 }
 

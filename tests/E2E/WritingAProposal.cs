@@ -20,14 +20,18 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await page.GotoAsync($"/vendor/rfps/{rfpId}");
         await BrowserFixture.SignInAsync(page, vendorOwner.Email);
         await page.GetByRole(AriaRole.Link, new() { Name = "提案書を作成" }).ClickAsync();
-        // The Free plan's quota shows before the proposal is started (billing is not configured here).
+        // The Free plan's quota shows before the proposal is started, and that Free has no answer library.
         await Expect(page.GetByTestId("proposal-quota")).ToContainTextAsync("残り 3 件（3 件まで");
+        await Expect(page.GetByText("回答ライブラリはスタンダード以上のプランで使えます", new() { Exact = false })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
 
-        // Started from the profile: the fees and the two answers are there, and so is the cost over 24 months:
-        // 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24.
+        // Started from the profile: the fees are there, and so is the cost over 24 months:
+        // 500,000 + 300,000 × 24 + (1,000 × 100 + 200 × 80) × 24. The security answers are not (Free has no answer
+        // library; the upgrade journey shows them filled in on Standard).
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提案書" })).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync(ProposalScenarios.AccessControlAnswer);
+        await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync("");
+        await page.GetByLabel("アクセス権限の管理方法").FillAsync(ProposalScenarios.AccessControlAnswer);
+        await page.GetByLabel("セキュリティ事故発生時の連絡・対応手順").FillAsync("1 時間以内に第一報を入れます。");
         var cost = page.GetByRole(AriaRole.Region, new() { Name = "総保有コスト（24 か月）" });
         await Expect(cost).ToContainTextAsync("￥10,484,000");
         var missing = page.GetByText("提出前に記入が必要な項目", new() { Exact = false });
@@ -70,9 +74,8 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await clientPage.ReloadAsync();
         await Expect(clientPage.GetByTestId("sealed-proposals")).ToContainTextAsync("提出済みの提案：1 件");
 
-        // The plan page: Free, one of three used (the revision did not count), and why nothing can be bought here.
+        // The plan page: Free, one of three used (the revision did not count).
         await page.GetByRole(AriaRole.Link, new() { Name = "プラン" }).ClickAsync();
-        await Expect(page.GetByText("課金は設定されていません")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("proposal-quota")).ToContainTextAsync("残り 2 件（3 件まで");
     }
 

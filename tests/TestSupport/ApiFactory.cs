@@ -41,11 +41,12 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
     /// Serves on a real loopback port (for the browser) and returns its base address. The port is chosen before the
     /// host starts, so that "Site:PublicUrl" (the SPA's registered OIDC redirect) can name it.
     /// </summary>
-    public static (ApiFactory Api, Uri BaseAddress) StartKestrel()
+    public static (ApiFactory Api, Uri BaseAddress) StartKestrel(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var port = TestEnvironment.ClosedPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var api = new ApiFactory(new Dictionary<string, string?> { ["Site:PublicUrl"] = baseAddress.ToString().TrimEnd('/') });
+        var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Site:PublicUrl"] = baseAddress.ToString().TrimEnd('/') };
+        var api = new ApiFactory(settings);
         api.ServesOnKestrel = true;
         api.UseKestrel(port);
         api.StartServer();

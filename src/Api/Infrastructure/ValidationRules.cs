@@ -12,6 +12,7 @@ public static class ValidationRules
     private static readonly Dictionary<string, (string Ja, string En)> Labels = new()
     {
         ["organisation.name"] = ("組織名", "Organisation name"),
+        ["billing.plan"] = ("プラン", "Plan"),
         ["organisation.kind"] = ("組織の種類", "Organisation type"),
         ["organisation.contactEmail"] = ("連絡先メールアドレス", "Contact e-mail"),
         ["organisation.preferredLanguage"] = ("言語", "Language"),

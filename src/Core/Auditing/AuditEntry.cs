@@ -81,4 +81,6 @@ public static class AuditActions
     public const string AwardRejected = "award.rejected";
     public const string KpiReviewRecorded = "contract.kpi-review-recorded";
     public const string OcdsExported = "rfp.ocds-exported";
+    public const string BillingCheckoutStarted = "billing.checkout-started";
+    public const string BillingPortalOpened = "billing.portal-opened";
 }

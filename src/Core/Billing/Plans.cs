@@ -15,9 +15,9 @@ public sealed class PlanOptions
     public long PriceYen { get; set; }
     /// <summary>Proposals a vendor may submit for the first time in a calendar month (Japan time); null is unlimited.</summary>
     public int? MonthlyProposals { get; set; }
-    /// <summary>Proposals start with the security answers of the profile's answer library (applied with the Stripe step; decision 0017).</summary>
+    /// <summary>Proposals start with the security answers of the profile's answer library (decision 0018).</summary>
     public bool AnswerLibrary { get; set; }
-    /// <summary>A badge beside the vendor in listings, never a higher place in them (shown with the Stripe step; decision 0017).</summary>
+    /// <summary>A badge beside the vendor in listings, never a higher place in them (decision 0018).</summary>
     public bool FeaturedBadge { get; set; }
     /// <summary>The Stripe price the plan is sold as; empty for a plan that is not sold (Free).</summary>
     public string StripePriceId { get; set; } = "";
@@ -44,6 +44,12 @@ public sealed class BillingOptions
     /// <summary>Billing through Stripe is on only with both keys; without them every vendor is on Free.</summary>
     public bool StripeConfigured => !string.IsNullOrWhiteSpace(Stripe.SecretKey) && !string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
 
+    /// <summary>The plan sold as a Stripe price; a price no plan names is "unknown", which entitles to nothing (Free).</summary>
+    public string PlanOfPrice(string? priceId) =>
+        Plans.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Value.StripePriceId) && p.Value.StripePriceId == priceId).Key ?? UnknownPlan;
+
+    public const string UnknownPlan = "unknown";
+
     public PlanOptions Free => Plans.TryGetValue(FreePlan, out var free) ? free : throw new InvalidOperationException("Billing:Plans must define the free plan.");
 }
 
@@ -61,6 +67,8 @@ public static class BillingSetup
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
             .Validate(o => o.Plans.ContainsKey(BillingOptions.FreePlan), "Billing:Plans must define the free plan.")
             .ValidateOnStart();
+        services.AddHttpClient(StripeGateway.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<StripeGateway>();
         return services;
     }
 }

@@ -59,6 +59,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Awards.Contract> Contracts => Set<Awards.Contract>();
     public DbSet<Awards.KpiReview> KpiReviews => Set<Awards.KpiReview>();
     public DbSet<Billing.VendorSubscription> VendorSubscriptions => Set<Billing.VendorSubscription>();
+    public DbSet<Billing.StripeEventRecord> StripeEvents => Set<Billing.StripeEventRecord>();
     /// <summary>ASP.NET Data Protection's key ring, shared by every Api replica (see DataProtectionSetup).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -381,6 +382,17 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             b.Property(x => x.Status).HasMaxLength(32);
             b.HasIndex(x => x.StripeCustomerId).IsUnique();
             b.HasOne<Organisation>().WithOne().HasForeignKey<Billing.VendorSubscription>(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Billing.StripeEventRecord>(e =>
+        {
+            e.ToTable("stripe_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(255);
+            e.Property(x => x.Type).HasMaxLength(100);
+            e.Property(x => x.Payload).HasColumnType("jsonb");
+            e.HasIndex(x => x.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Marketplace.Core.Rfps.RfpDeadline>(d =>

@@ -15,7 +15,10 @@ public static class NoticeEmails
         var title = data.GetValueOrDefault("title") ?? "";
         var rfpId = data.GetValueOrDefault("rfpId") ?? "";
         // The client reads its own RFP in the builder; vendors read it in their feed.
-        var link = $"{siteUrl.TrimEnd('/')}/{(type == NotificationTypes.RfpClosed ? "client" : "vendor")}/rfps/{rfpId}";
+        var link = type == NotificationTypes.BillingPastDue
+            ? $"{siteUrl.TrimEnd('/')}/vendor/billing"
+            : $"{siteUrl.TrimEnd('/')}/{(type == NotificationTypes.RfpClosed ? "client" : "vendor")}/rfps/{rfpId}";
+        if (type == NotificationTypes.BillingPastDue) title = data.GetValueOrDefault(en ? "planEn" : "planJa") ?? "";
         var deadline = DateTimeOffset.TryParse(data.GetValueOrDefault("deadline"), out var d)
             ? en ? d.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm") + " JST" : d.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日 HH:mm")
             : "";
@@ -54,6 +57,11 @@ public static class NoticeEmails
                    "Thank you for the time and care you put into your proposal. After careful consideration, the client has decided not to proceed with it this time. We are sorry not to bring better news, and we hope to see your company in future RFPs.")
                 : ($"お見送りのご連絡：{title}",
                    "このたびはご多忙のところご提案いただき、誠にありがとうございました。慎重に検討を重ねました結果、誠に残念ながら、今回はお見送りとさせていただくことになりました。ご期待に沿えず大変申し訳ございません。またの機会がございましたら、ぜひご提案をお寄せください。"),
+            NotificationTypes.BillingPastDue => en
+                ? ($"Your payment did not go through: {title} plan",
+                   $"Stripe could not collect the payment for your {title} plan. The plan stays in effect until {data.GetValueOrDefault("graceUntil")}; after that your company moves to the Free plan. Nothing you have submitted is removed. Please update the card on the plan page.")
+                : ($"お支払いを確認できませんでした：{title}プラン",
+                   $"{title}プランのお支払いを Stripe で確認できませんでした。{data.GetValueOrDefault("graceUntil")} までは現在のプランをご利用いただけますが、それ以降はフリープランに切り替わります。提出済みの提案が削除されることはありません。プランのページからカード情報を更新してください。"),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No e-mail for this notice type."),
         };
         var body = en

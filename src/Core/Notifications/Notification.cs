@@ -48,4 +48,6 @@ public static class NotificationTypes
     public const string RfpAwarded = "rfp.awarded";
     /// <summary>To every other vendor that submitted a proposal (お見送りのご連絡).</summary>
     public const string RfpNotSelected = "rfp.not-selected";
+    /// <summary>To a vendor whose plan's payment failed: the plan holds until the grace period ends (billing).</summary>
+    public const string BillingPastDue = "billing.past-due";
 }

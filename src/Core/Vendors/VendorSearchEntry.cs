@@ -52,6 +52,12 @@ public sealed class VendorSearchEntry : ITenantWritten
     /// <summary>How many of the profile's eight sections are filled: the order when there is no text to rank by.</summary>
     public int ProfileSections { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Until when listings show the vendor's featured badge (a paid plan's entitlement, written by the billing worker;
+    /// decision 0018). Only a badge: no search, ranking or matching reads it.
+    /// </summary>
+    public DateTimeOffset? FeaturedUntil { get; set; }
 }
 
 /// <summary>

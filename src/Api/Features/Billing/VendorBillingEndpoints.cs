@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Core.Auditing;
 using Marketplace.Core.Billing;
+using Marketplace.Core.Mail;
 using Marketplace.Core.Data;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
@@ -20,8 +24,22 @@ public sealed record QuotaDto(int Used, int? Limit, int? Remaining, DateTimeOffs
 /// <param name="Status">The subscription's status (none without one).</param>
 /// <param name="GraceUntil">Past due: the paid plan holds until then.</param>
 /// <param name="MayManage">The caller may change billing (owner or admin).</param>
+/// <param name="HasBillingAccount">The organisation has a Stripe customer (the customer portal can open).</param>
+/// <param name="CurrentPeriodEnd">A paid plan: its period runs until then (renewed or ended by Stripe).</param>
 public sealed record VendorBillingDto(bool Configured, PlanDto Plan, string Status, DateTimeOffset? GraceUntil, QuotaDto Quota, IReadOnlyList<PlanDto> Plans,
-    bool MayManage);
+    bool MayManage, bool HasBillingAccount, DateTimeOffset? CurrentPeriodEnd);
+
+/// <param name="Plan">The code of a plan on sale (standard, premium).</param>
+public sealed record CheckoutRequest(string? Plan)
+{
+    public sealed class Validator : AbstractValidator<CheckoutRequest>
+    {
+        public Validator() => RuleFor(r => r.Plan).Required("billing.plan").MaxChars("billing.plan", 32);
+    }
+}
+
+/// <summary>Where the browser goes next: Stripe's Checkout page or its customer portal.</summary>
+public sealed record BillingRedirectDto(string Url);
 
 /// <summary>
 /// The vendor's plan, its entitlements and its quota (decision 0017). Client organisations use the marketplace free and
@@ -36,7 +54,109 @@ public static class VendorBillingEndpoints
                 "Plans belong to vendor organisations. Choose a vendor organisation in the header."));
         group.MapGet("/", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetVendorBilling")
             .WithSummary("The vendor's plan and entitlements, this month's proposal quota, and the plans on offer");
+        group.MapPost("/checkout", Checkout).RequireMember(null, [.. OrganisationRoles.Managers]).Validate<CheckoutRequest>().WithName("StartCheckout")
+            .WithSummary("A Stripe Checkout session (subscription) for a plan on sale; owner or admin only; 409 when billing is not configured or a paid plan is held (change it in the portal); 502 when Stripe fails. An Idempotency-Key header makes a retry return the same session");
+        group.MapPost("/portal", Portal).RequireMember(null, [.. OrganisationRoles.Managers]).WithName("OpenBillingPortal")
+            .WithSummary("A Stripe customer portal session (invoices, card, change or cancel the plan); owner or admin only; 409 before any checkout");
         return api;
+    }
+
+    private static ProblemHttpResult NotConfigured() => ApiProblems.Conflict(English ? "Billing is not configured" : "課金は設定されていません",
+        English ? "This installation has no Stripe keys: every vendor is on the Free plan." : "この環境には Stripe のキーが設定されていないため、すべてのベンダーがフリープランです。");
+
+    private static ProblemHttpResult StripeFailed() => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
+        title: English ? "Stripe did not answer" : "Stripe に接続できませんでした",
+        detail: English ? "Nothing was changed. Please try again in a few minutes." : "何も変更されていません。時間をおいてもう一度お試しください。");
+
+    /// <summary>The caller's key for this attempt (the SPA sends one per click), so a retried request gets the same Stripe object.</summary>
+    private static readonly Regex ClientKey = new("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant);
+
+    private static string? IdempotencyKeyOf(HttpRequest request, out ValidationProblem? problem)
+    {
+        problem = null;
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0) return Guid.NewGuid().ToString("N");
+        if (ClientKey.IsMatch(key)) return key;
+        problem = ValidationRules.FieldProblem(new Dictionary<string, string[]>
+        {
+            ["Idempotency-Key"] = [English ? "Send 8 to 64 letters, digits, hyphens or underscores." : "8〜64 文字の英数字、ハイフン、アンダースコアで指定してください。"],
+        });
+        return null;
+    }
+
+    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Checkout(CheckoutRequest request, HttpRequest http, CurrentActor actor, MarketplaceDbContext db,
+        IOptions<BillingOptions> options, IOptions<SiteOptions> site, StripeGateway stripe, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var billing = options.Value;
+        if (!billing.StripeConfigured) return NotConfigured();
+        if (!billing.Plans.TryGetValue(request.Plan!, out var plan) || string.IsNullOrWhiteSpace(plan.StripePriceId))
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["plan"] = [English ? "Choose a plan that is on sale." : "販売中のプランを選んでください。"],
+            });
+        if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
+        var vendorId = actor.OrganisationId!.Value;
+        var now = clock.GetUtcNow();
+        var held = await EntitlementAsync(db, vendorId, billing, now, cancellationToken);
+        if (held.Plan != BillingOptions.FreePlan)
+            return ApiProblems.Conflict(English ? "A plan is already held" : "すでにプランをご契約中です",
+                English ? $"Your company is on the {held.Options.NameEn} plan. Change or cancel it in the billing portal."
+                    : $"{held.Options.NameJa}プランをご契約中です。プランの変更や解約は、お支払いの管理（Stripe のポータル）から行えます。");
+        try
+        {
+            var customerId = await CustomerOfAsync(db, stripe, vendorId, now, cancellationToken);
+            var publicUrl = site.Value.PublicUrl.TrimEnd('/');
+            var session = await stripe.CreateCheckoutAsync(vendorId, customerId, plan.StripePriceId,
+                $"{publicUrl}/vendor/billing/return?session_id={{CHECKOUT_SESSION_ID}}", $"{publicUrl}/vendor/billing/cancelled",
+                Localization.CurrentLanguage, $"checkout-{vendorId}-{request.Plan}-{key}", cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(vendorId, actor.AuditName, AuditActions.BillingCheckoutStarted, "vendor-subscription", vendorId.ToString(),
+                http.HttpContext.Connection.RemoteIpAddress?.ToString(), new { plan = request.Plan, session = session.Id }), cancellationToken);
+            return TypedResults.Ok(new BillingRedirectDto(session.Url));
+        }
+        catch (StripeUnavailableException) { return StripeFailed(); }
+    }
+
+    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Portal(HttpRequest http, CurrentActor actor, MarketplaceDbContext db, IOptions<BillingOptions> options,
+        IOptions<SiteOptions> site, StripeGateway stripe, CancellationToken cancellationToken)
+    {
+        if (!options.Value.StripeConfigured) return NotConfigured();
+        if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
+        var vendorId = actor.OrganisationId!.Value;
+        var customerId = await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (customerId is null)
+            return ApiProblems.Conflict(English ? "No billing account yet" : "お支払いの記録がまだありません",
+                English ? "Choose a plan first; the billing portal opens once your company has subscribed." : "まずプランをお選びください。お支払いの管理は、プランのお申し込み後に開けます。");
+        try
+        {
+            var session = await stripe.CreatePortalAsync(customerId, $"{site.Value.PublicUrl.TrimEnd('/')}/vendor/billing", Localization.CurrentLanguage,
+                $"portal-{vendorId}-{key}", cancellationToken);
+            await db.AppendAuditAsync(new AuditRecord(vendorId, actor.AuditName, AuditActions.BillingPortalOpened, "vendor-subscription", vendorId.ToString(),
+                http.HttpContext.Connection.RemoteIpAddress?.ToString(), new { session = session.Id }), cancellationToken);
+            return TypedResults.Ok(new BillingRedirectDto(session.Url));
+        }
+        catch (StripeUnavailableException) { return StripeFailed(); }
+    }
+
+    /// <summary>
+    /// The organisation's Stripe customer, created once: Stripe returns the same customer for the organisation's
+    /// idempotency key, and of two requests racing to store it the second stores nothing.
+    /// </summary>
+    private static async Task<string> CustomerOfAsync(MarketplaceDbContext db, StripeGateway stripe, Guid vendorId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var stored = await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null) return stored;
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == vendorId, cancellationToken);
+        var customer = await stripe.CreateCustomerAsync(vendorId, organisation.Name, organisation.ContactEmail, cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO vendor_subscriptions (organisation_id, stripe_customer_id, plan, status, updated_at)
+            VALUES ({vendorId}, {customer.Id}, {BillingOptions.FreePlan}, 'none', {now.ToUniversalTime()})
+            ON CONFLICT (organisation_id) DO NOTHING
+            """, cancellationToken);
+        return await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
+            .SingleAsync(cancellationToken);
     }
 
     private static bool English => Localization.CurrentLanguage == "en";
@@ -55,12 +175,14 @@ public static class VendorBillingEndpoints
         var billing = options.Value;
         var now = clock.GetUtcNow();
         var vendorId = actor.OrganisationId!.Value;
-        var entitlement = await EntitlementAsync(db, vendorId, billing, now, cancellationToken);
+        var subscription = await db.VendorSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == vendorId, cancellationToken);
+        var entitlement = Entitlements.Of(subscription, billing, now);
         var quota = await ProposalQuota.UseAsync(db, vendorId, entitlement.Plan, entitlement.Options, now, cancellationToken);
         return TypedResults.Ok(new VendorBillingDto(billing.StripeConfigured, Plan(entitlement.Plan, entitlement.Options, billing), entitlement.Status,
             entitlement.GraceUntil, new QuotaDto(quota.Used, quota.Limit, quota.Remaining, quota.ResetsAt),
             billing.Plans.OrderBy(p => p.Value.PriceYen).Select(p => Plan(p.Key, p.Value, billing)).ToList(),
-            actor.Role is { } role && OrganisationRoles.Managers.Contains(role)));
+            actor.Role is { } role && OrganisationRoles.Managers.Contains(role), subscription is not null && billing.StripeConfigured,
+            entitlement.Plan == BillingOptions.FreePlan ? null : subscription?.CurrentPeriodEnd));
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public static partial class VendorProposalEndpoints
     }
 
     private static async Task<Results<Created<ProposalDto>, ProblemHttpResult>> Start(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
-        HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, IOptions<BillingOptions> billing, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
         var now = clock.GetUtcNow();
@@ -148,7 +148,8 @@ public static partial class VendorProposalEndpoints
                 English ? "Your company already has a proposal to this RFP: open it to continue." : "この RFP への提案は作成済みです。続きから編集してください。");
 
         var profile = await db.VendorProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == vendorId, cancellationToken);
-        var proposal = new Proposal(rfpId, vendorId, listing.ClientOrganisationId, Prefilled(profile), now);
+        var entitlement = await VendorBillingEndpoints.EntitlementAsync(db, vendorId, billing.Value, now, cancellationToken);
+        var proposal = new Proposal(rfpId, vendorId, listing.ClientOrganisationId, Prefilled(profile, entitlement.Options.AnswerLibrary), now);
         db.Proposals.Add(proposal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Proposing is taking part: answers, addenda and the deadline reach this vendor (the client sees a count, not who).
@@ -168,8 +169,11 @@ public static partial class VendorProposalEndpoints
         return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}/proposal", await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
     }
 
-    /// <summary>What the profile already says: the fees and the security answers of its answer library.</summary>
-    private static ProposalContent Prefilled(VendorProfile? profile) => new()
+    /// <summary>
+    /// What the profile already says: the fees, and the security answers of its answer library when the plan includes
+    /// the answer library (decision 0018).
+    /// </summary>
+    private static ProposalContent Prefilled(VendorProfile? profile, bool answerLibrary) => new()
     {
         Fees = new ProposalFees
         {
@@ -179,7 +183,7 @@ public static partial class VendorProposalEndpoints
             ExtraChargeConditions = profile?.ExtraChargeConditions ?? [],
             StandardInclusions = profile?.StandardInclusions ?? [],
         },
-        Security = SecurityQuestionnaire.PrefillFrom(profile),
+        Security = SecurityQuestionnaire.PrefillFrom(answerLibrary ? profile : null),
     };
 
     /// <summary>This vendor's proposal to the RFP, tracked for a change.</summary>

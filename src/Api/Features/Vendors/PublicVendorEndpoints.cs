@@ -15,8 +15,9 @@ public sealed record PublicServiceDto(string Code, string TypeCode, string NameJ
 public sealed record PublicCertificationDto(string Type, string? OtherName, string RegistrationNumber, string? Scope, string? Issuer,
     DateOnly ValidFrom, DateOnly ValidTo, bool Verified, string Status);
 
+/// <param name="Featured">The vendor's plan includes the featured badge (a badge only; decision 0018).</param>
 public sealed record PublicVendorDto(string Slug, string Name, VendorProfileInput Profile, IReadOnlyList<PublicServiceDto> Services,
-    IReadOnlyList<PublicCertificationDto> Certifications, DateTimeOffset UpdatedAt);
+    IReadOnlyList<PublicCertificationDto> Certifications, DateTimeOffset UpdatedAt, bool Featured);
 
 /// <summary>
 /// The public vendor page, /vendors/{slug}: the profile as clients and visitors see it, from the API and as an HTML
@@ -49,7 +50,8 @@ public static class PublicVendorEndpoints
             .Select(c => new PublicCertificationDto(c.Type, c.OtherName, c.RegistrationNumber, c.Scope, c.Issuer, c.ValidFrom, c.ValidTo, c.IsVerified, c.StatusOn(today)))
             .ToList();
         var profile = VendorProfileEndpoints.ToPublicInput(found.p);
-        return new PublicVendorDto(found.p.Slug, found.Name, profile, services, certifications, found.p.UpdatedAt);
+        var featured = await SearchEndpoints.FeaturedAsync(db, [found.p.OrganisationId], TimeProvider.System.GetUtcNow(), cancellationToken);
+        return new PublicVendorDto(found.p.Slug, found.Name, profile, services, certifications, found.p.UpdatedAt, featured.Count > 0);
     }
 
     private static async Task<Results<Ok<PublicVendorDto>, ProblemHttpResult>> Get(string slug, MarketplaceDbContext db, CancellationToken cancellationToken) =>

@@ -39,9 +39,10 @@ public sealed class VendorSearchRequest
 /// <summary>A certification as search results and the compare view show it: its state on the day.</summary>
 public sealed record CertificationBadge(string Type, string? OtherName, DateOnly ValidTo, bool Verified, string Status);
 
+/// <param name="Featured">The vendor's plan includes the featured badge: shown beside it, never a higher place in the results.</param>
 public sealed record VendorSearchItem(string Slug, string Name, string? Summary, string? SummaryEn, IReadOnlyList<string> Types,
     IReadOnlyList<string> Services, IReadOnlyList<string> Regions, IReadOnlyList<string> Languages, bool HasBcp, int? CapacityFte, int? StaffCount,
-    long? InitialFeeYen, long? MonthlyBaseYen, IReadOnlyList<CertificationBadge> Certifications);
+    long? InitialFeeYen, long? MonthlyBaseYen, IReadOnlyList<CertificationBadge> Certifications, bool Featured);
 
 public sealed record FacetValueDto(string Value, int Count);
 
@@ -106,7 +107,7 @@ public static class SearchEndpoints
         var page = hits.Take(limit).ToList();
         var next = hits.Count > limit ? WriteCursor(cursors, fingerprint, page[^1].Position) : null;
         var codes = services.ToDictionary(s => s.Id, s => s.Code);
-        var items = await ItemsAsync(db, page, codes, today, cancellationToken);
+        var items = await ItemsAsync(db, page, codes, today, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new VendorSearchResult(facets.Total, items, next, new VendorFacetsDto(
             facets.Types.Select(f => new FacetValueDto(f.Value, f.Count)).ToList(),
             facets.Services.Select(f => new FacetValueDto(codes[f.Value], f.Count)).ToList(),
@@ -118,9 +119,9 @@ public static class SearchEndpoints
             facets.MonthlyFee.Select(f => new FeeBandDto(f.Value.Min, f.Value.Max, f.Count)).ToList()), criteria!.ValidThrough));
     }
 
-    /// <summary>The cards of one page, in the page's order: two queries, whatever the page size.</summary>
+    /// <summary>The cards of one page, in the page's order (the badge never changes it): three queries, whatever the page size.</summary>
     private static async Task<List<VendorSearchItem>> ItemsAsync(MarketplaceDbContext db, List<VendorSearchHit> page, Dictionary<Guid, string> serviceCodes,
-        DateOnly today, CancellationToken cancellationToken)
+        DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (page.Count == 0) return [];
         var ids = page.Select(h => h.OrganisationId).ToList();
@@ -130,14 +131,20 @@ public static class SearchEndpoints
             .ToDictionaryAsync(p => p.OrganisationId, cancellationToken);
         var certifications = (await db.Certifications.AsNoTracking().Where(c => ids.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
             .ToLookup(c => c.OrganisationId);
+        var featured = (await FeaturedAsync(db, ids, now, cancellationToken)).ToHashSet();
         return page.Where(h => profiles.ContainsKey(h.OrganisationId)).Select(h =>
         {
             var p = profiles[h.OrganisationId];
             return new VendorSearchItem(p.Slug, h.Name, p.Summary, p.SummaryEn, h.TypeCodes,
                 p.ServiceIds.Where(serviceCodes.ContainsKey).Select(s => serviceCodes[s]).ToList(), p.Regions, p.Languages, p.HasBcp == true, p.CapacityFte,
-                p.StaffCount, p.InitialFeeYen, p.MonthlyBaseYen, Badges(certifications[h.OrganisationId], today));
+                p.StaffCount, p.InitialFeeYen, p.MonthlyBaseYen, Badges(certifications[h.OrganisationId], today), featured.Contains(h.OrganisationId));
         }).ToList();
     }
+
+    /// <summary>Which of these vendors show the featured badge now (decision 0018).</summary>
+    public static Task<List<Guid>> FeaturedAsync(MarketplaceDbContext db, IReadOnlyCollection<Guid> vendors, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.VendorSearchEntries.AsNoTracking().Where(e => vendors.Contains(e.OrganisationId) && e.FeaturedUntil > now).Select(e => e.OrganisationId)
+            .ToListAsync(cancellationToken);
 
     /// <summary>Current and future certifications first by type; expired ones stay visible, flagged, so that a lapse is seen.</summary>
     public static List<CertificationBadge> Badges(IEnumerable<Certification> certifications, DateOnly today) =>

@@ -322,6 +322,49 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("rfp_awards", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Billing.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_events");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_stripe_events_organisation_id");
+
+                    b.ToTable("stripe_events", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Core.Billing.VendorSubscription", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -2248,6 +2291,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("client_sizes");
 
+                    b.Property<DateTimeOffset?>("FeaturedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("featured_until");
+
                     b.Property<bool>("HasBcp")
                         .HasColumnType("boolean")
                         .HasColumnName("has_bcp");
@@ -2852,6 +2899,16 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfp_awards_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Billing.StripeEventRecord", b =>
+                {
+                    b.HasOne("Marketplace.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stripe_events_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Billing.VendorSubscription", b =>

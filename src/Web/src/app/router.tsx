@@ -23,7 +23,7 @@ import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
 import { ProposalRoute } from '@/features/proposals/ProposalRoute';
 import { ClientProposalsRoute } from '@/features/proposals/ClientProposalsRoute';
 import { EvaluationRoute } from '@/features/evaluation/EvaluationRoute';
-import { BillingRoute } from '@/features/billing/BillingRoute';
+import { BillingCancelledRoute, BillingReturnRoute, BillingRoute } from '@/features/billing/BillingRoute';
 import { ContractListRoute, ContractRoute } from '@/features/awards/ContractRoutes';
 import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
 import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
@@ -50,6 +50,8 @@ export const router = createBrowserRouter([
       { path: 'vendor/profile', element: <VendorProfileRoute /> },
       { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },
       { path: 'vendor/billing', element: <BillingRoute /> },
+      { path: 'vendor/billing/return', element: <BillingReturnRoute /> },
+      { path: 'vendor/billing/cancelled', element: <BillingCancelledRoute /> },
       { path: 'vendor/rfps/:id', element: <VendorRfpRoute /> },
       { path: 'vendor/rfps/:id/proposal', element: <ProposalRoute /> },
       { path: 'vendors', element: <VendorSearchRoute /> },

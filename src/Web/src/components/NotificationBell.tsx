@@ -8,6 +8,7 @@ import { formatDates } from '@/lib/i18n';
 
 /** Where a notification leads, when it is about something with a page. */
 const linkOf = (type: string, data: Record<string, unknown>) => {
+  if (type === 'billing.past-due') return '/vendor/billing';
   if (type === 'rfp.awarded' && data.contractId) return `/contracts/${String(data.contractId)}`;
   if (!type.startsWith('rfp.') || !data.rfpId) return undefined;
   // The client opens its own RFP in the builder; vendors open it from their feed.

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api, type Schemas } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 
@@ -6,6 +7,35 @@ export type VendorBilling = Schemas['VendorBillingDto'];
 
 export const billingKey = (organisationId: string) => ['vendor-billing', organisationId] as const;
 
-/** The vendor's plan, entitlements and this month's proposal quota. */
-export const useVendorBilling = (organisationId: string) =>
-  useQuery({ queryKey: billingKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/vendor/billing')) });
+/** The vendor's plan, entitlements and this month's proposal quota; <paramref name="poll"/> re-reads it while Stripe confirms a payment. */
+export const useVendorBilling = (organisationId: string, poll?: number | false) =>
+  useQuery({
+    queryKey: billingKey(organisationId),
+    queryFn: async () => unwrap(await api.GET('/api/v1/vendor/billing')),
+    refetchInterval: poll ?? false,
+  });
+
+/**
+ * One key for the page's visit: a retried request (a second click, a retry after a network error) gets the same
+ * Stripe session back instead of a second one (the Api adds the plan to it).
+ */
+const useAttemptKey = () => useRef(crypto.randomUUID().replaceAll('-', '')).current;
+
+/** Asks for a Stripe Checkout session for the plan and sends the browser there. */
+export const useStartCheckout = () => {
+  const key = useAttemptKey();
+  return useMutation({
+    mutationFn: async (plan: string) =>
+      unwrap(await api.POST('/api/v1/vendor/billing/checkout', { body: { plan }, headers: { 'Idempotency-Key': key } })),
+    onSuccess: (redirect) => window.location.assign(redirect.url),
+  });
+};
+
+/** Asks for a Stripe customer portal session and sends the browser there. */
+export const useOpenPortal = () => {
+  const key = useAttemptKey();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/vendor/billing/portal', { headers: { 'Idempotency-Key': key } })),
+    onSuccess: (redirect) => window.location.assign(redirect.url),
+  });
+};

@@ -22,6 +22,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CertificationStatusBadge, useCertificationName } from '@/components/CertificationStatusBadge';
+import { FeaturedBadge } from '@/components/FeaturedBadge';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { nameOf, useCatalogue } from '@/lib/api/catalogue';
@@ -350,6 +351,7 @@ function ResultCard({ item }: { item: SearchItem }) {
             {item.name}
           </Anchor>
           <Group gap={6}>
+            {item.featured && <FeaturedBadge />}
             {item.types.map((type) => (
               <Badge key={type} variant="outline" size="sm">
                 {type}

@@ -52,6 +52,7 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
             action={
               <Stack gap="xs">
                 {billing.data && <QuotaLine quota={billing.data.quota} />}
+                {billing.data && !billing.data.plan.answerLibrary && <Text size="sm" c="dimmed" maw={520}>{t('billing.noAnswerLibrary')}</Text>}
                 <Group><Button onClick={() => actions.start.mutate()} loading={actions.start.isPending}>{t('proposal.start')}</Button></Group>
               </Stack>
             } />

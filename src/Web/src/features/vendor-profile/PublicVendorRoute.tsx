@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { FeaturedBadge } from '@/components/FeaturedBadge';
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import { useVocabulary, vocabularyName } from '@/lib/api/vocabulary';
@@ -33,7 +34,7 @@ export function PublicVendorRoute() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={2}>{v.name}</Title>
+        <Group gap="sm"><Title order={2}>{v.name}</Title>{v.featured && <FeaturedBadge />}</Group>
         <Group gap="xs" mt="xs">
           {v.services.map((s) => (
             <Badge key={s.code} variant="light">
