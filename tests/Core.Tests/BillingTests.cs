@@ -102,4 +102,15 @@ public sealed class BillingTests
         // A one-off payment's session names no subscription: nothing to apply.
         Assert.Null(StripeEvents.SubscriptionOf(Parse(StripeEvents.CheckoutCompleted, """{"id":"cs_2","object":"checkout.session","customer":"cus_1"}""")));
     }
+
+    [Fact]
+    public void A_new_subscription_replaces_a_lapsed_one_and_the_lapsed_ones_later_events_never_replace_it()
+    {
+        var subscription = Subscription("active", T0);
+        Assert.True(subscription.Apply("sub_1", "standard", "unpaid", null, T0.AddDays(10), T0.AddDays(10)));
+        Assert.Equal("free", Entitlements.Of(subscription, Billing(), T0.AddDays(10)).Plan);
+        Assert.True(subscription.Apply("sub_2", "standard", "active", T0.AddMonths(2), T0.AddDays(11), T0.AddDays(11)));
+        Assert.False(subscription.Apply("sub_1", "standard", "canceled", null, T0.AddDays(12), T0.AddDays(12)));
+        Assert.Equal(("sub_2", "standard"), (subscription.StripeSubscriptionId, Entitlements.Of(subscription, Billing(), T0.AddDays(12)).Plan));
+    }
 }

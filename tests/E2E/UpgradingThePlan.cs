@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Marketplace.TestSupport;
 using Microsoft.Playwright;
@@ -51,5 +52,31 @@ public sealed class UpgradingThePlan(BrowserFixture browser)
         await page.GotoAsync($"/vendor/rfps/{rfpId}/proposal");
         await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
         await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync(ProposalScenarios.AccessControlAnswer);
+    }
+
+    [Fact]
+    public async Task A_premium_vendor_shows_the_featured_badge_in_search_and_on_its_page()
+    {
+        var owner = await People.SignedInAsync(browser.Api);
+        var name = Database.UniqueName("注目請求書株式会社");
+        var vendor = await owner.CreateOrganisationAsync("vendor", name);
+        var client = owner.Client(vendor);
+        await ProposalScenarios.WriteVendorProfileAsync(client);
+        // Premium bought through the Api and Stripe's side of the stand-in (the journey above goes through the pages).
+        var checkout = await client.PostAsJsonAsync("/api/v1/vendor/billing/checkout", new { plan = "premium" });
+        var url = (await ProposalScenarios.JsonAsync(checkout)).GetProperty("url").GetString()!;
+        var session = url[(url.LastIndexOf('/') + 1)..];
+        browser.Stripe.CompleteCheckout(session);
+        await browser.Stripe.DeliverAsync(browser.Stripe.Event("checkout.session.completed", browser.Stripe.Object(session), DateTimeOffset.UtcNow));
+        await Eventually.True(async () => (await ProposalScenarios.JsonAsync(await client.GetAsync("/api/v1/vendor/billing")))
+            .GetProperty("plan").GetProperty("code").GetString() == "premium", "the vendor to be on Premium");
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/vendors?q={Uri.EscapeDataString(name)}");
+        var card = page.GetByRole(AriaRole.Link, new() { Name = name }).Locator("xpath=ancestor::div[contains(@class, 'mantine-Card-root')]");
+        await Expect(card.GetByTestId("featured-badge")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("featured-badge")).ToContainTextAsync("注目");
     }
 }

@@ -63,6 +63,18 @@ public sealed class BillingThroughStripe(StripeBillingFixture fixture) : IClassF
         return url[(url.LastIndexOf('/') + 1)..];
     }
 
+    /// <summary>Delivers a signed event and waits until the Workers applied it.</summary>
+    private async Task AppliedAsync(Guid vendor, string payload)
+    {
+        await Stripe.DeliverAsync(payload);
+        var eventId = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
+        await Eventually.True(async () =>
+        {
+            await using var db = Database.Open(vendor);
+            return await db.StripeEvents.AsNoTracking().AnyAsync(e => e.Id == eventId && e.ProcessedAt != null);
+        }, $"event {eventId} to be applied");
+    }
+
     private static async Task<int> StoredEventsAsync(Guid vendor, string eventId)
     {
         await using var db = Database.Open(vendor);
@@ -240,8 +252,7 @@ public sealed class BillingThroughStripe(StripeBillingFixture fixture) : IClassF
             var notifications = await JsonAsync(await vendor.GetAsync("/api/v1/notifications"));
             return notifications.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("type").GetString() == "billing.past-due") == 1;
         }, "the past-due notice");
-        await Stripe.DeliverAsync(Stripe.Event("customer.subscription.updated", pastDue, DateTimeOffset.UtcNow)); // still past due: no second notice
-        await Task.Delay(500);
+        await AppliedAsync(vendorId, Stripe.Event("customer.subscription.updated", pastDue, DateTimeOffset.UtcNow)); // still past due: no second notice
         var notices = await JsonAsync(await vendor.GetAsync("/api/v1/notifications"));
         Assert.Equal(1, notices.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("type").GetString() == "billing.past-due"));
 
@@ -251,6 +262,14 @@ public sealed class BillingThroughStripe(StripeBillingFixture fixture) : IClassF
         await PlanIsAsync(vendor, "free", "unpaid");
         Assert.False((await JsonAsync(await Api.CreateClient().GetAsync($"/api/v1/vendors/{slug}"))).GetProperty("featured").GetBoolean());
         Assert.Equal("submitted", (await JsonAsync(await vendor.GetAsync($"/api/v1/vendor/rfps/{rfp}/proposal"))).GetProperty("status").GetString());
+
+        // Bought again: a new subscription, and the lapsed one's cancellation arriving afterwards changes nothing.
+        var again = await CheckoutAsync(vendor, "standard");
+        Stripe.CompleteCheckout(again);
+        await Stripe.DeliverAsync(Stripe.Event("checkout.session.completed", Stripe.Object(again), DateTimeOffset.UtcNow));
+        await PlanIsAsync(vendor, "standard", "active");
+        await AppliedAsync(vendorId, Stripe.Event("customer.subscription.deleted", Stripe.SetStatus(id, "canceled"), DateTimeOffset.UtcNow));
+        Assert.Equal("standard", (await BillingAsync(vendor)).GetProperty("plan").GetProperty("code").GetString());
     }
 
     [Fact]

@@ -83,19 +83,21 @@ public static class StripeEvents
         var stripeEvent = EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false);
         if (SubscriptionOf(stripeEvent) is { } subscriptionId)
         {
+            // Stamped with when the read began: a read that began later sees at least as new a state, whichever commits first.
+            var readAt = clock.GetUtcNow();
             var state = await stripe.GetSubscriptionAsync(subscriptionId, cancellationToken)
                 ?? (stripeEvent.Data.Object is Subscription gone ? StripeGateway.StateOf(gone) with { Status = "canceled" } : null);
-            if (state is not null) await ApplyStateAsync(db, billing, record.OrganisationId, state, clock, cancellationToken);
+            if (state is not null) await ApplyStateAsync(db, billing, record.OrganisationId, state, readAt, clock, cancellationToken);
         }
         record.ProcessedAt = clock.GetUtcNow();
     }
 
     /// <summary>
-    /// Takes Stripe's current state of the subscription, stamped with the time it was read (so a slower worker's older
-    /// read never overwrites a newer one), tells the owners once when it falls past due, and sets the featured badge.
+    /// Takes Stripe's state of the subscription as read at <paramref name="readAt"/> (so a slower worker's older read
+    /// never overwrites a newer one), tells the owners once when it falls past due, and sets the featured badge.
     /// </summary>
     public static async Task ApplyStateAsync(MarketplaceDbContext db, BillingOptions billing, Guid organisationId, StripeSubscriptionState state,
-        TimeProvider clock, CancellationToken cancellationToken)
+        DateTimeOffset readAt, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // One worker at a time per vendor: the row is locked until the consumer commits.
@@ -107,7 +109,7 @@ public static class StripeEvents
         else if (subscription.StripeCustomerId != state.CustomerId)
             return; // another customer's subscription: not this organisation's to apply
         var wasPastDue = subscription.Status == "past_due";
-        if (!subscription.Apply(state.Id, billing.PlanOfPrice(state.PriceId), state.Status, state.CurrentPeriodEnd, now, now)) return;
+        if (!subscription.Apply(state.Id, billing.PlanOfPrice(state.PriceId), state.Status, state.CurrentPeriodEnd, readAt, now)) return;
 
         var entitlement = Entitlements.Of(subscription, billing, now);
         if (subscription.Status == "past_due" && !wasPastDue && entitlement.GraceUntil is { } graceUntil)

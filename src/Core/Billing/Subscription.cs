@@ -33,6 +33,9 @@ public sealed class VendorSubscription : ITenantOwned
     public DateTimeOffset? StateAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>A subscription that still entitles to its plan (past due only through the grace period).</summary>
+    public static bool IsLive(string status) => status is "active" or "trialing" or "past_due";
+
     /// <summary>
     /// Takes the subscription's state as of <paramref name="stateAt"/>, unless a newer one is held already.
     /// </summary>
@@ -40,6 +43,9 @@ public sealed class VendorSubscription : ITenantOwned
     public bool Apply(string subscriptionId, string plan, string status, DateTimeOffset? currentPeriodEnd, DateTimeOffset stateAt, DateTimeOffset now)
     {
         if (StateAt is { } held && stateAt < held) return false;
+        // A second subscription of the customer (bought again after one lapsed): a live one replaces the one held, and
+        // the lapsed one's later events never replace a live one.
+        if (StripeSubscriptionId is { } current && current != subscriptionId && !IsLive(status)) return false;
         if (status == "past_due") PastDueSince = Status == "past_due" && PastDueSince is { } since ? since : stateAt;
         else PastDueSince = null;
         StripeSubscriptionId = subscriptionId;

@@ -30,7 +30,7 @@ function Loaded({ organisation }: { organisation: MyOrganisation }) {
   if (billing.isPending) return <Skeleton height={320} aria-busy />;
   if (billing.isError) return <ErrorAlert error={billing.error} onRetry={() => void billing.refetch()} />;
   const data = billing.data;
-  const dates = formatDates({ dateStyle: 'long' });
+  const dates = formatDates({ dateStyle: 'long', timeZone: 'Asia/Tokyo' }); // the quota's month and Stripe's dates, read in Japan time
   const limit = data.quota.limit == null ? null : Number(data.quota.limit);
   return (
     <Stack gap="lg">
@@ -94,31 +94,33 @@ function Plans({ data }: { data: VendorBilling }) {
     </Group>
   );
   return (
-    <SimpleGrid cols={{ base: 1, md: data.plans.length }} component="section" aria-label={t('billing.plansTitle')}>
-      {data.plans.map((plan) => (
-        <Paper key={plan.code} component="section" withBorder p="md" style={plan.code === data.plan.code ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
-          aria-label={plan.name}>
-          <Group justify="space-between">
-            <Title order={4}>{plan.name}</Title>
-            {plan.code === data.plan.code && <Badge variant="filled">{t('billing.yourPlan')}</Badge>}
-          </Group>
-          <Text size="xl" fw={700} mt="xs">{Number(plan.priceYen) === 0 ? t('billing.freePrice') : t('billing.perMonth', { price: yen.format(Number(plan.priceYen)) })}</Text>
-          <Stack gap={6} mt="sm">
-            <Feature on label={plan.monthlyProposals == null ? t('billing.unlimited') : t('billing.monthlyProposals', { count: Number(plan.monthlyProposals) })} />
-            <Feature on={plan.answerLibrary} label={t('billing.answerLibrary')} />
-            <Feature on={plan.featuredBadge} label={t('billing.featuredBadge')} />
-          </Stack>
-          {mayBuy && plan.sold && plan.code !== data.plan.code && (
-            <Button mt="md" fullWidth loading={checkout.isPending && checkout.variables === plan.code || checkout.isSuccess && checkout.variables === plan.code}
-              disabled={checkout.isPending || checkout.isSuccess} onClick={() => checkout.mutate(plan.code)}>
-              {t('billing.subscribe', { plan: plan.name })}
-            </Button>
-          )}
-        </Paper>
-      ))}
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, md: data.plans.length }} component="section" aria-label={t('billing.plansTitle')}>
+        {data.plans.map((plan) => (
+          <Paper key={plan.code} component="section" withBorder p="md" style={plan.code === data.plan.code ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
+            aria-label={plan.name}>
+            <Group justify="space-between">
+              <Title order={4}>{plan.name}</Title>
+              {plan.code === data.plan.code && <Badge variant="filled">{t('billing.yourPlan')}</Badge>}
+            </Group>
+            <Text size="xl" fw={700} mt="xs">{Number(plan.priceYen) === 0 ? t('billing.freePrice') : t('billing.perMonth', { price: yen.format(Number(plan.priceYen)) })}</Text>
+            <Stack gap={6} mt="sm">
+              <Feature on label={plan.monthlyProposals == null ? t('billing.unlimited') : t('billing.monthlyProposals', { count: Number(plan.monthlyProposals) })} />
+              <Feature on={plan.answerLibrary} label={t('billing.answerLibrary')} />
+              <Feature on={plan.featuredBadge} label={t('billing.featuredBadge')} />
+            </Stack>
+            {mayBuy && plan.sold && plan.code !== data.plan.code && (
+              <Button mt="md" fullWidth loading={checkout.variables === plan.code && (checkout.isPending || checkout.isSuccess)}
+                disabled={checkout.isPending || checkout.isSuccess} onClick={() => checkout.mutate(plan.code)}>
+                {t('billing.subscribe', { plan: plan.name })}
+              </Button>
+            )}
+          </Paper>
+        ))}
+      </SimpleGrid>
       {checkout.isSuccess && <Text size="sm" role="status">{t('billing.redirecting')}</Text>}
       {checkout.isError && <ErrorAlert error={checkout.error} />}
-    </SimpleGrid>
+    </Stack>
   );
 }
 
@@ -138,12 +140,11 @@ export function BillingReturnRoute() {
 
 function Confirming({ organisation }: { organisation: MyOrganisation }) {
   const { t } = useTranslation();
-  const [startedAt] = useState(() => Date.now());
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = window.setTimeout(() => setSlow(true), confirmationWaitMs);
     return () => window.clearTimeout(timer);
-  }, [startedAt]);
+  }, []);
   const billing = useVendorBilling(organisation.id, 1500);
   const done = billing.data && billing.data.plan.code !== 'free';
   const back = <Button component={Link} to="/vendor/billing" variant="light">{t('billing.backToPlans')}</Button>;
