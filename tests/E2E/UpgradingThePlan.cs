@@ -73,7 +73,7 @@ public sealed class UpgradingThePlan(BrowserFixture browser)
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/vendors?q={Uri.EscapeDataString(name)}");
-        var card = page.GetByRole(AriaRole.Link, new() { Name = name }).Locator("xpath=ancestor::div[contains(@class, 'mantine-Card-root')]");
+        var card = page.Locator(".mantine-Card-root").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = name }) });
         await Expect(card.GetByTestId("featured-badge")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();

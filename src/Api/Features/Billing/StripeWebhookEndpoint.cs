@@ -38,8 +38,9 @@ public static class StripeWebhookEndpoint
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Stripe event was refused", detail: detail);
 
     private static async Task<IResult> Receive(HttpRequest request, MarketplaceDbContext db, IOptions<BillingOptions> options, TimeProvider clock,
-        ILogger<StripeWebhookReceipt> logger, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger("Marketplace.Billing.StripeWebhook");
         var billing = options.Value;
         if (!billing.StripeConfigured) return ApiProblems.NotFound("Billing is not configured on this installation.");
         if (request.ContentLength > MaxBodyBytes) return Refused("The body is larger than any Stripe event.");

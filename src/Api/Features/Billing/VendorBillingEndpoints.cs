@@ -84,8 +84,9 @@ public static class VendorBillingEndpoints
         return null;
     }
 
-    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Checkout(CheckoutRequest request, HttpRequest http, CurrentActor actor, MarketplaceDbContext db,
-        IOptions<BillingOptions> options, IOptions<SiteOptions> site, StripeGateway stripe, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Checkout(CheckoutRequest request, HttpRequest http,
+        CurrentActor actor, MarketplaceDbContext db, IOptions<BillingOptions> options, IOptions<SiteOptions> site, StripeGateway stripe, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var billing = options.Value;
         if (!billing.StripeConfigured) return NotConfigured();
@@ -97,14 +98,15 @@ public static class VendorBillingEndpoints
         if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
         var vendorId = actor.OrganisationId!.Value;
         var now = clock.GetUtcNow();
-        var held = await EntitlementAsync(db, vendorId, billing, now, cancellationToken);
+        var subscription = await SubscriptionOfAsync(db, vendorId, cancellationToken);
+        var held = Entitlements.Of(subscription, billing, now);
         if (held.Plan != BillingOptions.FreePlan)
             return ApiProblems.Conflict(English ? "A plan is already held" : "すでにプランをご契約中です",
                 English ? $"Your company is on the {held.Options.NameEn} plan. Change or cancel it in the billing portal."
                     : $"{held.Options.NameJa}プランをご契約中です。プランの変更や解約は、お支払いの管理（Stripe のポータル）から行えます。");
         try
         {
-            var customerId = await CustomerOfAsync(db, stripe, vendorId, now, cancellationToken);
+            var customerId = subscription?.StripeCustomerId ?? await CreateCustomerAsync(db, stripe, vendorId, now, cancellationToken);
             var publicUrl = site.Value.PublicUrl.TrimEnd('/');
             var session = await stripe.CreateCheckoutAsync(vendorId, customerId, plan.StripePriceId,
                 $"{publicUrl}/vendor/billing/return?session_id={{CHECKOUT_SESSION_ID}}", $"{publicUrl}/vendor/billing/cancelled",
@@ -116,15 +118,13 @@ public static class VendorBillingEndpoints
         catch (StripeUnavailableException) { return StripeFailed(); }
     }
 
-    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Portal(HttpRequest http, CurrentActor actor, MarketplaceDbContext db, IOptions<BillingOptions> options,
-        IOptions<SiteOptions> site, StripeGateway stripe, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingRedirectDto>, ValidationProblem, ProblemHttpResult>> Portal(HttpRequest http, CurrentActor actor,
+        MarketplaceDbContext db, IOptions<BillingOptions> options, IOptions<SiteOptions> site, StripeGateway stripe, CancellationToken cancellationToken)
     {
         if (!options.Value.StripeConfigured) return NotConfigured();
         if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
         var vendorId = actor.OrganisationId!.Value;
-        var customerId = await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (customerId is null)
+        if ((await SubscriptionOfAsync(db, vendorId, cancellationToken))?.StripeCustomerId is not { } customerId)
             return ApiProblems.Conflict(English ? "No billing account yet" : "お支払いの記録がまだありません",
                 English ? "Choose a plan first; the billing portal opens once your company has subscribed." : "まずプランをお選びください。お支払いの管理は、プランのお申し込み後に開けます。");
         try
@@ -138,16 +138,17 @@ public static class VendorBillingEndpoints
         catch (StripeUnavailableException) { return StripeFailed(); }
     }
 
+    /// <summary>The vendor's subscription row (the context acts for the vendor); none until its first checkout.</summary>
+    private static Task<VendorSubscription?> SubscriptionOfAsync(MarketplaceDbContext db, Guid vendorId, CancellationToken cancellationToken) =>
+        db.VendorSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == vendorId, cancellationToken);
+
     /// <summary>
-    /// The organisation's Stripe customer, created once: Stripe returns the same customer for the organisation's
-    /// idempotency key, and of two requests racing to store it the second stores nothing.
+    /// Creates the organisation's Stripe customer, once: Stripe returns the same customer for the organisation's
+    /// idempotency key, and of two requests racing to store it the second stores nothing (both use the stored one).
     /// </summary>
-    private static async Task<string> CustomerOfAsync(MarketplaceDbContext db, StripeGateway stripe, Guid vendorId, DateTimeOffset now,
+    private static async Task<string> CreateCustomerAsync(MarketplaceDbContext db, StripeGateway stripe, Guid vendorId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var stored = await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (stored is not null) return stored;
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == vendorId, cancellationToken);
         var customer = await stripe.CreateCustomerAsync(vendorId, organisation.Name, organisation.ContactEmail, cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -155,8 +156,7 @@ public static class VendorBillingEndpoints
             VALUES ({vendorId}, {customer.Id}, {BillingOptions.FreePlan}, 'none', {now.ToUniversalTime()})
             ON CONFLICT (organisation_id) DO NOTHING
             """, cancellationToken);
-        return await db.VendorSubscriptions.AsNoTracking().Where(s => s.OrganisationId == vendorId).Select(s => s.StripeCustomerId)
-            .SingleAsync(cancellationToken);
+        return (await SubscriptionOfAsync(db, vendorId, cancellationToken))!.StripeCustomerId;
     }
 
     private static bool English => Localization.CurrentLanguage == "en";
@@ -167,7 +167,7 @@ public static class VendorBillingEndpoints
     /// <summary>The vendor's entitlement now (the context acts for the vendor).</summary>
     public static async Task<Entitlement> EntitlementAsync(MarketplaceDbContext db, Guid vendorId, BillingOptions billing, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        Entitlements.Of(await db.VendorSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == vendorId, cancellationToken), billing, now);
+        Entitlements.Of(await SubscriptionOfAsync(db, vendorId, cancellationToken), billing, now);
 
     private static async Task<Ok<VendorBillingDto>> Get(CurrentActor actor, MarketplaceDbContext db, IOptions<BillingOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -175,7 +175,7 @@ public static class VendorBillingEndpoints
         var billing = options.Value;
         var now = clock.GetUtcNow();
         var vendorId = actor.OrganisationId!.Value;
-        var subscription = await db.VendorSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == vendorId, cancellationToken);
+        var subscription = await SubscriptionOfAsync(db, vendorId, cancellationToken);
         var entitlement = Entitlements.Of(subscription, billing, now);
         var quota = await ProposalQuota.UseAsync(db, vendorId, entitlement.Plan, entitlement.Options, now, cancellationToken);
         return TypedResults.Ok(new VendorBillingDto(billing.StripeConfigured, Plan(entitlement.Plan, entitlement.Options, billing), entitlement.Status,
