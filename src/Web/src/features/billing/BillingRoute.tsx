@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconCreditCard, IconInfoCircle, IconMinus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -18,8 +18,16 @@ export function BillingRoute() {
   const { t } = useTranslation();
   usePageTitle(t('billing.title'));
   return (
+    <ForVendors>{(organisation) => <Loaded organisation={organisation} />}</ForVendors>
+  );
+}
+
+/** Plans belong to vendor organisations: the billing pages ask for one. */
+function ForVendors({ children }: { children: (organisation: MyOrganisation) => ReactNode }) {
+  const { t } = useTranslation();
+  return (
     <RequireOrganisationKind kind="vendor" icon={<IconCreditCard size={26} />} title={t('billing.notVendorTitle')} body={t('billing.notVendorBody')}>
-      {(organisation) => <Loaded organisation={organisation} />}
+      {children}
     </RequireOrganisationKind>
   );
 }
@@ -132,9 +140,7 @@ export function BillingReturnRoute() {
   const { t } = useTranslation();
   usePageTitle(t('billing.returnTitle'));
   return (
-    <RequireOrganisationKind kind="vendor" icon={<IconCreditCard size={26} />} title={t('billing.notVendorTitle')} body={t('billing.notVendorBody')}>
-      {(organisation) => <Confirming organisation={organisation} />}
-    </RequireOrganisationKind>
+    <ForVendors>{(organisation) => <Confirming organisation={organisation} />}</ForVendors>
   );
 }
 
