@@ -55,10 +55,12 @@ public static class ProposalScenarios
     }
 
     /// <summary>The same, with the vendor's owner (to sign in as in a browser).</summary>
+    /// <param name="listed">false: a vendor organisation with no profile at all (so no search entry), whose fees come from the proposal.</param>
     public static async Task<(Person Owner, Guid Vendor, HttpClient Client)> SubmittedProposalByAsync(ApiFactory Api, Guid rfpId, string summary,
-        Action<Dictionary<string, object?>>? change = null, string? vendorName = null)
+        Action<Dictionary<string, object?>>? change = null, string? vendorName = null, bool listed = true)
     {
-        var (owner, vendorId, vendor) = await VendorWithOwnerAsync(Api, vendorName);
+        var (owner, vendorId, vendor) = await VendorWithOwnerAsync(Api, vendorName, listed);
+        if (!listed) change = (c => c["fees"] = new { initialYen = 400_000, monthlyYen = 320_000 }) + change;
         var started = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
         var content = Complete(started, summary);
         change?.Invoke(content);
@@ -76,12 +78,12 @@ public static class ProposalScenarios
         return (organisation, client);
     }
 
-    public static async Task<(Person Owner, Guid Id, HttpClient Client)> VendorWithOwnerAsync(ApiFactory Api, string? name = null)
+    public static async Task<(Person Owner, Guid Id, HttpClient Client)> VendorWithOwnerAsync(ApiFactory Api, string? name = null, bool withProfile = true)
     {
         var owner = await People.SignedInAsync(Api);
         var organisation = await owner.CreateOrganisationAsync("vendor", name);
         var client = owner.Client(organisation);
-        await WriteVendorProfileAsync(client);
+        if (withProfile) await WriteVendorProfileAsync(client);
         return (owner, organisation, client);
     }
 

@@ -92,9 +92,12 @@ public static class ClientProposalEndpoints
                 from p in db.Proposals.AsNoTracking()
                 where p.RfpId == listing.RfpId && p.Status == ProposalStatus.Submitted
                 join v in db.ProposalVersions.AsNoTracking() on new { p.Id, Number = p.SubmittedVersion } equals new { Id = v.ProposalId, v.Number }
+                // The vendor's name is its organisation's, listed in search or not (domain.md: each party sees the others
+                // by their organisation's name); the search entry only adds the certification dates, when there is one.
+                join o in db.Organisations.AsNoTracking() on p.VendorId equals o.Id
                 join e in db.VendorSearchEntries.AsNoTracking() on p.VendorId equals e.OrganisationId into entries
                 from e in entries.DefaultIfEmpty()
-                select new { p, v, Name = e == null ? null : e.Name, Certifications = e == null ? null : e.CertificationValidTo })
+                select new { p, v, o.Name, Certifications = e == null ? null : e.CertificationValidTo })
             .ToListAsync(cancellationToken);
         var codes = CertificationTypes.Codes;
         var letters = rows.Select(x => x.p.Id).Order().Select((id, i) => (id, i)).ToDictionary(x => x.id, x => ProposalComparison.BlindLetter(x.i));
@@ -104,7 +107,7 @@ public static class ClientProposalEndpoints
                 .ToDictionary(c => codes[c.i], c => c.end!.Value);
             var flags = ProposalFlags.For(x.v.Content, x.v.RfpVersion, rfp, listing.Version, validTo);
             var summary = new ClientProposalSummaryDto(x.p.Id, hideNames ? null : x.p.VendorId,
-                hideNames ? (English ? $"Proposal {letters[x.p.Id]}" : $"提案 {letters[x.p.Id]}") : x.Name ?? "", x.v.Number, x.v.RfpVersion, x.v.RfpVersion == listing.Version,
+                hideNames ? (English ? $"Proposal {letters[x.p.Id]}" : $"提案 {letters[x.p.Id]}") : x.Name, x.v.Number, x.v.RfpVersion, x.v.RfpVersion == listing.Version,
                 x.v.ReceivedAt, TotalCostOfOwnership.Of(x.v.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(x.v.Content.Fees, rfp), flags.Select(f => new ProposalFlagDto(f.Code, f.Subject, FlagText(f))).ToList());
             return (x.p, x.v, summary);
         }).OrderBy(x => x.summary.Cost.TotalYen).ToList();

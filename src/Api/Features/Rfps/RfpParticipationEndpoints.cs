@@ -13,7 +13,8 @@ namespace Marketplace.Api.Features.Rfps;
 
 public sealed record RfpVersionDto(int Number, string? ChangeSummary, DateTimeOffset PublishedAt);
 
-public sealed record RfpInvitationDto(Guid VendorId, string VendorName, string Slug, DateTimeOffset InvitedAt);
+/// <param name="Slug">The vendor's public page; null once it is no longer listed (the invitation stands).</param>
+public sealed record RfpInvitationDto(Guid VendorId, string VendorName, string? Slug, DateTimeOffset InvitedAt);
 
 /// <param name="VendorName">Who asked (the client sees it; other vendors never do). Null for a clarification.</param>
 public sealed record ClientQuestionDto(Guid Id, string? Question, string? VendorName, string? Answer, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt);
@@ -89,10 +90,12 @@ public static class RfpParticipationEndpoints
         var participants = await db.RfpParticipants.CountAsync(p => p.RfpId == rfpId, cancellationToken);
         var invitations = await (
                 from i in db.RfpInvitations.AsNoTracking()
-                join e in db.VendorSearchEntries.AsNoTracking() on i.VendorId equals e.OrganisationId
+                join o in db.Organisations.AsNoTracking() on i.VendorId equals o.Id
+                join e in db.VendorSearchEntries.AsNoTracking() on i.VendorId equals e.OrganisationId into entries
+                from e in entries.DefaultIfEmpty()
                 where i.RfpId == rfpId
                 orderby i.InvitedAt
-                select new RfpInvitationDto(i.VendorId, e.Name, e.Slug, i.InvitedAt))
+                select new RfpInvitationDto(i.VendorId, o.Name, e == null ? null : e.Slug, i.InvitedAt))
             .ToListAsync(cancellationToken);
         var questions = await (
                 from q in db.RfpQuestions.AsNoTracking()
