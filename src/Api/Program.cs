@@ -19,6 +19,7 @@ using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Mail;
+using Marketplace.Core.Rfps;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -30,6 +31,8 @@ builder.AddMarketplaceTelemetry("marketplace-api",
 builder.AddMarketplaceData();
 // The vendor plans and their entitlements: configuration (src/Core/Billing/billing.json), decision 0017.
 builder.Services.AddBilling(builder.Configuration);
+// How much time an addendum leaves the vendors before the deadlines (Rfps:Addenda).
+builder.Services.AddRfpRules(builder.Configuration);
 // The marketplace search's in-memory facets, one per process, kept in step with PostgreSQL (decision record 0012).
 builder.Services.AddSingleton<Marketplace.Core.Vendors.VendorSearchEngine>();
 if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenAPI document is written at build time, without a database

@@ -63,4 +63,76 @@ public sealed class FairMarketplace(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Contains(release.GetProperty("tender").GetProperty("tenderers").EnumerateArray(), t => t.GetProperty("name").GetString() == unlistedName);
         Assert.Equal(unlistedName, release.GetProperty("awards")[0].GetProperty("suppliers")[0].GetProperty("name").GetString());
     }
+
+    private static Dictionary<string, object?> ContentOf(JsonElement rfp) =>
+        JsonSerializer.Deserialize<Dictionary<string, object?>>(rfp.GetProperty("content").GetRawText())!;
+
+    private static async Task AssertSealedAsync(HttpClient client, Guid rfpId)
+    {
+        Assert.True((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("sealed").GetBoolean());
+        foreach (var path in new[] { "proposals", "evaluation", "comparison", "comparison/export?format=csv", "award" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/{path}")).StatusCode);
+        Assert.False((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/ocds"))).GetProperty("releases")[0].TryGetProperty("bids", out _));
+    }
+
+    [Fact]
+    public async Task The_client_cannot_open_the_proposals_early_by_pulling_the_deadline_in_cancelling_or_publishing_again()
+    {
+        var (_, _, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromDays(7));
+        await SubmittedProposalAsync(Api, rfpId, "封緘されたままの提案です。");
+        var published = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}"));
+        var deadline = published.GetProperty("content").GetProperty("proposalDeadline").GetDateTimeOffset();
+        var questions = published.GetProperty("content").GetProperty("questionDeadline").GetDateTimeOffset();
+
+        // An addendum that pulls the deadline to a minute from now is refused, naming the field, and changes nothing.
+        var content = ContentOf(published);
+        content["proposalDeadline"] = DateTimeOffset.UtcNow.AddMinutes(1);
+        var pulled = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "締切を早めます。" });
+        Assert.Equal(HttpStatusCode.BadRequest, pulled.StatusCode);
+        Assert.Contains("早められません", (await JsonAsync(pulled)).GetProperty("errors").GetProperty("proposalDeadline")[0].GetString());
+        content["proposalDeadline"] = deadline;
+        content["questionDeadline"] = questions.AddHours(-1);
+        var questionsPulled = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "質問の締切を早めます。" });
+        Assert.True((await JsonAsync(questionsPulled)).GetProperty("errors").TryGetProperty("questionDeadline", out _));
+        var unchanged = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}"));
+        Assert.Equal((1, deadline), (unchanged.GetProperty("version").GetInt32(), unchanged.GetProperty("content").GetProperty("proposalDeadline").GetDateTimeOffset()));
+
+        // A change a week before the deadline keeps it where it was (more than the three days an addendum must leave).
+        content["questionDeadline"] = questions;
+        content["purpose"] = "請求書発行を平準化し、締め日の残業をなくす。";
+        var amended = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "目的を具体的にしました。" }));
+        Assert.Equal((2, deadline), (amended.GetProperty("version").GetInt32(), amended.GetProperty("content").GetProperty("proposalDeadline").GetDateTimeOffset()));
+        await AssertSealedAsync(client, rfpId);
+
+        // Cancelling opens nothing, and neither does publishing the same RFP again as a copy.
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/cancel", new { reason = "社内で再検討します。" })).EnsureSuccessStatusCode();
+        await AssertSealedAsync(client, rfpId);
+        var copy = (await JsonAsync(await client.PostAsync($"/api/v1/rfps/{rfpId}/copy", null))).GetProperty("id").GetGuid();
+        var again = ContentOf(await JsonAsync(await client.GetAsync($"/api/v1/rfps/{copy}")));
+        (again["questionDeadline"], again["proposalDeadline"]) = (DateTimeOffset.UtcNow.AddSeconds(3), DateTimeOffset.UtcNow.AddSeconds(6));
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{copy}", again)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{copy}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
+        await WaitForTheDeadlineAsync(client, copy);
+        Assert.Empty((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{copy}/proposals"))).EnumerateArray());
+        await AssertSealedAsync(client, rfpId);
+    }
+
+    [Fact]
+    public async Task An_addendum_close_to_the_deadline_moves_the_deadlines_later_to_leave_the_vendors_time()
+    {
+        var (_, _, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromHours(2));
+        var content = ContentOf(await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}")));
+        content["currentState"] = "月 1,500 件を 2 名で発行。";
+        var before = DateTimeOffset.UtcNow;
+        var amended = await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/addenda", new { content, changeSummary = "現状の件数を月 1,500 件に改めました。" });
+        Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
+        var after = (await JsonAsync(amended)).GetProperty("content");
+        // Three days and one from the addendum, on the next whole minute.
+        Assert.InRange(after.GetProperty("proposalDeadline").GetDateTimeOffset(), before.AddDays(3), DateTimeOffset.UtcNow.AddDays(3).AddMinutes(1));
+        Assert.InRange(after.GetProperty("questionDeadline").GetDateTimeOffset(), before.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddMinutes(1));
+        // The vendors see the deadline that now stands.
+        var (_, vendor) = await VendorAsync(Api);
+        var seen = (await JsonAsync(await vendor.GetAsync($"/api/v1/vendor/rfps/{rfpId}"))).GetProperty("summary");
+        Assert.Equal(after.GetProperty("proposalDeadline").GetDateTimeOffset(), seen.GetProperty("proposalDeadline").GetDateTimeOffset());
+    }
 }

@@ -41,7 +41,8 @@ public sealed class SealedProposals
         return (client.Id, vendor.Id, rfp.Id);
     }
 
-    private static async Task<T> AsAppRoleAsync<T>(Guid organisation, string sql, Guid rfpId)
+    /// <param name="commit">Keep what the statement wrote (else it is rolled back with the transaction).</param>
+    private static async Task<T> AsAppRoleAsync<T>(Guid organisation, string sql, Guid rfpId, bool commit = false)
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
         await connection.OpenAsync();
@@ -53,7 +54,9 @@ public sealed class SealedProposals
         }
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = rfpId });
-        return (T)(await command.ExecuteScalarAsync())!;
+        var result = (T)(await command.ExecuteScalarAsync())!;
+        if (commit) await transaction.CommitAsync();
+        return result;
     }
 
     [Fact]
@@ -75,6 +78,10 @@ public sealed class SealedProposals
         var moved = await Assert.ThrowsAsync<PostgresException>(() =>
             AsAppRoleAsync<object>(client, "UPDATE rfp_listings SET proposal_deadline = now() - interval '1 minute' WHERE rfp_id = $1 RETURNING 1", rfpId));
         Assert.Equal(PostgresErrorCodes.CheckViolation, moved.SqlState);
+        // Nor to a minute from now: still in the future, but earlier than the deadline the vendors were given.
+        var earlier = await Assert.ThrowsAsync<PostgresException>(() =>
+            AsAppRoleAsync<object>(client, "UPDATE rfp_listings SET proposal_deadline = now() + interval '1 minute' WHERE rfp_id = $1 RETURNING 1", rfpId));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, earlier.SqlState);
         var deleted = await Assert.ThrowsAsync<PostgresException>(() =>
             AsAppRoleAsync<object>(client, "DELETE FROM rfp_listings WHERE rfp_id = $1 RETURNING 1", rfpId));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, deleted.SqlState);
@@ -101,5 +108,24 @@ public sealed class SealedProposals
         var late = await Assert.ThrowsAsync<PostgresException>(() =>
             AsAppRoleAsync<object>(vendor, "UPDATE proposals SET status = 'Withdrawn' WHERE rfp_id = $1 RETURNING 1", rfpId));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, late.SqlState); // row-level security's WITH CHECK
+    }
+
+    [Fact]
+    public async Task The_application_role_moves_a_published_deadline_only_later()
+    {
+        var (client, _, rfpId) = await ArrangeAsync(DateTimeOffset.UtcNow.AddDays(3));
+        // Later is fine (committed, so that the refusals below are judged against it).
+        Assert.Equal(1, await AsAppRoleAsync<int>(client, """
+            WITH moved AS (UPDATE rfp_listings SET proposal_deadline = proposal_deadline + interval '2 days', question_deadline = now() + interval '2 days'
+                           WHERE rfp_id = $1 RETURNING 1)
+            SELECT count(*)::int FROM moved
+            """, rfpId, commit: true));
+        foreach (var set in new[] { "proposal_deadline = proposal_deadline - interval '1 second'", "proposal_deadline = NULL",
+                     "question_deadline = question_deadline - interval '1 second'", "question_deadline = NULL" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() =>
+                AsAppRoleAsync<object>(client, $"UPDATE rfp_listings SET {set} WHERE rfp_id = $1 RETURNING 1", rfpId));
+            Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+        }
     }
 }

@@ -86,6 +86,13 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad Request", Detail = bad.Message },
+            // The RFP's own check (RfpPublishing.Problems) names this first; here only when a colleague's addendum moved it meanwhile.
+            Marketplace.Core.Rfps.RfpDeadlineMovedEarlierException moved => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [moved.Field] = [Localization.CurrentLanguage == "en"
+                    ? $"A published RFP's deadlines only move later: choose {Marketplace.Core.Hosting.JapanDate.Format(moved.Current, true)} or later."
+                    : $"公開後の締切は早められません。{Marketplace.Core.Hosting.JapanDate.Format(moved.Current, false)} 以降にしてください。"],
+            }) { Status = StatusCodes.Status400BadRequest, Title = Localization.CurrentLanguage == "en" ? "Check the deadlines" : "締切を確認してください" },
             Marketplace.Core.Mail.EmailDeliveryException => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,

@@ -214,7 +214,7 @@ public static class DemoClients
         {
             ScopeIn = [.. rfp.Content.ScopeIn, "年末調整"],
             CurrentState = rfp.Content.CurrentState + "\n年末調整：約 350 名分を 11〜12 月に処理。",
-        }, "質疑を受けて、委託範囲に年末調整を加えました。", now.AddMinutes(7));
+        }, "質疑を受けて、委託範囲に年末調整を加えました。", now.AddMinutes(7), new AddendumOptions());
         db.RfpVersions.Add(second);
         (await db.RfpListings.SingleAsync(l => l.RfpId == rfpId, cancellationToken)).Update(rfp, now);
         db.EnqueueMessage(new RfpPublished(rfpId, clientId, second.Number, now), clientId, clock);

@@ -19,9 +19,7 @@ public static class NoticeEmails
             ? $"{siteUrl.TrimEnd('/')}/vendor/billing"
             : $"{siteUrl.TrimEnd('/')}/{(type == NotificationTypes.RfpClosed ? "client" : "vendor")}/rfps/{rfpId}";
         if (type == NotificationTypes.BillingPastDue) title = data.GetValueOrDefault(en ? "planEn" : "planJa") ?? "";
-        var deadline = DateTimeOffset.TryParse(data.GetValueOrDefault("deadline"), out var d)
-            ? en ? d.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm") + " JST" : d.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日 HH:mm")
-            : "";
+        var deadline = DateTimeOffset.TryParse(data.GetValueOrDefault("deadline"), out var d) ? Hosting.JapanDate.Format(d, en) : "";
         var (subject, lead) = type switch
         {
             NotificationTypes.RfpMatched => en
@@ -35,9 +33,9 @@ public static class NoticeEmails
                 : ($"質問への回答が公開されました：{title}", "発注企業が質問への回答（または補足説明）を公開しました。回答はすべての参加ベンダーに共有され、質問者の名前は公開されません。"),
             NotificationTypes.RfpAddendum => en
                 ? ($"The RFP was changed (version {data.GetValueOrDefault("version")}): {title}",
-                   $"The client published an addendum.\n\nWhat changed: {data.GetValueOrDefault("summary")}\n\nA proposal made against an earlier version must be re-confirmed or revised before the deadline.")
+                   $"The client published an addendum.\n\nWhat changed: {data.GetValueOrDefault("summary")}\n\nProposals close at {deadline}. A proposal made against an earlier version must be re-confirmed or revised before then.")
                 : ($"RFP が変更されました（第 {data.GetValueOrDefault("version")} 版）：{title}",
-                   $"発注企業が RFP の変更（補遺）を公開しました。\n\n変更内容：{data.GetValueOrDefault("summary")}\n\n以前の版に対する提案は、締切までに再確認または修正が必要です。"),
+                   $"発注企業が RFP の変更（補遺）を公開しました。\n\n変更内容：{data.GetValueOrDefault("summary")}\n\n提案の締切は {deadline} です。以前の版に対する提案は、締切までに再確認または修正が必要です。"),
             NotificationTypes.RfpDeadlineApproaching => en
                 ? ($"Proposals close within 24 hours: {title}", $"Proposals for this RFP close at {deadline}. Nothing can be submitted after that.")
                 : ($"提案締切まで 24 時間を切りました：{title}", $"この RFP の提案締切は {deadline} です。締切後は提出できません。"),

@@ -67,14 +67,38 @@ public sealed class Rfp : ITenantOwned
     /// <summary>
     /// An addendum (変更): the published RFP takes new content as the next version, with a summary of the change for
     /// the participants. Proposals made against an earlier version then need re-confirmation (the proposal side).
+    /// The deadlines only move later (an earlier proposal deadline would open the sealed proposals early; the
+    /// listing's trigger in PostgreSQL refuses it too), and the addendum leaves the vendors at least
+    /// <paramref name="periods"/>' time before each, moving a deadline later when it would not.
     /// </summary>
-    public RfpVersion PublishAddendum(RfpContent content, string changeSummary, DateTimeOffset now)
+    public RfpVersion PublishAddendum(RfpContent content, string changeSummary, DateTimeOffset now, AddendumOptions periods)
     {
         Require(RfpStatus.Published, "changed by an addendum");
-        Content = content;
+        Content = AfterAddendum(content, now, periods);
         Version++;
         UpdatedAt = now;
         return new RfpVersion(Id, OrganisationId, Version, Content, changeSummary.Trim(), now);
+    }
+
+    /// <summary>The addendum's content with its deadlines as they will be: never earlier than now, extended to the minimum periods.</summary>
+    public RfpContent AfterAddendum(RfpContent content, DateTimeOffset now, AddendumOptions periods)
+    {
+        foreach (var (field, current, next) in new[]
+                 {
+                     ("proposalDeadline", Content.ProposalDeadline, content.ProposalDeadline),
+                     ("questionDeadline", Content.QuestionDeadline, content.QuestionDeadline),
+                 })
+            if (current is { } before && (next is null || next < before))
+                throw new RfpDeadlineMovedEarlierException(field, before);
+        // An extended deadline falls on the next whole minute: people read deadlines to the minute.
+        static DateTimeOffset AtLeast(DateTimeOffset deadline, DateTimeOffset earliest) => deadline >= earliest
+            ? deadline
+            : new DateTimeOffset((earliest.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        return content with
+        {
+            ProposalDeadline = AtLeast(content.ProposalDeadline!.Value, now + periods.MinimumProposalPeriod),
+            QuestionDeadline = AtLeast(content.QuestionDeadline!.Value, now + periods.MinimumQuestionPeriod),
+        };
     }
 
     public void Close(DateTimeOffset now)

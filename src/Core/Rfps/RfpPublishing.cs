@@ -1,3 +1,4 @@
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Planning;
 using Marketplace.Core.Vendors;
 
@@ -45,6 +46,16 @@ public static class RfpPublishing
             Add("questionDeadline", "質問の締切は提案の締切より前にしてください。", "The question deadline must come before the proposal deadline.");
         if (c.TransitionStart is { } start && c.ProposalDeadline is { } deadline && start <= DateOnly.FromDateTime(deadline.UtcDateTime))
             Add("transitionStart", "移行の開始日は提案の締切より後にしてください。", "The transition must start after the proposal deadline.");
+
+        // Published deadlines only move later: an earlier proposal deadline would open the sealed proposals early.
+        foreach (var (field, next, current, ja, en) in new[]
+                 {
+                     ("proposalDeadline", c.ProposalDeadline, published?.ProposalDeadline, "提案の締切", "proposal deadline"),
+                     ("questionDeadline", c.QuestionDeadline, published?.QuestionDeadline, "質問の締切", "question deadline"),
+                 })
+            if (next is { } moved && current is { } before && moved < before)
+                Add(field, $"公開後の{ja}は早められません。現在の締切（{JapanDate.Format(before, false)}）以降にしてください。",
+                    $"A published RFP's {en} only moves later: choose {JapanDate.Format(before, true)} or later.");
 
         if (published is not null && c.Visibility != published.Visibility)
             Add("visibility", "公開範囲は公開後に変更できません。", "The visibility cannot change after publishing.");

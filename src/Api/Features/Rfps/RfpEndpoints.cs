@@ -17,6 +17,7 @@ using Marketplace.Core.Rfps;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Api.Features.Rfps;
 
@@ -469,7 +470,7 @@ public static class RfpEndpoints
     }
 
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> PublishAddendum(Guid rfpId, PublishAddendumRequest request,
-        CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentActor actor, MarketplaceDbContext db, HttpContext http, IOptions<AddendumOptions> periods, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
@@ -488,12 +489,17 @@ public static class RfpEndpoints
         if (findings.Count > 0 && !request.AcknowledgeFindings) return UnacknowledgedFindings(findings.Count);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var version = rfp.PublishAddendum(content, request.ChangeSummary!, now);
+        var version = rfp.PublishAddendum(content, request.ChangeSummary!, now, periods.Value);
         db.RfpVersions.Add(version);
         (await db.RfpListings.SingleAsync(l => l.RfpId == rfp.Id, cancellationToken)).Update(rfp, now);
-        (await db.RfpDeadlines.SingleAsync(d => d.RfpId == rfp.Id, cancellationToken)).MoveTo(content.ProposalDeadline!.Value);
+        (await db.RfpDeadlines.SingleAsync(d => d.RfpId == rfp.Id, cancellationToken)).MoveTo(rfp.Content.ProposalDeadline!.Value);
         await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpAddendum, $"{NotificationTypes.RfpAddendum}:{rfp.Id}:{version.Number}",
-            new Dictionary<string, string> { ["version"] = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["summary"] = version.ChangeSummary! },
+            new Dictionary<string, string>
+            {
+                ["version"] = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["summary"] = version.ChangeSummary!,
+                // The deadline as it stands after the addendum (perhaps moved later to leave the vendors enough time).
+                ["deadline"] = rfp.Content.ProposalDeadline!.Value.ToString("O"),
+            },
             clock, cancellationToken, invitedToo: true);
         db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock); // match again
         try
@@ -510,6 +516,8 @@ public static class RfpEndpoints
                 content.Title,
                 version = version.Number,
                 summary = version.ChangeSummary,
+                rfp.Content.QuestionDeadline,
+                rfp.Content.ProposalDeadline,
                 acknowledgedFindings = findings.Select(f => new { f.RuleCode, f.Sentence }).ToList(),
             }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
