@@ -135,4 +135,50 @@ public sealed class FairMarketplace(ApiFixture fixture) : IClassFixture<ApiFixtu
         var seen = (await JsonAsync(await vendor.GetAsync($"/api/v1/vendor/rfps/{rfpId}"))).GetProperty("summary");
         Assert.Equal(after.GetProperty("proposalDeadline").GetDateTimeOffset(), seen.GetProperty("proposalDeadline").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task Before_the_proposals_open_the_client_reads_each_question_but_not_who_asked_and_no_vendor_learns_of_another()
+    {
+        var (_, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromSeconds(10));
+        var askerName = Database.UniqueName("質問するベンダー株式会社");
+        var (askerId, asker) = await VendorAsync(Api, askerName);
+        var (rivalId, rival) = await VendorAsync(Api);
+        var asked = await JsonAsync(await asker.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "月末の件数の波はどの程度ですか。" }));
+        var questionId = asked.GetProperty("id").GetGuid();
+        (await rival.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
+
+        // The client: two participants, one question, and nothing that says who.
+        var activity = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/activity"));
+        Assert.Equal(2, activity.GetProperty("participants").GetInt32());
+        Assert.Equal("月末の件数の波はどの程度ですか。", activity.GetProperty("questions")[0].GetProperty("question").GetString());
+        foreach (var secret in new[] { askerName, askerId.ToString(), rivalId.ToString() }) Assert.DoesNotContain(secret, activity.GetRawText());
+        var answered = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/questions/{questionId}/answer", new { answer = "月末は平常月の 1.5 倍です。" }));
+        Assert.Equal(JsonValueKind.Null, answered.GetProperty("vendorName").ValueKind);
+
+        // The rival reads the shared answer, and nothing of who asked it or who else takes part.
+        var seenByRival = await JsonAsync(await rival.GetAsync($"/api/v1/vendor/rfps/{rfpId}"));
+        Assert.Equal("月末は平常月の 1.5 倍です。", seenByRival.GetProperty("questions")[0].GetProperty("answer").GetString());
+        foreach (var secret in new[] { askerName, askerId.ToString() }) Assert.DoesNotContain(secret, seenByRival.GetRawText());
+
+        // The same as the application's database role: the answered question carries no asker, and who asked is the asker's alone.
+        object[] rfp = [rfpId];
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, "SELECT count(*) FROM rfp_question_askers WHERE rfp_id = $1", rfp));
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(rivalId, "SELECT count(*) FROM rfp_question_askers WHERE rfp_id = $1", rfp));
+        Assert.Equal(1L, await Database.AsApplicationRoleAsync<long>(rivalId, "SELECT count(*) FROM rfp_questions WHERE rfp_id = $1", rfp));
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(rivalId, "SELECT count(*) FROM rfp_participants WHERE rfp_id = $1 AND vendor_id <> $2", [rfpId, rivalId]));
+        Assert.Equal(1L, await Database.AsApplicationRoleAsync<long>(askerId, "SELECT count(*) FROM rfp_question_askers WHERE rfp_id = $1", rfp));
+        // Nor can a vendor pin its own question on a rival.
+        var ownQuestion = await JsonAsync(await rival.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "再委託は可能ですか。" }));
+        var pinned = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Database.AsApplicationRoleAsync<object>(rivalId,
+            "INSERT INTO rfp_question_askers (question_id, rfp_id, client_organisation_id, vendor_id) VALUES ($1, $2, $3, $4) RETURNING 1",
+            [Guid.NewGuid(), rfpId, organisation, askerId]));
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, pinned.SqlState);
+        Assert.True(ownQuestion.GetProperty("mine").GetBoolean());
+
+        // Once the proposals open, the client learns who asked.
+        await WaitForTheDeadlineAsync(client, rfpId);
+        var opened = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/activity"));
+        Assert.Contains(opened.GetProperty("questions").EnumerateArray(), q => q.GetProperty("vendorName").GetString() == askerName);
+        Assert.Equal(1L, await Database.AsApplicationRoleAsync<long>(organisation, "SELECT count(*) FROM rfp_question_askers WHERE rfp_id = $1 AND vendor_id = $2", [rfpId, askerId]));
+    }
 }

@@ -80,7 +80,9 @@ public sealed class DemoClientSide
         // The published one has been asked, answered, clarified and changed once (version 2).
         Assert.Equal(2, published.Version);
         var questions = await db.RfpQuestions.Where(q => q.RfpId == published.Id).ToListAsync();
-        Assert.Equal((3, 2, 1), (questions.Count, questions.Count(q => q.Answer is not null), questions.Count(q => q.VendorId is null)));
+        Assert.Equal((3, 2, 1), (questions.Count, questions.Count(q => q.Answer is not null), questions.Count(q => q.Question is null)));
+        // Before the proposals open, the client reads the questions but not who asked them.
+        Assert.Equal(0, await db.RfpQuestionAskers.CountAsync(a => a.RfpId == published.Id));
         Assert.Equal(2, await db.RfpParticipants.CountAsync(p => p.RfpId == published.Id));
         // A demo vendor sees it, its versions and the shared answers, but not the other vendor's unanswered question.
         Guid vendorId;
@@ -90,6 +92,7 @@ public sealed class DemoClientSide
         Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId && !decisions.Contains(l.Title)));
         Assert.Equal(2, await vendor.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
         Assert.Equal(3, await vendor.RfpQuestions.CountAsync(q => q.RfpId == published.Id)); // its own, the answered one and the clarification
+        Assert.Equal(1, await vendor.RfpQuestionAskers.CountAsync(a => a.RfpId == published.Id)); // only itself as an asker
 
         // The other two clients: an inventory, a draft and a published RFP each; the manufacturer's is invite-only.
         foreach (var (name, visibility) in new[] { (DemoSeeder.Organisations[1].Name, "invited"), (DemoSeeder.Organisations[2].Name, "public") })

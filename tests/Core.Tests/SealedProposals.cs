@@ -41,23 +41,8 @@ public sealed class SealedProposals
         return (client.Id, vendor.Id, rfp.Id);
     }
 
-    /// <param name="commit">Keep what the statement wrote (else it is rolled back with the transaction).</param>
-    private static async Task<T> AsAppRoleAsync<T>(Guid organisation, string sql, Guid rfpId, bool commit = false)
-    {
-        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.current_org', $1, true)", connection, transaction))
-        {
-            set.Parameters.Add(new NpgsqlParameter { Value = organisation.ToString() });
-            await set.ExecuteNonQueryAsync();
-        }
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = rfpId });
-        var result = (T)(await command.ExecuteScalarAsync())!;
-        if (commit) await transaction.CommitAsync();
-        return result;
-    }
+    private static Task<T> AsAppRoleAsync<T>(Guid organisation, string sql, Guid rfpId, bool commit = false) =>
+        Database.AsApplicationRoleAsync<T>(organisation, sql, [rfpId], commit);
 
     [Fact]
     public async Task Before_the_deadline_the_client_counts_proposals_but_reads_none_and_cannot_move_the_deadline_forward()

@@ -120,6 +120,9 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await page.ReloadAsync();
         var questions = page.GetByRole(AriaRole.Region, new() { Name = "質疑応答" });
         await Expect(questions).ToContainTextAsync("年末調整の対象人数は何名ですか。");
+        // Who asked stays hidden until the proposals open: asking says who takes part.
+        await Expect(questions).ToContainTextAsync("質問者は提案の開封後に表示されます");
+        await Expect(questions).Not.ToContainTextAsync(vendorName);
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("参加表明 1 社");
         await questions.GetByLabel("回答", new() { Exact = true }).FillAsync("約 350 名です。");
         await questions.GetByRole(AriaRole.Button, new() { Name = "回答を公開" }).ClickAsync();

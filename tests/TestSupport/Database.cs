@@ -28,5 +28,27 @@ public static class Database
         return connection;
     }
 
+    /// <summary>
+    /// One statement as the application's role acting for <paramref name="organisation"/>, with $1, $2... bound to
+    /// <paramref name="parameters"/>: what the Api could do if its own checks were wrong, so only row-level security and
+    /// the triggers stand in the way. Rolled back unless <paramref name="commit"/>.
+    /// </summary>
+    public static async Task<T> AsApplicationRoleAsync<T>(Guid organisation, string sql, object[] parameters, bool commit = false)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand("SELECT set_config('app.current_org', $1, true)", connection, transaction))
+        {
+            set.Parameters.Add(new NpgsqlParameter { Value = organisation.ToString() });
+            await set.ExecuteNonQueryAsync();
+        }
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        var result = (T)(await command.ExecuteScalarAsync())!;
+        if (commit) await transaction.CommitAsync();
+        return result;
+    }
+
     public static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 200)];
 }

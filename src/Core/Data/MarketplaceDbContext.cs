@@ -46,6 +46,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Rfps.RfpInvitation> RfpInvitations => Set<Rfps.RfpInvitation>();
     public DbSet<Rfps.RfpParticipant> RfpParticipants => Set<Rfps.RfpParticipant>();
     public DbSet<Rfps.RfpQuestion> RfpQuestions => Set<Rfps.RfpQuestion>();
+    public DbSet<Rfps.RfpQuestionAsker> RfpQuestionAskers => Set<Rfps.RfpQuestionAsker>();
     public DbSet<Rfps.RfpTemplate> RfpTemplates => Set<Rfps.RfpTemplate>();
     public DbSet<Rfps.RfpAttachment> RfpAttachments => Set<Rfps.RfpAttachment>();
     public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
@@ -441,7 +442,15 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             q.Property(x => x.Answer).HasMaxLength(Marketplace.Core.Rfps.RfpQuestion.TextMaxLength);
             q.HasIndex(x => new { x.RfpId, x.AskedAt });
             q.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
-            q.HasOne<Organisation>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<Marketplace.Core.Rfps.RfpQuestionAsker>(a =>
+        {
+            a.ToTable("rfp_question_askers");
+            a.HasKey(x => x.QuestionId);
+            a.HasIndex(x => new { x.RfpId, x.VendorId });
+            a.HasIndex(x => x.VendorId);
+            a.HasOne<Marketplace.Core.Rfps.RfpQuestion>().WithOne().HasForeignKey<Marketplace.Core.Rfps.RfpQuestionAsker>(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<Organisation>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Vendors.CertificationExpiryNotice>(n =>

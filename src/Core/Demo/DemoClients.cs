@@ -197,8 +197,9 @@ public static class DemoClients
             await using var vendor = createContext();
             vendor.Tenant.Set(vendors[i]);
             vendor.RfpParticipants.Add(new RfpParticipant(rfpId, vendors[i], clientId, now));
-            var question = RfpQuestion.Ask(rfpId, clientId, vendors[i], questions[i], now.AddMinutes(i));
+            var (question, asker) = RfpQuestion.Ask(rfpId, clientId, vendors[i], questions[i], now.AddMinutes(i));
             vendor.RfpQuestions.Add(question);
+            vendor.RfpQuestionAskers.Add(asker);
             if (i == 0) answered = question.Id;
             await vendor.SaveChangesAsync(cancellationToken);
         }

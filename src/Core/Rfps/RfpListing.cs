@@ -91,7 +91,10 @@ public sealed class RfpParticipant
 
 /// <summary>
 /// A vendor's question (質疑) and the client's answer, or a clarification the client publishes on its own (no
-/// question, no asker). An answer is shared with every vendor that can see the RFP, never with the asker's name.
+/// question, no asker). An answer is shared with every vendor that can see the RFP, never with the asker's name. Who
+/// asked is not on this row but in <see cref="RfpQuestionAsker"/>, which row-level security shows to the asker, and to
+/// the client only once the proposals open: every vendor reads the answered questions, and the client reads them all,
+/// without learning who takes part.
 /// </summary>
 public sealed class RfpQuestion
 {
@@ -99,11 +102,15 @@ public sealed class RfpQuestion
 
     private RfpQuestion() { }
 
-    public static RfpQuestion Ask(Guid rfpId, Guid clientOrganisationId, Guid vendorId, string question, DateTimeOffset now) => new()
+    /// <summary>A vendor's question, and the row that says who asked it (saved with it).</summary>
+    public static (RfpQuestion Question, RfpQuestionAsker Asker) Ask(Guid rfpId, Guid clientOrganisationId, Guid vendorId, string question, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now), RfpId = rfpId, ClientOrganisationId = clientOrganisationId, VendorId = vendorId,
-        Question = question.Trim(), AskedAt = now,
-    };
+        var asked = new RfpQuestion
+        {
+            Id = Guid.CreateVersion7(now), RfpId = rfpId, ClientOrganisationId = clientOrganisationId, Question = question.Trim(), AskedAt = now,
+        };
+        return (asked, new RfpQuestionAsker(asked.Id, rfpId, clientOrganisationId, vendorId));
+    }
 
     public static RfpQuestion Clarify(Guid rfpId, Guid clientOrganisationId, string clarification, DateTimeOffset now) => new()
     {
@@ -114,8 +121,7 @@ public sealed class RfpQuestion
     public Guid Id { get; private set; }
     public Guid RfpId { get; private set; }
     public Guid ClientOrganisationId { get; private set; }
-    /// <summary>The asker; null for a clarification. Never shown to other vendors.</summary>
-    public Guid? VendorId { get; private set; }
+    /// <summary>Null for a clarification.</summary>
     public string? Question { get; private set; }
     public string? Answer { get; private set; }
     public DateTimeOffset AskedAt { get; private set; }

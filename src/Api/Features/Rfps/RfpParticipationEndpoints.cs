@@ -16,7 +16,8 @@ public sealed record RfpVersionDto(int Number, string? ChangeSummary, DateTimeOf
 /// <param name="Slug">The vendor's public page; null once it is no longer listed (the invitation stands).</param>
 public sealed record RfpInvitationDto(Guid VendorId, string VendorName, string? Slug, DateTimeOffset InvitedAt);
 
-/// <param name="VendorName">Who asked (the client sees it; other vendors never do). Null for a clarification.</param>
+/// <param name="VendorName">Who asked, once the proposals have opened (before, the client sees the question, not who asked:
+/// that would say who takes part); other vendors never see it. Null for a clarification.</param>
 public sealed record ClientQuestionDto(Guid Id, string? Question, string? VendorName, string? Answer, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt);
 
 /// <param name="Participants">How many vendors declared they take part (not who: the client learns the bidders when proposals open).</param>
@@ -82,10 +83,10 @@ public static class RfpParticipationEndpoints
         English ? $"The RFP is {status.ToString().ToLowerInvariant()}: invitations, answers and clarifications are for a published RFP."
             : "招待・回答・補足説明は、公開中の RFP でのみ行えます。");
 
-    private static async Task<Ok<RfpActivityDto>> Activity(Guid rfpId, MarketplaceDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ActivityAsync(db, rfpId, cancellationToken));
+    private static async Task<Ok<RfpActivityDto>> Activity(Guid rfpId, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ActivityAsync(db, rfpId, clock, cancellationToken));
 
-    private static async Task<RfpActivityDto> ActivityAsync(MarketplaceDbContext db, Guid rfpId, CancellationToken cancellationToken)
+    private static async Task<RfpActivityDto> ActivityAsync(MarketplaceDbContext db, Guid rfpId, TimeProvider clock, CancellationToken cancellationToken)
     {
         var participants = await db.RfpParticipants.CountAsync(p => p.RfpId == rfpId, cancellationToken);
         var invitations = await (
@@ -97,17 +98,28 @@ public static class RfpParticipationEndpoints
                 orderby i.InvitedAt
                 select new RfpInvitationDto(i.VendorId, o.Name, e == null ? null : e.Slug, i.InvitedAt))
             .ToListAsync(cancellationToken);
-        var questions = await (
-                from q in db.RfpQuestions.AsNoTracking()
-                join o in db.VendorSearchEntries.AsNoTracking() on q.VendorId equals o.OrganisationId into askers
-                from o in askers.DefaultIfEmpty()
-                where q.RfpId == rfpId
-                orderby q.AskedAt
-                select new ClientQuestionDto(q.Id, q.Question, o == null ? null : o.Name, q.Answer, q.AskedAt, q.AnsweredAt))
-            .ToListAsync(cancellationToken);
+        var askers = await AskersAsync(db, rfpId, clock.GetUtcNow(), cancellationToken);
+        var questions = await db.RfpQuestions.AsNoTracking().Where(q => q.RfpId == rfpId).OrderBy(q => q.AskedAt)
+            .Select(q => new ClientQuestionDto(q.Id, q.Question, null, q.Answer, q.AskedAt, q.AnsweredAt)).ToListAsync(cancellationToken);
+        questions = questions.Select(q => q with { VendorName = askers.GetValueOrDefault(q.Id) }).ToList();
         var versions = await db.RfpVersions.AsNoTracking().Where(v => v.RfpId == rfpId).OrderBy(v => v.Number)
             .Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToListAsync(cancellationToken);
         return new RfpActivityDto(participants, invitations, questions, versions);
+    }
+
+    /// <summary>
+    /// Who asked each question, by organisation name, once the proposals have opened; before that, none (it would say
+    /// who takes part). Row-level security holds the same rule for rfp_question_askers.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> AskersAsync(MarketplaceDbContext db, Guid rfpId, DateTimeOffset now, CancellationToken cancellationToken,
+        Guid? questionId = null)
+    {
+        if (!await db.RfpListings.AnyAsync(l => l.RfpId == rfpId && l.ProposalDeadline <= now, cancellationToken)) return [];
+        return await (from a in db.RfpQuestionAskers.AsNoTracking()
+                      join o in db.Organisations.AsNoTracking() on a.VendorId equals o.Id
+                      where a.RfpId == rfpId && (questionId == null || a.QuestionId == questionId)
+                      select new { a.QuestionId, o.Name })
+            .ToDictionaryAsync(x => x.QuestionId, x => x.Name, cancellationToken);
     }
 
     private static async Task<Results<Ok<RfpActivityDto>, ValidationProblem, ProblemHttpResult>> Invite(Guid rfpId, InviteVendorsRequest request,
@@ -144,7 +156,7 @@ public static class RfpParticipationEndpoints
             // A second click, or a colleague, invited one of them a moment ago: that invitation (and its notice) stands.
             db.ChangeTracker.Clear();
         }
-        return TypedResults.Ok(await ActivityAsync(db, rfpId, cancellationToken));
+        return TypedResults.Ok(await ActivityAsync(db, rfpId, clock, cancellationToken));
     }
 
     private static async Task<Results<Ok<ClientQuestionDto>, ValidationProblem, ProblemHttpResult>> Answer(Guid rfpId, Guid questionId,
@@ -181,9 +193,7 @@ public static class RfpParticipationEndpoints
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, auditAction, "rfp", rfp.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { questionId = question.Id, question.Question, question.Answer }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var asker = question.VendorId is { } vendorId
-            ? await db.VendorSearchEntries.AsNoTracking().Where(e => e.OrganisationId == vendorId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var asker = (await AskersAsync(db, rfp.Id, clock.GetUtcNow(), cancellationToken, question.Id)).GetValueOrDefault(question.Id);
         return TypedResults.Ok(new ClientQuestionDto(question.Id, question.Question, asker, question.Answer, question.AskedAt, question.AnsweredAt));
     }
 }

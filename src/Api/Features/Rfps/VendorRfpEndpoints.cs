@@ -118,13 +118,16 @@ public static class VendorRfpEndpoints
         var versions = await ClientRows(db.RfpVersions).AsNoTracking().Where(v => v.RfpId == rfpId)
             .OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var questions = await db.RfpQuestions.AsNoTracking().Where(q => q.RfpId == rfpId).OrderBy(q => q.AnsweredAt ?? q.AskedAt).ToListAsync(cancellationToken);
+        // Row-level security shows a vendor only the askers that are itself.
+        var mine = (await db.RfpQuestionAskers.AsNoTracking().Where(a => a.RfpId == rfpId && a.VendorId == vendorId).Select(a => a.QuestionId)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow();
         var content = versions.Last().Content;
         return TypedResults.Ok(new VendorRfpDto(summary, content,
             content.EvaluationAxes.Join(EvaluationAxes.All, a => a.Code, x => x.Code, (a, x) => new AxisWeightDto(a.Code, English ? x.En : x.Ja, a.Weight)).ToList(),
             versions.Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToList(),
             // Never who asked: only whether it was this vendor.
-            questions.Select(q => new VendorQuestionDto(q.Id, q.Question, q.Answer, q.AskedAt, q.AnsweredAt, q.VendorId == vendorId)).ToList(),
+            questions.Select(q => new VendorQuestionDto(q.Id, q.Question, q.Answer, q.AskedAt, q.AnsweredAt, mine.Contains(q.Id))).ToList(),
             (await RfpAttachmentEndpoints.ListAsync(ClientRows(db.RfpAttachments), rfpId, cancellationToken)).Select(RfpAttachmentDto.From).ToList(),
             CanAsk(listing, now), listing.CancellationReason));
     }
@@ -164,8 +167,9 @@ public static class VendorRfpEndpoints
         var vendorId = actor.OrganisationId!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await JoinAsync(db, listing, vendorId, clock, cancellationToken); // asking is taking part: the answer will reach this vendor
-        var question = RfpQuestion.Ask(rfpId, listing.ClientOrganisationId, vendorId, request.Question!, now);
+        var (question, asker) = RfpQuestion.Ask(rfpId, listing.ClientOrganisationId, vendorId, request.Question!, now);
         db.RfpQuestions.Add(question);
+        db.RfpQuestionAskers.Add(asker);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}", new VendorQuestionDto(question.Id, question.Question, null, question.AskedAt, null, true));

@@ -1895,20 +1895,43 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("rfp_id");
 
-                    b.Property<Guid?>("VendorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("vendor_id");
-
                     b.HasKey("Id")
                         .HasName("pk_rfp_questions");
-
-                    b.HasIndex("VendorId")
-                        .HasDatabaseName("ix_rfp_questions_vendor_id");
 
                     b.HasIndex("RfpId", "AskedAt")
                         .HasDatabaseName("ix_rfp_questions_rfp_id_asked_at");
 
                     b.ToTable("rfp_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpQuestionAsker", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid>("ClientOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_organisation_id");
+
+                    b.Property<Guid>("RfpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("QuestionId")
+                        .HasName("pk_rfp_question_askers");
+
+                    b.HasIndex("VendorId")
+                        .HasDatabaseName("ix_rfp_question_askers_vendor_id");
+
+                    b.HasIndex("RfpId", "VendorId")
+                        .HasDatabaseName("ix_rfp_question_askers_rfp_id_vendor_id");
+
+                    b.ToTable("rfp_question_askers", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpTemplate", b =>
@@ -3171,12 +3194,23 @@ namespace Marketplace.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rfp_questions_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Rfps.RfpQuestionAsker", b =>
+                {
+                    b.HasOne("Marketplace.Core.Rfps.RfpQuestion", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Rfps.RfpQuestionAsker", "QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_question_askers_rfp_questions_question_id");
 
                     b.HasOne("Marketplace.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("VendorId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_rfp_questions_organisations_vendor_id");
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfp_question_askers_organisations_vendor_id");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Rfps.RfpTemplate", b =>

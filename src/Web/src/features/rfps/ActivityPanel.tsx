@@ -90,7 +90,7 @@ function QuestionCard({ organisationId, rfpId, question, canAnswer }: {
       {question.question ? (
         <>
           <Group gap="xs">
-            <Text size="xs" c="dimmed">{t('rfp.askedBy', { name: question.vendorName ?? '—' })}</Text>
+            <Text size="xs" c="dimmed">{question.vendorName ? t('rfp.askedBy', { name: question.vendorName }) : t('rfp.askedBySealed')}</Text>
             {!question.answer && <Badge size="sm" color="red" variant="light">{t('rfp.unanswered')}</Badge>}
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{question.question}</Text>
