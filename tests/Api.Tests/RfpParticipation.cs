@@ -31,12 +31,19 @@ public sealed class RfpParticipation(ApiFixture fixture) : IClassFixture<ApiFixt
 
     private async Task<(Person Owner, HttpClient Client, Guid Rfp)> PublishAsync(string visibility, DateTimeOffset? questionDeadline = null)
     {
+        var (owner, _, client, id) = await PublishByAsync(visibility, questionDeadline);
+        return (owner, client, id);
+    }
+
+    private async Task<(Person Owner, Guid Organisation, HttpClient Client, Guid Rfp)> PublishByAsync(string visibility, DateTimeOffset? questionDeadline = null)
+    {
         var owner = await People.SignedInAsync(Api);
-        var client = owner.Client(await owner.CreateOrganisationAsync("client"));
+        var organisation = await owner.CreateOrganisationAsync("client");
+        var client = owner.Client(organisation);
         var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "経費精算の委託" }))).GetProperty("id").GetGuid();
         (await client.PutAsJsonAsync($"/api/v1/rfps/{id}", Content(visibility, questionDeadline))).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false })).EnsureSuccessStatusCode();
-        return (owner, client, id);
+        return (owner, organisation, client, id);
     }
 
     /// <summary>A vendor listed in the marketplace (so it can be invited).</summary>
@@ -223,5 +230,53 @@ public sealed class RfpParticipation(ApiFixture fixture) : IClassFixture<ApiFixt
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/vendor/rfps/{rfpId}/attachments/{attachmentId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_match_can_be_listed_page_by_page_best_first_and_invited()
+    {
+        var (_, organisation, client, rfpId) = await PublishByAsync("invited");
+        // 25 listed vendors, each its own organisation (one person sets them up, which the matches do not care about).
+        var vendorOwner = await People.SignedInAsync(Api);
+        var vendors = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            var vendor = await vendorOwner.CreateOrganisationAsync("vendor");
+            (await vendorOwner.Client(vendor).PutAsJsonAsync("/api/v1/vendor-profile", new
+            {
+                slug = $"page-{Guid.NewGuid():N}"[..16], summary = "経理・仕訳の BPO です。",
+                serviceIds = new[] { CatalogueSeed.Services.Single(s => s.Code == "bookkeeping").Id },
+            })).EnsureSuccessStatusCode();
+            vendors.Add(vendor);
+        }
+        // The Workers store matches (their own tests); here they are written as the matcher would, acting for the client:
+        // the first vendor scores 90, the last 66.
+        Assert.Equal(25, await Database.AsApplicationRoleAsync<int>(organisation, """
+            WITH stored AS (
+                INSERT INTO rfp_matches (rfp_id, vendor_id, client_organisation_id, version, score, reasons, matched_at)
+                SELECT $1, v, $2, 1, 91 - n::int, '[]', now() FROM unnest($3::uuid[]) WITH ORDINALITY AS t(v, n) RETURNING 1)
+            SELECT count(*)::int FROM stored
+            """, [rfpId, organisation, vendors.ToArray()], commit: true));
+
+        var first = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/matches?limit=10"));
+        Assert.Equal((25, 0, 10), (first.GetProperty("total").GetInt32(), first.GetProperty("offset").GetInt32(), first.GetProperty("limit").GetInt32()));
+        Assert.Equal(vendors.Take(10), first.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("vendorId").GetGuid()));
+        var all = await RfpMatches.AllAsync(client, rfpId);
+        Assert.Equal(vendors, all.Select(m => m.GetProperty("vendorId").GetGuid())); // every one, once, best first
+        var last = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/matches?offset=20&limit=10"));
+        Assert.Equal(5, last.GetProperty("items").GetArrayLength());
+
+        // The 25th is as invitable as the first, and then sees the invite-only RFP.
+        var invited = await JsonAsync(await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/invitations", new { vendorIds = new[] { vendors[^1] } }));
+        Assert.Contains(invited.GetProperty("invitations").EnumerateArray(), i => i.GetProperty("vendorId").GetGuid() == vendors[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await vendorOwner.Client(vendors[^1]).GetAsync($"/api/v1/vendor/rfps/{rfpId}")).StatusCode);
+
+        // A page that cannot be is a field error, not an empty answer.
+        foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=101", "limit"), ("offset=-1", "offset") })
+        {
+            var bad = await client.GetAsync($"/api/v1/rfps/{rfpId}/matches?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await JsonAsync(bad)).GetProperty("errors").TryGetProperty(field, out _), query);
+        }
     }
 }

@@ -86,7 +86,7 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 1 版）");
 
         // The Workers match it: the best fits appear with their score and reasons (the shared test database holds many
-        // payroll vendors, so this one need not be in the top 20 the panel shows; the Api lists them all).
+        // payroll vendors, so this one need not be on the panel's first page).
         var matches = page.GetByRole(AriaRole.Region, new() { Name = "マッチしたベンダー" });
         await Expect(matches).ToContainTextAsync("条件（サービス・認証・BCP・地域・言語）を満たした", new() { Timeout = 30_000 });
         await Expect(matches).ToContainTextAsync("依頼サービス 1 件のうち 1 件を提供しています。");
@@ -95,10 +95,20 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         List<JsonElement> all = [];
         await Eventually.True(async () =>
         {
-            all = (await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches"))!;
+            all = await RfpMatches.AllAsync(owner.Client(organisation), Guid.Parse(rfpId));
             return all.Any(m => m.GetProperty("vendorId").GetGuid() == vendor);
         }, "the vendor's match");
         var ours = Assert.Single(all, m => m.GetProperty("vendorId").GetGuid() == vendor);
+        // Every match can be read in the panel, a page at a time: the vendor is on the page its rank puts it on.
+        await page.ReloadAsync();
+        var rank = all.FindIndex(m => m.GetProperty("vendorId").GetGuid() == vendor);
+        await Expect(matches).ToContainTextAsync($"{all.Count} 社です");
+        if (all.Count > 10)
+        {
+            await Expect(matches).ToContainTextAsync($"{all.Count} 社中 1〜10 社目");
+            for (var shown = 1; shown <= rank / 10; shown++) await matches.GetByRole(AriaRole.Button, new() { Name = "次のページ" }).ClickAsync();
+        }
+        await Expect(matches.GetByRole(AriaRole.Link, new() { Name = vendorName })).ToBeVisibleAsync();
         Assert.Contains(ours.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString() == "月額基本料金 300,000 円は予算の範囲内です。");
 
         // The matched vendor finds it in its feed, with why it was matched, and asks a question.

@@ -40,7 +40,7 @@ public sealed class RfpMatchingThroughTheBus
         for (var attempt = 0; attempt < 60 && !matches.Any(m => m.GetProperty("vendorId").GetGuid() == withBcp); attempt++)
         {
             await Task.Delay(500);
-            matches = (await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches"))!;
+            matches = await RfpMatches.AllAsync(owner.Client(organisation), rfpId);
         }
         var match = Assert.Single(matches, m => m.GetProperty("vendorId").GetGuid() == withBcp);
         Assert.InRange(match.GetProperty("score").GetInt32(), 40, 100);
@@ -78,7 +78,7 @@ public sealed class RfpMatchingThroughTheBus
             "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%RfpMatchesRemaining%' AND payload->>'rfpId' = @rfp", connection);
         remaining.Parameters.AddWithValue("rfp", rfpId.ToString());
         Assert.Equal(1L, (long)(await remaining.ExecuteScalarAsync())!);
-        var matches = (await owner.Client(organisation).GetFromJsonAsync<List<JsonElement>>($"/api/v1/rfps/{rfpId}/matches"))!;
+        var matches = await RfpMatches.AllAsync(owner.Client(organisation), rfpId);
         Assert.Subset(matches.Select(m => m.GetProperty("vendorId").GetGuid()).ToHashSet(), vendors.ToHashSet());
     }
 }

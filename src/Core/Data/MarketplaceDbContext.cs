@@ -255,6 +255,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             m.ToTable("rfp_matches");
             m.HasKey(x => new { x.RfpId, x.VendorId });
             m.HasIndex(x => new { x.VendorId, x.MatchedAt });
+            // The client pages through an RFP's matches best first (a popular service matches tens of thousands).
+            m.HasIndex(x => new { x.RfpId, x.Score, x.VendorId }).IsDescending(false, true, false);
             m.Property(x => x.Reasons).HasColumnType("jsonb").HasConversion(reasonsConverter,
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Marketplace.Core.Rfps.MatchReason[]>((a, b) => a!.SequenceEqual(b!), v => v.Length, v => v.ToArray()));
             m.HasOne<Marketplace.Core.Rfps.Rfp>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);

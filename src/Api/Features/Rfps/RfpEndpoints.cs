@@ -39,6 +39,10 @@ public sealed record MatchReasonDto(string Code, int Points, string Text);
 
 public sealed record RfpMatchDto(Guid VendorId, string VendorName, string Slug, int Score, IReadOnlyList<MatchReasonDto> Reasons, DateTimeOffset MatchedAt);
 
+/// <param name="Total">Every match the RFP has, whichever page this is.</param>
+/// <param name="Items">Best fit first (then by vendor, so that pages neither repeat nor skip one).</param>
+public sealed record RfpMatchesPageDto(int Total, int Offset, int Limit, IReadOnlyList<RfpMatchDto> Items);
+
 public sealed record AxisDto(string Code, string Label, int DefaultWeight);
 
 public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes);
@@ -97,7 +101,7 @@ public static class RfpEndpoints
             .Validate<PublishAddendumRequest>().WithName("PublishRfpAddendum")
             .WithSummary("Change a published RFP: a new version with a change summary; participants are told and vendors matched again; 409 unless published");
         group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
-            .WithSummary("The vendors the published RFP matched, best fit first, each with its score and reasons");
+            .WithSummary("A page of the vendors the published RFP matched (offset, limit 1-100, default 20), best fit first, each with its score and reasons, and how many matched in all");
         group.MapRfpParticipationEndpoints(editors);
         group.MapClientProposalEndpoints();
         group.MapEvaluationEndpoints();
@@ -524,19 +528,31 @@ public static class RfpEndpoints
         return TypedResults.Ok(ToDto(rfp, now));
     }
 
-    private static async Task<Results<Ok<List<RfpMatchDto>>, ProblemHttpResult>> Matches(Guid rfpId, MarketplaceDbContext db,
-        CancellationToken cancellationToken)
+    public const int MatchesPageMax = 100;
+
+    private static async Task<Results<Ok<RfpMatchesPageDto>, ValidationProblem, ProblemHttpResult>> Matches(Guid rfpId, int? offset, int? limit,
+        MarketplaceDbContext db, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (offset is < 0) errors["offset"] = [English ? "The offset must be 0 or more." : "開始位置は 0 以上で指定してください。"];
+        if (limit is < 1 or > MatchesPageMax)
+            errors["limit"] = [English ? $"The limit must be between 1 and {MatchesPageMax}." : $"件数は 1〜{MatchesPageMax} で指定してください。"];
+        if (errors.Count > 0) return ValidationRules.FieldProblem(errors);
         if (!await db.Rfps.AnyAsync(r => r.Id == rfpId, cancellationToken)) return NoSuchRfp();
-        var matches = await (
-                from m in db.RfpMatches.AsNoTracking()
-                join e in db.VendorSearchEntries.AsNoTracking() on m.VendorId equals e.OrganisationId
-                where m.RfpId == rfpId
-                orderby m.Score descending, e.Name
-                select new { m, e.Name, e.Slug })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(matches.Select(x => new RfpMatchDto(x.m.VendorId, x.Name, x.Slug, x.m.Score,
-            x.m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Points, English ? r.En : r.Ja)).ToList(), x.m.MatchedAt)).ToList());
+        var (skip, take) = (offset ?? 0, limit ?? 20);
+        var matches = db.RfpMatches.AsNoTracking().Where(m => m.RfpId == rfpId);
+        var total = await matches.CountAsync(cancellationToken);
+        // A matched vendor is listed (matching reads only listed vendors); its name is its organisation's all the same.
+        var page = await (
+                from m in matches
+                join o in db.Organisations.AsNoTracking() on m.VendorId equals o.Id
+                join e in db.VendorSearchEntries.AsNoTracking() on m.VendorId equals e.OrganisationId into entries
+                from e in entries.DefaultIfEmpty()
+                orderby m.Score descending, m.VendorId
+                select new { m, o.Name, Slug = e == null ? "" : e.Slug })
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new RfpMatchesPageDto(total, skip, take, page.Select(x => new RfpMatchDto(x.m.VendorId, x.Name, x.Slug, x.m.Score,
+            x.m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Points, English ? r.En : r.Ja)).ToList(), x.m.MatchedAt)).ToList()));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, MarketplaceDbContext db, Marketplace.Core.Files.IFileStorage storage,

@@ -1832,6 +1832,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("VendorId", "MatchedAt")
                         .HasDatabaseName("ix_rfp_matches_vendor_id_matched_at");
 
+                    b.HasIndex("RfpId", "Score", "VendorId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_rfp_matches_rfp_id_score_vendor_id");
+
                     b.ToTable("rfp_matches", (string)null);
                 });
 

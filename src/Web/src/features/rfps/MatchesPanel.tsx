@@ -1,28 +1,28 @@
-import { Anchor, Badge, Button, Group, List, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Loader, Pagination, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { useRfpActivity, useRfpMatches, useRfpParticipationActions } from './api';
+import { matchesPageSize, useRfpActivity, useRfpMatches, useRfpParticipationActions } from './api';
 
 /**
- * The matched vendors, best fit first, each with its score and why. While the RFP is published the client invites
- * from here (for an invite-only RFP, the only way a vendor sees it).
+ * The matched vendors, best fit first, each with its score and why, a page at a time: every match can be read and,
+ * while the RFP is published, invited from here (for an invite-only RFP, the only way a vendor sees it).
  */
 export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisationId: string; rfpId: string; canInvite: boolean }) {
   const { t } = useTranslation();
   const activity = useRfpActivity(organisationId, rfpId);
   const { invite } = useRfpParticipationActions(organisationId, rfpId);
   const invited = new Set((activity.data?.invitations ?? []).map((i) => i.vendorId));
-  // The best five first; the rest of the top 20 on request (each comes with its reasons).
-  const [showAll, setShowAll] = useState(false);
+  const [page, setPage] = useState(1);
   // Matching takes moments after publishing; wait two minutes at most before saying that nobody matched.
   const [waiting, setWaiting] = useState(true);
   useEffect(() => {
     const timer = window.setTimeout(() => setWaiting(false), 120_000);
     return () => window.clearTimeout(timer);
   }, []);
-  const matches = useRfpMatches(organisationId, rfpId, waiting);
+  const matches = useRfpMatches(organisationId, rfpId, page, waiting);
+  const total = Number(matches.data?.total ?? 0);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="matches-heading">
       <Title order={3} size="h4" id="matches-heading" mb="xs">
@@ -32,18 +32,18 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
         <Loader size="sm" aria-label={t('rfp.matching')} />
       ) : matches.isError ? (
         <ErrorAlert error={matches.error} onRetry={() => void matches.refetch()} />
-      ) : matches.data.length === 0 && waiting ? (
+      ) : total === 0 && waiting ? (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">{t('rfp.matchingEmpty')}</Text>
         </Group>
-      ) : matches.data.length === 0 ? (
+      ) : total === 0 ? (
         <Text size="sm" c="dimmed">{t('rfp.noMatches')}</Text>
       ) : (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: matches.data.length })}</Text>
+          <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: total })}</Text>
           {invite.isError && <ErrorAlert error={invite.error} />}
-          {matches.data.slice(0, showAll ? 20 : 5).map((m) => (
+          {matches.data.items.map((m) => (
             <div key={m.vendorId}>
               <Group justify="space-between" gap="xs">
                 <Anchor component={Link} to={`/vendors/${m.slug}`} fw={600}>
@@ -71,10 +71,15 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
               </List>
             </div>
           ))}
-          {!showAll && matches.data.length > 5 && (
-            <Button variant="subtle" size="xs" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
-              {t('rfp.showMoreMatches', { count: Math.min(20, matches.data.length) - 5 })}
-            </Button>
+          {total > matchesPageSize && (
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed" aria-live="polite">
+                {t('rfp.matchesRange', { from: (page - 1) * matchesPageSize + 1, to: Math.min(page * matchesPageSize, total), total })}
+              </Text>
+              <Pagination size="sm" total={Math.ceil(total / matchesPageSize)} value={page} onChange={setPage}
+                getControlProps={(control) => ({ 'aria-label': t(`rfp.matchesPage.${control}`) })}
+                getItemProps={(item) => ({ 'aria-label': t('rfp.matchesPageNumber', { page: item }) })} />
+            </Stack>
           )}
         </Stack>
       )}

@@ -69,13 +69,22 @@ export const useRfpAction = (organisationId: string, id: string) => {
 
 export type RfpMatch = Schemas['RfpMatchDto'];
 
-/** The vendors a published RFP matched; the Workers fill them in moments after publishing, so a refresh shows them. */
-export const useRfpMatches = (organisationId: string, id: string, poll: boolean) =>
+export const matchesPageSize = 10;
+
+/**
+ * One page of the vendors a published RFP matched, best first, with how many matched in all. The Workers fill them in
+ * moments after publishing, so a refresh shows them.
+ */
+export const useRfpMatches = (organisationId: string, id: string, page: number, poll: boolean) =>
   useQuery({
-    queryKey: ['rfps', organisationId, id, 'matches'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', { params: { path: { rfpId: id } } })),
+    queryKey: ['rfps', organisationId, id, 'matches', page],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', {
+        params: { path: { rfpId: id }, query: { offset: (page - 1) * matchesPageSize, limit: matchesPageSize } },
+      })),
+    placeholderData: (previous) => previous,
     // Every 3 s while none have arrived and the caller still waits (an RFP nobody matches stays empty).
-    refetchInterval: (query) => (poll && (query.state.data?.length ?? 0) === 0 ? 3000 : false),
+    refetchInterval: (query) => (poll && Number(query.state.data?.total ?? 0) === 0 ? 3000 : false),
   });
 
 export type RfpActivity = Schemas['RfpActivityDto'];
