@@ -84,6 +84,14 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByText("公開中", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 1 版）");
+        // Published, it reads as a document: every section open, nothing greyed out in a locked form.
+        var document = page.GetByRole(AriaRole.Region, new() { Name = "RFP の内容" });
+        await Expect(document.GetByRole(AriaRole.Region, new() { Name = "コミュニケーション設計" }))
+            .ToContainTextAsync("窓口は双方 1 名とし、受託者の責任者が作業を指示する。月次で報告会を行う。");
+        await Expect(document.GetByRole(AriaRole.Region, new() { Name = "移行計画" })).ToContainTextAsync("2 か月の並走ののち切り替える。");
+        await Expect(document.GetByRole(AriaRole.Region, new() { Name = "KPI・SLA 目標" })).ToContainTextAsync("期限遵守率");
+        await Expect(document.GetByRole(AriaRole.Region, new() { Name = "契約期間・予算・想定ボリューム" })).ToContainTextAsync("24 か月");
+        await Expect(page.Locator("fieldset[disabled]")).ToHaveCountAsync(0);
 
         // The Workers match it: the best fits appear with their score and reasons (the shared test database holds many
         // payroll vendors, so this one need not be on the panel's first page).
@@ -141,12 +149,17 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         // An addendum: the client edits the published RFP and publishes the change as version 2.
         await page.GetByRole(AriaRole.Button, new() { Name = "変更（補遺）を作成" }).ClickAsync();
         await page.GetByLabel("目的", new() { Exact = true }).FillAsync("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。");
+        await OpenAsync(page, "締切と公開範囲");
+        await Expect(page.GetByText("公開後の締切は、後ろにだけ動かせます。変更の公開から提案の締切まで 3 日")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "変更を公開" }).ClickAsync();
         var addendum = page.GetByRole(AriaRole.Dialog, new() { Name = "変更（補遺）を公開" });
         await addendum.GetByLabel("変更内容の要約").FillAsync("目的にミス率の目標を加えました。");
         await addendum.GetByRole(AriaRole.Button, new() { Name = "変更を公開" }).ClickAsync();
         await Expect(addendum).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 2 版）");
+        // Back to the document, with the change in it and its summary in the history.
+        await Expect(document).ToContainTextAsync("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("目的にミス率の目標を加えました。");
 
         // The vendor reads the answer and the change.
         await vendorPage.ReloadAsync();

@@ -45,7 +45,9 @@ public sealed record RfpMatchesPageDto(int Total, int Offset, int Limit, IReadOn
 
 public sealed record AxisDto(string Code, string Label, int DefaultWeight);
 
-public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes);
+/// <param name="AddendumMinimumProposalHours">The least time an addendum leaves before proposals close (a closer deadline moves later).</param>
+/// <param name="AddendumMinimumQuestionHours">The same for questions.</param>
+public sealed record RfpVocabularyDto(IReadOnlyList<LabelDto> Readiness, IReadOnlyList<AxisDto> Axes, int AddendumMinimumProposalHours, int AddendumMinimumQuestionHours);
 
 /// <param name="FromTaskIds">Work-inventory tasks to start from: scope, volumes and services are filled in from them.</param>
 /// <param name="FromTemplateId">One of the organisation's templates to start from (then the tasks add to it).</param>
@@ -220,9 +222,10 @@ public static class RfpEndpoints
             r.Content.ProposalDeadline, r.UpdatedAt)).ToList());
     }
 
-    private static Ok<RfpVocabularyDto> Vocabulary() => TypedResults.Ok(new RfpVocabularyDto(
+    private static Ok<RfpVocabularyDto> Vocabulary(IOptions<AddendumOptions> addenda) => TypedResults.Ok(new RfpVocabularyDto(
         ReadinessChecklist.Items.Select(i => new LabelDto(i.Code, English ? i.En : i.Ja)).ToList(),
-        EvaluationAxes.All.Select(a => new AxisDto(a.Code, English ? a.En : a.Ja, a.DefaultWeight)).ToList()));
+        EvaluationAxes.All.Select(a => new AxisDto(a.Code, English ? a.En : a.Ja, a.DefaultWeight)).ToList(),
+        (int)Math.Ceiling(addenda.Value.MinimumProposalPeriod.TotalHours), (int)Math.Ceiling(addenda.Value.MinimumQuestionPeriod.TotalHours)));
 
     private static async Task<Results<Created<RfpDto>, ValidationProblem, ProblemHttpResult>> Create(CreateRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ export function AttachmentsSection({ organisationId, rfpId, editable }: { organi
   const refresh = useRefreshRfpAttachments(organisationId, rfpId);
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">{t('rfp.attachmentsHint')}</Text>
+      {editable && <Text size="sm" c="dimmed">{t('rfp.attachmentsHint')}</Text>}
       {attachments.isError ? (
         <ErrorAlert error={attachments.error} onRetry={() => void attachments.refetch()} />
       ) : (

@@ -28,8 +28,10 @@ import {
 import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { RfpDocument } from '@/components/RfpDocument';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { useCatalogue } from '@/lib/api/catalogue';
 import { useVocabulary } from '@/lib/api/vocabulary';
@@ -69,6 +71,9 @@ const toLocalInput = (iso?: string | null) => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
+/** 72 hours read as "3 日", 36 as "36 時間". */
+const periodText = (t: TFunction, hours: number) =>
+  hours % 24 === 0 ? t('rfp.periodDays', { count: hours / 24 }) : t('rfp.periodHours', { count: hours });
 
 export function RfpBuilderRoute() {
   const { t } = useTranslation();
@@ -107,10 +112,13 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const [open, setOpen] = useState<string[]>(['basics']);
   const [publishing, setPublishing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  // After an addendum: the deadlines the Api moved later to leave the vendors time (null when none moved).
+  const [extended, setExtended] = useState<{ proposal: string | null; question: string | null } | null>(null);
   const dirty = useRef(false);
   const fieldSource = amending ? participation.addendum.error : save.error;
   const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
   const timeFormat = formatDates({ timeStyle: 'short' });
+  const dateTimeFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
 
   // Saves as the user types: the whole draft, a moment after the last change.
   useEffect(() => {
@@ -179,7 +187,11 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
             </Button>
           )}
           {canEdit && rfp.status === 'published' && !amending && (
-            <Button variant="default" onClick={() => setAmending(true)}>
+            <Button variant="default" onClick={() => {
+              setContent(rfp.content);
+              setExtended(null);
+              setAmending(true);
+            }}>
               {t('rfp.amend')}
             </Button>
           )}
@@ -215,10 +227,31 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         </Alert>
       )}
       {(actions.copy.isError || actions.remove.isError) && <ErrorAlert error={actions.copy.error ?? actions.remove.error} />}
+      {extended && (
+        <Alert color="blue" title={t('rfp.deadlinesExtendedTitle')} withCloseButton onClose={() => setExtended(null)} role="status">
+          {[
+            extended.proposal && t('rfp.proposalDeadlineExtended', { deadline: dateTimeFormat.format(new Date(extended.proposal)) }),
+            extended.question && t('rfp.questionDeadlineExtended', { deadline: dateTimeFormat.format(new Date(extended.question)) }),
+          ].filter(Boolean).join(' ')}
+        </Alert>
+      )}
 
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+          {!editable ? (
+            // Published (and not being changed), or a colleague who may not edit: the RFP reads as a document.
+            <Stack>
+              <RfpDocument content={rfp.content} label={t('rfp.documentLabel')}
+                weights={(rfp.content.evaluationAxes ?? []).map((a) => ({
+                  code: a.code, weight: a.weight, label: vocabulary.data?.axes.find((x) => x.code === a.code)?.label ?? a.code,
+                }))} />
+              <Paper withBorder p="md" component="section" aria-label={sectionTitle('attachments')}>
+                <Title order={3} size="h5" mb="xs">{sectionTitle('attachments')}</Title>
+                <AttachmentsSection organisationId={organisation.id} rfpId={rfp.id} editable={false} />
+              </Paper>
+            </Stack>
+          ) : (
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <Accordion multiple value={open} onChange={setOpen} variant="separated">
               <Accordion.Item value="basics">
                 <Accordion.Control>{sectionTitle('basics')}</Accordion.Control>
@@ -333,10 +366,20 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                   <Stack>
                     <SimpleGrid cols={{ base: 1, sm: 2 }}>
                       <TextInput type="datetime-local" label={t('rfp.field.questionDeadline')} value={toLocalInput(content.questionDeadline)}
+                        min={amending ? toLocalInput(rfp.content.questionDeadline) : undefined}
                         onChange={(e) => set('questionDeadline', fromLocalInput(e.currentTarget.value))} error={errors.questionDeadline} />
                       <TextInput type="datetime-local" label={t('rfp.field.proposalDeadline')} value={toLocalInput(content.proposalDeadline)}
+                        min={amending ? toLocalInput(rfp.content.proposalDeadline) : undefined}
                         onChange={(e) => set('proposalDeadline', fromLocalInput(e.currentTarget.value))} error={errors.proposalDeadline} />
                     </SimpleGrid>
+                    {amending && vocabulary.data && (
+                      <Text size="sm" c="dimmed">
+                        {t('rfp.deadlinesOnlyLater', {
+                          proposal: periodText(t, Number(vocabulary.data.addendumMinimumProposalHours)),
+                          question: periodText(t, Number(vocabulary.data.addendumMinimumQuestionHours)),
+                        })}
+                      </Text>
+                    )}
                     <Radio.Group label={t('rfp.field.visibility')} value={content.visibility ?? 'public'} onChange={(v) => set('visibility', v)} error={errors.visibility}>
                       <Stack gap="xs" mt="xs">
                         <Radio value="public" label={t('rfp.visibility.public')} />
@@ -386,6 +429,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
               </Accordion.Item>
             </Accordion>
           </fieldset>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           {/* Beside the form while scrolling: the author sees a problem clear as they type. */}
@@ -405,7 +449,13 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         <AddendumDialog organisationId={organisation.id} rfpId={rfp.id} content={content} onShow={show}
           onClose={(published) => {
             setAmendDialog(false);
-            if (published) setAmending(false);
+            if (!published) return;
+            setAmending(false);
+            const moved = (sent?: string | null, stands?: string | null) => (sent && stands && new Date(stands) > new Date(sent) ? stands : null);
+            const proposal = moved(content.proposalDeadline, published.content.proposalDeadline);
+            const question = moved(content.questionDeadline, published.content.questionDeadline);
+            setExtended(proposal || question ? { proposal, question } : null);
+            setContent(published.content);
           }} />
       )}
       {cancelling && <CancelDialog organisationId={organisation.id} rfpId={rfp.id} onClose={() => setCancelling(false)} />}
@@ -612,22 +662,31 @@ function TemplateDialog({ organisationId, rfpId, defaultName, onClose }: { organ
   );
 }
 
-/** Publishes the edited content as the next version, with the summary the participants read. */
+/** Publishes the edited content as the next version; onClose receives the RFP as published (null when nothing was published). */
 function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
-  organisationId: string; rfpId: string; content: RfpContent; onShow: (field: string) => void; onClose: (published: boolean) => void;
+  organisationId: string; rfpId: string; content: RfpContent; onShow: (field: string) => void; onClose: (published: Rfp | null) => void;
 }) {
   const { t } = useTranslation();
   const { addendum } = useRfpParticipationActions(organisationId, rfpId);
+  const vocabulary = useRfpVocabulary(currentLanguage());
   const [changeSummary, setChangeSummary] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   const errors = addendum.error instanceof ApiError ? addendum.error.fieldErrors() : {};
   const { changeSummary: summaryError, acknowledgeFindings: findingsError, ...contentErrors } = errors;
   const contentFields = Object.keys(contentErrors);
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('rfp.addendumTitle')} size="lg">
+    <Modal opened onClose={() => onClose(null)} title={t('rfp.addendumTitle')} size="lg">
       <Stack>
         <Textarea label={t('rfp.changeSummary')} description={t('rfp.changeSummaryHint')} autosize minRows={3} value={changeSummary}
           onChange={(e) => setChangeSummary(e.currentTarget.value)} error={summaryError} data-autofocus />
+        {vocabulary.data && (
+          <Text size="sm">
+            {t('rfp.addendumPeriodsNote', {
+              proposal: periodText(t, Number(vocabulary.data.addendumMinimumProposalHours)),
+              question: periodText(t, Number(vocabulary.data.addendumMinimumQuestionHours)),
+            })}
+          </Text>
+        )}
         {contentFields.length > 0 && (
           <Alert color="red" title={t('rfp.cannotPublish')} role="alert">
             <List size="sm">
@@ -636,7 +695,7 @@ function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
                   <Button variant="transparent" size="compact-sm" px={0} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
                     onClick={() => {
                       onShow(field);
-                      onClose(false);
+                      onClose(null);
                     }}>
                     {contentErrors[field]}
                   </Button>
@@ -652,9 +711,9 @@ function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
         )}
         {addendum.isError && Object.keys(errors).length === 0 && <ErrorAlert error={addendum.error} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onClose(false)}>{t('rfp.back')}</Button>
+          <Button variant="default" onClick={() => onClose(null)}>{t('rfp.back')}</Button>
           <Button leftSection={<IconSend size={16} />} loading={addendum.isPending} disabled={!changeSummary.trim()}
-            onClick={() => addendum.mutate({ content, changeSummary, acknowledgeFindings: acknowledged }, { onSuccess: () => onClose(true) })}>
+            onClick={() => addendum.mutate({ content, changeSummary, acknowledgeFindings: acknowledged }, { onSuccess: (published) => onClose(published) })}>
             {t('rfp.amendPublish')}
           </Button>
         </Group>

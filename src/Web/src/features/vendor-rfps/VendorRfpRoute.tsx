@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Progress, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInbox, IconMessageQuestion } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AttachmentList } from '@/components/AttachmentList';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { RfpDocument } from '@/components/RfpDocument';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
@@ -41,7 +42,6 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
   const actions = useVendorRfpActions(organisation.id, summary.rfpId);
   const canTake = takerRoles.includes(organisation.role);
   const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
-  const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
   const score = summary.score === null || summary.score === undefined ? null : Number(summary.score);
   return (
     <Stack gap="lg">
@@ -64,76 +64,7 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <Paper withBorder p="md" component="section" aria-label={t('vendorRfp.contentTitle')}>
-              <Stack gap="md">
-                <Block label={t('vendorRfp.purpose')}>{content.purpose}</Block>
-                <Block label={t('vendorRfp.currentState')}>{content.currentState}</Block>
-                <Block label={t('vendorRfp.scopeIn')}>
-                  <List size="sm">{(content.scopeIn ?? []).map((s) => <List.Item key={s}>{s}</List.Item>)}</List>
-                </Block>
-                {(content.scopeOut ?? []).length > 0 && (
-                  <Block label={t('vendorRfp.scopeOut')}>
-                    <List size="sm">{(content.scopeOut ?? []).map((s) => <List.Item key={s}>{s}</List.Item>)}</List>
-                  </Block>
-                )}
-                <Block label={t('vendorRfp.responsibilityBoundary')}>{content.responsibilityBoundary}</Block>
-                <Block label={t('vendorRfp.kpis')}>
-                  <Table withTableBorder fz="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('rfp.kpi.metric')}</Table.Th>
-                        <Table.Th>{t('rfp.kpi.target')}</Table.Th>
-                        <Table.Th>{t('rfp.kpi.direction')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {(content.kpis ?? []).map((k) => (
-                        <Table.Tr key={k.metric}>
-                          <Table.Td>{k.metric}</Table.Td>
-                          <Table.Td>{Number(k.target)} {k.unit}</Table.Td>
-                          <Table.Td>{t(`rfp.kpi.${k.direction}`)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Block>
-                <Block label={t('vendorRfp.volumes')}>
-                  <List size="sm">
-                    {(content.expectedVolumes ?? []).map((v) => (
-                      <List.Item key={v.item}>{v.item}: {Number(v.monthlyQuantity).toLocaleString()} {v.unit}</List.Item>
-                    ))}
-                  </List>
-                </Block>
-                <Group gap="xl">
-                  <Block label={t('vendorRfp.budget')}>
-                    {content.budgetMinYen != null && content.budgetMaxYen != null
-                      ? `${yen.format(Number(content.budgetMinYen))} 〜 ${yen.format(Number(content.budgetMaxYen))}`
-                      : null}
-                  </Block>
-                  <Block label={t('vendorRfp.term')}>{content.contractTermMonths != null ? t('vendorRfp.months', { count: Number(content.contractTermMonths) }) : null}</Block>
-                </Group>
-                <Block label={t('vendorRfp.certifications')}>
-                  {(content.requiredCertifications ?? []).length > 0
-                    ? (content.requiredCertifications ?? []).map((c) => t(`certifications.types.${c}`)).join('、')
-                    : '—'}
-                  {content.bcpRequired ? ` ・ ${t('vendorRfp.bcpRequired')}` : ''}
-                </Block>
-                <Block label={t('vendorRfp.securityRequirements')}>{content.securityRequirements}</Block>
-                <Block label={t('vendorRfp.communication')}>{content.communication}</Block>
-                <Block label={t('vendorRfp.transitionPlan')}>{content.transitionPlan}</Block>
-                <Block label={t('vendorRfp.weights')}>
-                  <Stack gap={4}>
-                    {rfp.weights.map((a) => (
-                      <Group key={a.code} gap="xs" wrap="nowrap">
-                        <Text size="sm" w={160}>{a.label}</Text>
-                        <Progress value={Number(a.weight)} style={{ flex: 1 }} aria-label={`${a.label} ${Number(a.weight)}%`} />
-                        <Text size="sm" w={40} ta="right">{Number(a.weight)}%</Text>
-                      </Group>
-                    ))}
-                  </Stack>
-                </Block>
-              </Stack>
-            </Paper>
+            <RfpDocument content={content} weights={rfp.weights} label={t('vendorRfp.contentTitle')} />
             <QuestionsPanel organisation={organisation} rfp={rfp} canTake={canTake} />
           </Stack>
         </Grid.Col>
@@ -185,19 +116,6 @@ function Page({ organisation, rfp }: { organisation: MyOrganisation; rfp: Vendor
         </Grid.Col>
       </Grid>
     </Stack>
-  );
-}
-
-function Block({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" fw={600} c="dimmed">{label}</Text>
-      {typeof children === 'string' || children === null || children === undefined ? (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{children || '—'}</Text>
-      ) : (
-        children
-      )}
-    </div>
   );
 }
 
