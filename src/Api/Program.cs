@@ -75,6 +75,7 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request
 // Tell the host that authentication is in the pipeline (in the branch above), or it adds a second, unconditional one.
 ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
 app.UseAuthorization();
+app.UseIdempotencyBuffering(); // the endpoints that honour Idempotency-Key read the body again for its hash
 
 app.MapHealthEndpoints();
 app.MapMarketplaceOpenApi();

@@ -15,10 +15,10 @@ public sealed class ProposalLifeCycleTests
     public void Each_submission_is_a_version_with_its_receipt_time_and_the_rfp_version_it_answers()
     {
         var proposal = Draft();
-        var first = proposal.Submit(rfpVersion: 1, Deadline, Now.AddHours(1));
+        var first = proposal.Submit(rfpVersion: 1, Deadline, Now.AddHours(1), inForce: null)!;
         proposal.Edit(proposal.Content with { Summary = "改訂版" }, Deadline, Now.AddHours(2));
         Assert.Equal(ProposalStatus.Submitted, proposal.Status); // editing the working copy leaves the submission standing
-        var revised = proposal.Submit(rfpVersion: 2, Deadline, Now.AddHours(3));
+        var revised = proposal.Submit(rfpVersion: 2, Deadline, Now.AddHours(3), first.Content)!;
 
         Assert.Equal((1, 1, "初版", Now.AddHours(1)), (first.Number, first.RfpVersion, first.Content.Summary, first.ReceivedAt));
         Assert.Equal((2, 2, "改訂版", Now.AddHours(3)), (revised.Number, revised.RfpVersion, revised.Content.Summary, revised.ReceivedAt));
@@ -30,15 +30,27 @@ public sealed class ProposalLifeCycleTests
     public void A_withdrawn_proposal_is_submitted_again_only_after_it_is_reopened()
     {
         var proposal = Draft();
-        proposal.Submit(1, Deadline, Now);
+        var first = proposal.Submit(1, Deadline, Now, inForce: null)!;
         proposal.Withdraw(Deadline, Now.AddHours(1));
         Assert.False(proposal.Conforms(1));
-        Assert.Throws<IllegalProposalTransitionException>(() => proposal.Submit(1, Deadline, Now.AddHours(2)));
+        Assert.Throws<IllegalProposalTransitionException>(() => proposal.Submit(1, Deadline, Now.AddHours(2), first.Content));
         Assert.Throws<IllegalProposalTransitionException>(() => proposal.Edit(new ProposalContent(), Deadline, Now.AddHours(2)));
 
         proposal.Reopen(Deadline, Now.AddHours(2));
         Assert.Equal(ProposalStatus.Draft, proposal.Status);
-        Assert.Equal(2, proposal.Submit(1, Deadline, Now.AddHours(3)).Number);
+        Assert.Equal(2, proposal.Submit(1, Deadline, Now.AddHours(3), first.Content)!.Number); // after a withdrawal, the same content counts again
+    }
+
+    [Fact]
+    public void Submitting_again_what_is_in_force_is_no_new_version_but_a_change_or_an_addendum_is()
+    {
+        var proposal = Draft();
+        var first = proposal.Submit(1, Deadline, Now, inForce: null)!;
+        Assert.Null(proposal.Submit(1, Deadline, Now.AddSeconds(1), first.Content)); // the second click
+        Assert.Equal((1, Now), (proposal.SubmittedVersion, proposal.SubmittedAt));
+        Assert.Equal(2, proposal.Submit(2, Deadline, Now.AddHours(1), first.Content)!.Number); // re-confirmed after an addendum
+        proposal.Edit(proposal.Content with { Summary = "改訂版" }, Deadline, Now.AddHours(2));
+        Assert.Equal(3, proposal.Submit(2, Deadline, Now.AddHours(3), first.Content)!.Number); // revised
     }
 
     [Fact]
@@ -52,8 +64,8 @@ public sealed class ProposalLifeCycleTests
     public void Nothing_changes_at_or_after_the_deadline_and_the_refusal_names_it()
     {
         var proposal = Draft();
-        proposal.Submit(1, Deadline, Now);
-        var refused = Assert.Throws<ProposalDeadlinePassedException>(() => proposal.Submit(1, Deadline, Deadline));
+        var first = proposal.Submit(1, Deadline, Now, inForce: null)!;
+        var refused = Assert.Throws<ProposalDeadlinePassedException>(() => proposal.Submit(1, Deadline, Deadline, first.Content));
         Assert.Equal(Deadline, refused.Deadline);
         Assert.Throws<ProposalDeadlinePassedException>(() => proposal.Withdraw(Deadline, Deadline.AddSeconds(1)));
         Assert.Throws<ProposalDeadlinePassedException>(() => proposal.Edit(new ProposalContent(), Deadline, Deadline.AddDays(1)));

@@ -35,7 +35,7 @@ public sealed class SealedProposals
             proposal.Attach(attachment.Reference(), deadline, now);
             db.Proposals.Add(proposal);
             db.ProposalAttachments.Add(attachment);
-            db.ProposalVersions.Add(proposal.Submit(1, deadline, now));
+            db.ProposalVersions.Add(proposal.Submit(1, deadline, now, inForce: null)!);
             await db.SaveChangesAsync();
         }
         return (client.Id, vendor.Id, rfp.Id);

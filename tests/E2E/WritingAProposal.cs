@@ -67,10 +67,16 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await Expect(sealedCount).ToContainTextAsync("封緘されています");
         await Expect(clientPage.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("参加表明 1 社");
 
-        // A revision before the deadline is a second version with its own receipt time.
+        // A revision before the deadline is a second version with its own receipt time; a double click submits it once.
         await page.GetByRole(AriaRole.Textbox, new() { Name = "概要", Exact = true }).FillAsync("請求書発行を 2 名体制で安定させます。");
-        await page.GetByRole(AriaRole.Button, new() { Name = "改訂版を提出する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "改訂版を提出する" }).DblClickAsync();
         await Expect(page.GetByText("第 2 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
+        // Nobody is told of an error: the second click was the first one's request.
+        await Expect(page.GetByText("他の画面で変更されました")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("他の操作と重なりました")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(page.GetByText("第 2 版（RFP 第 1 版に対して）")).ToBeVisibleAsync();
+        await Expect(page.GetByText("第 3 版", new() { Exact = false })).ToHaveCountAsync(0);
         await clientPage.ReloadAsync();
         await Expect(clientPage.GetByTestId("sealed-proposals")).ToContainTextAsync("提出済みの提案：1 件");
 

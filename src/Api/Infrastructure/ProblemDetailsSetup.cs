@@ -99,6 +99,14 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
                 Title = "Service Unavailable",
                 Detail = "The e-mail could not be sent at the moment. Nothing was saved; please try again shortly.",
             },
+            // Two requests at once (a double click, two tabs, a colleague): the one that lost is told, and nothing of it was saved.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException when httpContext.Request.Headers.IfMatch.Count > 0 => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed, Title = Revisions.StaleTitle, Detail = Revisions.StaleDetail,
+            },
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Lost(StatusCodes.Status409Conflict),
+            Microsoft.EntityFrameworkCore.DbUpdateException update when update.IsUniqueViolation() => Lost(StatusCodes.Status409Conflict),
+            _ when IsSerializationFailure(exception) => Lost(StatusCodes.Status409Conflict),
             _ when DataExtensions.IsDatabaseUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -110,6 +118,9 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
 
         switch (problem.Status)
         {
+            case 409 or 412 when exception is not BadHttpRequestException:
+                logger.LogInformation("Lost a race on {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+                break;
             case >= 500 and not 503:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
                 break;
@@ -129,6 +140,24 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static bool IsSerializationFailure(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException)?.SqlState
+            is Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected;
+
+    /// <summary>The answer to the request that lost a race: what happened, and what to do (nothing of it was saved).</summary>
+    private static ProblemDetails Lost(int status)
+    {
+        var english = Localization.CurrentLanguage == "en";
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = english ? "Changed meanwhile" : "他の操作と重なりました",
+            Detail = english
+                ? "Another request changed this at the same moment (a second click, another tab or a colleague), so this one changed nothing. Reload to see what stands."
+                : "同じ時点で別の操作（二度目のクリック、別のタブ、同僚の操作）が反映されたため、この操作では何も変更していません。読み込み直して現在の内容をご確認ください。",
+        };
     }
 
     private static ValidationProblemDetails BadJson(JsonException json)

@@ -26,6 +26,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
@@ -292,12 +293,14 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
         {
             e.ToTable("rfp_evaluations");
             e.HasKey(x => x.RfpId);
+            e.Property<uint>("xmin").IsRowVersion(); // two panel changes at once: one stands, the other is told
             e.HasOne<Rfps.Rfp>().WithOne().HasForeignKey<Evaluations.RfpEvaluation>(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Evaluations.RfpEvaluator>(e =>
         {
             e.ToTable("rfp_evaluators");
             e.HasKey(x => new { x.RfpId, x.UserId });
+            e.Property<uint>("xmin").IsRowVersion(); // a scorecard submitted twice at once is submitted once
             e.HasIndex(x => x.UserId);
             e.HasOne<Evaluations.RfpEvaluation>().WithMany().HasForeignKey(x => x.RfpId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Identity.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -326,6 +329,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
         modelBuilder.Entity<Awards.RfpAward>(a =>
         {
             a.ToTable("rfp_awards");
+            a.Property<uint>("xmin").IsRowVersion(); // approved and sent back at once: one decision stands
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             a.Property(x => x.VendorName).HasMaxLength(200);
             a.Property(x => x.Reason).HasMaxLength(Awards.RfpAward.ReasonMaxLength);
@@ -514,6 +518,19 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             m.Property(x => x.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
             // The relay only ever looks for unsent, publishable rows in creation order.
             m.HasIndex(x => x.CreatedAt).HasFilter("sent_at IS NULL AND failed_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
+        });
+
+        modelBuilder.Entity<IdempotentRequest>(r =>
+        {
+            r.ToTable("idempotent_requests");
+            r.HasKey(x => new { x.OrganisationId, x.Operation, x.Key });
+            r.Property(x => x.Operation).HasMaxLength(100);
+            r.Property(x => x.Key).HasMaxLength(IdempotentRequest.KeyMaxLength);
+            r.Property(x => x.RequestHash).HasMaxLength(64);
+            r.Property(x => x.ContentType).HasMaxLength(200);
+            r.Property(x => x.Location).HasMaxLength(500);
+            r.HasIndex(x => new { x.OrganisationId, x.CreatedAt }); // expired keys are cleared per organisation
+            r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<InboxMessage>(i =>

@@ -168,11 +168,12 @@ public static class DemoEvaluations
                 ?? new SecurityAnswer(q.Code, "社内規程に従い対応し、年 1 回の内部監査で確認しています。")).ToArray(),
         }, deadline, at);
         db.Proposals.Add(proposal);
-        db.ProposalVersions.Add(proposal.Submit(rfp.Version, deadline, at));
+        var first = proposal.Submit(rfp.Version, deadline, at, inForce: null)!;
+        db.ProposalVersions.Add(first);
         if (revise)
         {
             proposal.Edit(proposal.Content with { Summary = proposal.Content.Summary + "（質疑回答を踏まえて体制を増強しました）" }, deadline, at.AddDays(2));
-            db.ProposalVersions.Add(proposal.Submit(rfp.Version, deadline, at.AddDays(2)));
+            db.ProposalVersions.Add(proposal.Submit(rfp.Version, deadline, at.AddDays(2), first.Content)!);
         }
         if (withdraw) proposal.Withdraw(deadline, at.AddDays(3));
         db.RfpParticipants.Add(new RfpParticipant(rfp.Id, vendorId, rfp.OrganisationId, at));

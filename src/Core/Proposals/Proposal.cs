@@ -84,12 +84,15 @@ public sealed class Proposal
     /// <summary>
     /// Submits the working copy against the RFP's version in force: the first submission, a revision, or (same
     /// content, newer RFP version) the re-confirmation an addendum asks for. The caller has checked
-    /// <see cref="ProposalContent.MissingFor"/>.
+    /// <see cref="ProposalContent.MissingFor"/>. A submission that would repeat the one in force (the same content
+    /// against the same RFP version: a second click) is not a new version: null, and nothing changes.
     /// </summary>
-    public ProposalVersion Submit(int rfpVersion, DateTimeOffset deadline, DateTimeOffset now)
+    /// <param name="inForce">The content of the latest submitted version (null before the first).</param>
+    public ProposalVersion? Submit(int rfpVersion, DateTimeOffset deadline, DateTimeOffset now, ProposalContent? inForce)
     {
         RequireOpen(deadline, now);
         if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "submitted (reopen it first)");
+        if (Status == ProposalStatus.Submitted && RfpVersion == rfpVersion && inForce is not null && Data.DocumentEquality.Same(Content, inForce)) return null;
         Status = ProposalStatus.Submitted;
         SubmittedVersion++;
         RfpVersion = rfpVersion;

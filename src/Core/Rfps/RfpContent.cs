@@ -52,10 +52,7 @@ public sealed record RfpContent
     public string[] ReadinessDone { get; init; } = [];
 
     /// <summary>Whether the two say the same (records compare their arrays by reference, so compare the documents).</summary>
-    public bool SameAs(RfpContent other) =>
-        System.Text.Json.JsonSerializer.Serialize(this, ComparisonJson) == System.Text.Json.JsonSerializer.Serialize(other, ComparisonJson);
-
-    private static readonly System.Text.Json.JsonSerializerOptions ComparisonJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    public bool SameAs(RfpContent other) => Data.DocumentEquality.Same(this, other);
 
     /// <summary>When the contract starts: the transition start, else the day of the proposal deadline; null when neither is known.</summary>
     public DateOnly? ContractStart() => TransitionStart ?? (ProposalDeadline is { } deadline ? DateOnly.FromDateTime(deadline.UtcDateTime) : null);

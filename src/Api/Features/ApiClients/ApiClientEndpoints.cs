@@ -41,7 +41,7 @@ public static class ApiClientEndpoints
         group.MapPost("/", Create)
             .RequireMember(null, OrganisationRoles.Owner, OrganisationRoles.Admin)
             .Validate<CreateApiClientRequest>()
-            .WithName("CreateApiClient")
+            .Idempotent().WithName("CreateApiClient")
             .WithSummary("Create an API client; its secret is in this answer only");
 
         group.MapDelete("/{apiClientId:guid}", Revoke)

@@ -40,7 +40,7 @@ public static class InvitationEndpoints
             .Validate<InviteRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithName("Invite")
+            .Idempotent().WithName("Invite")
             .WithSummary("Invite a person by e-mail with a role");
 
         group.MapDelete("/{invitationId:guid}", Revoke)

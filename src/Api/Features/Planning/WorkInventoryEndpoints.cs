@@ -54,9 +54,9 @@ public static class WorkInventoryEndpoints
             .WithSummary("The organisation's tasks with their check and verdict, and totals");
         group.MapGet("/check-items", CheckItems).RequireMember(ApiScopes.OrganisationRead).WithName("GetCoreNonCoreCheckItems")
             .WithSummary("The 10 items of the core/non-core check, in the reader's language");
-        group.MapPost("/tasks", Create).RequireMember(null, editors).Validate<WorkTaskInput>().WithName("AddWorkTask")
+        group.MapPost("/tasks", Create).RequireMember(null, editors).Validate<WorkTaskInput>().Idempotent().WithName("AddWorkTask")
             .WithSummary("Add a task to the work inventory");
-        group.MapPost("/tasks/batch", CreateMany).RequireMember(null, editors).WithName("AddWorkTasks")
+        group.MapPost("/tasks/batch", CreateMany).RequireMember(null, editors).Idempotent().WithName("AddWorkTasks")
             .WithSummary("Add many tasks at once (an import the user confirmed): all or none");
         // RequireOwned before Validate: another organisation's task is 404 whatever the body is.
         group.MapPut("/tasks/{taskId:guid}", Update).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").Validate<WorkTaskInput>().WithName("UpdateWorkTask")

@@ -35,7 +35,8 @@ public static partial class VendorProposalEndpoints
         IFileStorage storage, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
+        var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
+        if (proposal is null) return problem!;
         var now = clock.GetDatabaseNow();
         if (now >= DeadlineOf(listing)) return Closed(DeadlineOf(listing));
         if (proposal.Content.Attachments.Length >= ProposalAttachment.MaxPerProposal)
@@ -44,8 +45,8 @@ public static partial class VendorProposalEndpoints
                 ["file"] = [English ? $"At most {ProposalAttachment.MaxPerProposal} attachments; remove one first."
                     : $"添付資料は {ProposalAttachment.MaxPerProposal} 件までです。不要なものを外してください。"],
             });
-        var (upload, problem) = await EvidenceUploads.ReadAsync(http.Request, "attachment", cancellationToken);
-        if (upload is null) return problem!;
+        var (upload, unreadable) = await EvidenceUploads.ReadAsync(http.Request, "attachment", cancellationToken);
+        if (upload is null) return unreadable!;
         var key = await upload.StoreAsync(storage, cancellationToken);
         var attachment = new ProposalAttachment(proposal, key, upload.FileName, upload.Kind.ContentType, upload.File.Length, now);
         try
@@ -66,7 +67,7 @@ public static partial class VendorProposalEndpoints
             throw;
         }
         return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachment.Id}",
-            await ToDtoAsync(db, proposal, listing, rfp, clock.GetUtcNow(), cancellationToken));
+            await ToDtoAsync(db, http, proposal, listing, rfp, clock.GetUtcNow(), cancellationToken));
     }
 
     private static async Task<IResult> DownloadAttachment(Guid rfpId, Guid attachmentId, CurrentActor actor, MarketplaceDbContext db, IFileStorage storage,
@@ -82,7 +83,8 @@ public static partial class VendorProposalEndpoints
         IFileStorage storage, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
+        var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
+        if (proposal is null) return problem!;
         if (proposal.Content.Attachments.All(a => a.Id != attachmentId)) return NoSuchAttachment();
         var now = clock.GetUtcNow();
         try
@@ -106,6 +108,6 @@ public static partial class VendorProposalEndpoints
             await transaction.CommitAsync(cancellationToken);
         }
         if (attachment is not null) await storage.DeleteAsync(attachment.FileKey, cancellationToken); // after the commit: never a row without its file
-        return TypedResults.Ok(await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
 }

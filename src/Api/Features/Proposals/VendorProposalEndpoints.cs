@@ -27,9 +27,11 @@ public sealed record SecurityQuestionDto(string Code, string Question);
 /// <param name="NeedsReconfirmation">Submitted against an earlier RFP version: re-confirm or revise before the deadline.</param>
 /// <param name="Open">Proposals are accepted now (the RFP is published and the deadline has not passed).</param>
 /// <param name="Cost">The total cost of the working copy over the RFP's term at its expected volumes.</param>
+/// <param name="Revision">The proposal's revision (also its ETag): send it as If-Match with a change, which is refused (412) when the proposal has moved on.</param>
 public sealed record ProposalDto(Guid Id, Guid RfpId, string Status, ProposalContent Content, int SubmittedVersion, int RfpVersion, int CurrentRfpVersion,
     bool NeedsReconfirmation, DateTimeOffset? SubmittedAt, DateTimeOffset Deadline, bool Open, IReadOnlyList<ProposalVersionDto> Versions,
-    IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt);
+    IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt,
+    string Revision);
 
 /// <summary>
 /// The vendor's side of a proposal to an RFP it sees: start one (prefilled from the profile: fees and the security
@@ -101,9 +103,12 @@ public static partial class VendorProposalEndpoints
 
     private static DateTimeOffset DeadlineOf(RfpListing listing) => listing.ProposalDeadline ?? DateTimeOffset.MinValue;
 
-    private static async Task<ProposalDto> ToDtoAsync(MarketplaceDbContext db, Proposal proposal, RfpListing listing, RfpContent rfp, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>The proposal as its vendor reads it, for a tracked (or just saved) <paramref name="proposal"/>; the answer carries its revision as the ETag.</summary>
+    private static async Task<ProposalDto> ToDtoAsync(MarketplaceDbContext db, HttpContext http, Proposal proposal, RfpListing listing, RfpContent rfp,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var entry = db.Entry(proposal);
+        Revisions.Tag(http, entry);
         var versions = await db.ProposalVersions.AsNoTracking().Where(v => v.ProposalId == proposal.Id).OrderBy(v => v.Number)
             .Select(v => new ProposalVersionDto(v.Number, v.RfpVersion, v.ReceivedAt)).ToListAsync(cancellationToken);
         return new ProposalDto(proposal.Id, proposal.RfpId, proposal.Status.ToString().ToLowerInvariant(), proposal.Content, proposal.SubmittedVersion,
@@ -111,7 +116,7 @@ public static partial class VendorProposalEndpoints
             DeadlineOf(listing), listing.Status == RfpStatus.Published && now < DeadlineOf(listing), versions,
             proposal.Content.MissingFor(rfp).Select(code => new MissingItemDto(code, MissingLabel(code))).ToList(),
             TotalCostOfOwnership.Of(proposal.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(proposal.Content.Fees, rfp),
-            SecurityQuestionnaire.Questions.Select(q => new SecurityQuestionDto(q.Code, English ? q.En : q.Ja)).ToList(), proposal.UpdatedAt);
+            SecurityQuestionnaire.Questions.Select(q => new SecurityQuestionDto(q.Code, English ? q.En : q.Ja)).ToList(), proposal.UpdatedAt, Revisions.Of(entry));
     }
 
     private static string MissingLabel(string code) => code.Split(':', 2) switch
@@ -127,13 +132,13 @@ public static partial class VendorProposalEndpoints
         _ => code,
     };
 
-    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.RfpId == rfpId && p.VendorId == actor.OrganisationId, cancellationToken);
+        var proposal = await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken); // tracked, for its revision
         if (proposal is null) return NoProposal();
-        return TypedResults.Ok(await ToDtoAsync(db, proposal, listing, rfp, clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, clock.GetUtcNow(), cancellationToken));
     }
 
     private static async Task<Results<Created<ProposalDto>, ProblemHttpResult>> Start(Guid rfpId, CurrentActor actor, MarketplaceDbContext db,
@@ -166,7 +171,7 @@ public static partial class VendorProposalEndpoints
         await db.AppendAuditAsync(new AuditRecord(vendorId, actor.AuditName, AuditActions.ProposalStarted, "proposal", proposal.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { rfpId }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}/proposal", await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
+        return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}/proposal", await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
 
     /// <summary>
@@ -190,11 +195,21 @@ public static partial class VendorProposalEndpoints
     private static Task<Proposal?> MineAsync(MarketplaceDbContext db, Guid rfpId, Guid vendorId, CancellationToken cancellationToken) =>
         db.Proposals.FirstOrDefaultAsync(p => p.RfpId == rfpId && p.VendorId == vendorId, cancellationToken);
 
+    /// <summary>This vendor's proposal, to change: 404 when there is none, 412 when the request's If-Match names an older revision.</summary>
+    private static async Task<(Proposal? Proposal, ProblemHttpResult? Problem)> MineToChangeAsync(MarketplaceDbContext db, HttpContext http, Guid rfpId,
+        Guid vendorId, CancellationToken cancellationToken)
+    {
+        var proposal = await MineAsync(db, rfpId, vendorId, cancellationToken);
+        if (proposal is null) return (null, NoProposal());
+        return Revisions.Mismatch(http, db.Entry(proposal)) is { } stale ? (null, stale) : (proposal, null);
+    }
+
     private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> Save(Guid rfpId, ProposalContent content, CurrentActor actor,
-        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
+        var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
+        if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
         try
         {
@@ -203,7 +218,7 @@ public static partial class VendorProposalEndpoints
         catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
         catch (IllegalProposalTransitionException e) { return Illegal(e); }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
 
     /// <summary>Texts trimmed and empty list items dropped, as the RFP builder does.</summary>
@@ -223,7 +238,8 @@ public static partial class VendorProposalEndpoints
         HttpContext http, TimeProvider clock, IOptions<BillingOptions> billing, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
+        var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
+        if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
         if (listing.Status != RfpStatus.Published || now >= DeadlineOf(listing)) return Closed(DeadlineOf(listing));
         var missing = proposal.Content.MissingFor(rfp);
@@ -233,13 +249,17 @@ public static partial class VendorProposalEndpoints
                 English ? $"{MissingLabel(code)} is missing." : $"{MissingLabel(code)}が未記入です。",
             }));
         var firstSubmission = proposal.SubmittedVersion == 0;
-        ProposalVersion version;
+        var inForce = firstSubmission ? null : await db.ProposalVersions.AsNoTracking()
+            .Where(v => v.ProposalId == proposal.Id && v.Number == proposal.SubmittedVersion).Select(v => v.Content).SingleAsync(cancellationToken);
+        ProposalVersion? version;
         try
         {
-            version = proposal.Submit(listing.Version, DeadlineOf(listing), now);
+            version = proposal.Submit(listing.Version, DeadlineOf(listing), now, inForce);
         }
         catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
         catch (IllegalProposalTransitionException e) { return Illegal(e); }
+        // The same submission again (a second click): the answer of the first, and no new version.
+        if (version is null) return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (firstSubmission)
         {
@@ -253,7 +273,7 @@ public static partial class VendorProposalEndpoints
         await db.AppendAuditAsync(new AuditRecord(proposal.VendorId, actor.AuditName, AuditActions.ProposalSubmitted, "proposal", proposal.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { rfpId, version = version.Number, rfpVersion = version.RfpVersion }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
 
     private static Task<Results<Ok<ProposalDto>, ProblemHttpResult>> Withdraw(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, HttpContext http,
@@ -269,7 +289,8 @@ public static partial class VendorProposalEndpoints
         TimeProvider clock, string auditAction, Action<Proposal, DateTimeOffset, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
-        if (await MineAsync(db, rfpId, actor.OrganisationId!.Value, cancellationToken) is not { } proposal) return NoProposal();
+        var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
+        if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
         try
         {
@@ -282,7 +303,7 @@ public static partial class VendorProposalEndpoints
         await db.AppendAuditAsync(new AuditRecord(proposal.VendorId, actor.AuditName, auditAction, "proposal", proposal.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { rfpId }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await ToDtoAsync(db, proposal, listing, rfp, now, cancellationToken));
+        return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
 
     /// <summary>Shape and limits; completeness is checked when submitting (a working copy may be half written).</summary>

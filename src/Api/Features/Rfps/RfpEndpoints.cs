@@ -30,8 +30,10 @@ public sealed record RfpFindingDto(string RuleCode, string Sentence, string Reas
 /// <param name="Problems">What stops publishing, by field (empty: ready).</param>
 /// <param name="Findings">Disguised-contracting findings in the text (publishing with any needs an acknowledgement).</param>
 /// <param name="ReadinessOpen">The readiness checklist's items not ticked yet.</param>
+/// <param name="Revision">The RFP's revision (also its ETag): send it as If-Match with a change, which is refused (412) when the RFP has moved on.</param>
 public sealed record RfpDto(Guid Id, string Status, int Version, RfpContent Content, DateTimeOffset? PublishedAt, string? CancellationReason,
-    DateTimeOffset UpdatedAt, IReadOnlyList<RfpProblemDto> Problems, IReadOnlyList<RfpFindingDto> Findings, IReadOnlyList<string> ReadinessOpen);
+    DateTimeOffset UpdatedAt, IReadOnlyList<RfpProblemDto> Problems, IReadOnlyList<RfpFindingDto> Findings, IReadOnlyList<string> ReadinessOpen,
+    string Revision);
 
 public sealed record LabelDto(string Code, string Label);
 
@@ -85,16 +87,16 @@ public static class RfpEndpoints
         group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
         group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpVocabulary")
             .WithSummary("The readiness checklist and the evaluation axes, in the reader's language");
-        group.MapPost("/", Create).RequireMember(null, editors).WithName("CreateRfp").WithSummary("Start a draft: empty, from a template, or from work-inventory tasks");
+        group.MapPost("/", Create).RequireMember(null, editors).Idempotent().WithName("CreateRfp").WithSummary("Start a draft: empty, from a template, or from work-inventory tasks");
         group.MapGet("/templates", Templates).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfpTemplates").WithSummary("The organisation's RFP templates");
         group.MapPost("/{rfpId:guid}/template", SaveAsTemplate).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
-            .Validate<SaveTemplateRequest>().WithName("SaveRfpAsTemplate").WithSummary("Save the RFP's content, without its dates, as a named template");
+            .Validate<SaveTemplateRequest>().Idempotent().WithName("SaveRfpAsTemplate").WithSummary("Save the RFP's content, without its dates, as a named template");
         group.MapDelete("/templates/{templateId:guid}", DeleteTemplate).RequireMember(null, editors).WithName("DeleteRfpTemplate").WithSummary("Delete a template");
         group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfp")
             .WithSummary("An RFP with what stops publishing, the disguised-contracting findings and the open readiness items");
         group.MapPut("/{rfpId:guid}", Save).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<RfpContent>()
             .WithName("SaveRfpDraft").WithSummary("Save the draft's content (whole); 409 once published");
-        group.MapPost("/{rfpId:guid}/copy", Copy).RequireMember(null, editors).WithName("CopyRfp").WithSummary("A new draft with the same content, deadlines cleared");
+        group.MapPost("/{rfpId:guid}/copy", Copy).RequireMember(null, editors).Idempotent().WithName("CopyRfp").WithSummary("A new draft with the same content, deadlines cleared");
         group.MapPost("/{rfpId:guid}/publish", Publish).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("PublishRfp")
             .WithSummary("Publish: 400 lists every problem; findings need acknowledgeFindings (audited); 409 unless a draft");
         group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp")
@@ -209,11 +211,16 @@ public static class RfpEndpoints
         _ => "中止",
     };
 
-    private static RfpDto ToDto(Rfp rfp, DateTimeOffset now) => new(rfp.Id, rfp.Status.ToString().ToLowerInvariant(), rfp.Version, rfp.Content, rfp.PublishedAt,
-        rfp.CancellationReason, rfp.UpdatedAt,
-        rfp.Status == RfpStatus.Draft ? RfpPublishing.Problems(rfp.Content, now).Select(p => new RfpProblemDto(p.Field, English ? p.En : p.Ja)).ToList() : [],
-        RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion)).ToList(),
-        ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList());
+    /// <summary>The RFP as the client reads it, for a tracked (or just saved) <paramref name="rfp"/>; the answer carries its revision as the ETag.</summary>
+    private static RfpDto ToDto(MarketplaceDbContext db, HttpContext http, Rfp rfp, DateTimeOffset now)
+    {
+        var entry = db.Entry(rfp);
+        Revisions.Tag(http, entry);
+        return new(rfp.Id, rfp.Status.ToString().ToLowerInvariant(), rfp.Version, rfp.Content, rfp.PublishedAt, rfp.CancellationReason, rfp.UpdatedAt,
+            rfp.Status == RfpStatus.Draft ? RfpPublishing.Problems(rfp.Content, now).Select(p => new RfpProblemDto(p.Field, English ? p.En : p.Ja)).ToList() : [],
+            RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion)).ToList(),
+            ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList(), Revisions.Of(entry));
+    }
 
     private static async Task<Results<Ok<List<RfpSummaryDto>>, ProblemHttpResult>> List(MarketplaceDbContext db, CancellationToken cancellationToken)
     {
@@ -228,7 +235,7 @@ public static class RfpEndpoints
         (int)Math.Ceiling(addenda.Value.MinimumProposalPeriod.TotalHours), (int)Math.Ceiling(addenda.Value.MinimumQuestionPeriod.TotalHours)));
 
     private static async Task<Results<Created<RfpDto>, ValidationProblem, ProblemHttpResult>> Create(CreateRfpRequest request, CurrentActor actor,
-        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var content = new RfpContent { Title = request.Title?.Trim() ?? "" };
         if (request.FromTemplateId is { } templateId)
@@ -260,7 +267,7 @@ public static class RfpEndpoints
         var rfp = new Rfp(actor.OrganisationId!.Value, content, now);
         db.Rfps.Add(rfp);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/rfps/{rfp.Id}", ToDto(rfp, now));
+        return TypedResults.Created($"/api/v1/rfps/{rfp.Id}", ToDto(db, http, rfp, now));
     }
 
     /// <summary>Scope, current and expected volumes, hours and services from the chosen tasks; the rest is for the author.</summary>
@@ -290,35 +297,32 @@ public static class RfpEndpoints
         };
     }
 
-    private static async Task<Results<Ok<RfpDto>, ProblemHttpResult>> Get(Guid rfpId, MarketplaceDbContext db, TimeProvider clock,
+    private static async Task<Results<Ok<RfpDto>, ProblemHttpResult>> Get(Guid rfpId, MarketplaceDbContext db, HttpContext http, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var rfp = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
-        return rfp is null ? NoSuchRfp() : TypedResults.Ok(ToDto(rfp, clock.GetUtcNow()));
+        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken); // tracked, for its revision
+        return rfp is null ? NoSuchRfp() : TypedResults.Ok(ToDto(db, http, rfp, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Save(Guid rfpId, RfpContent content,
-        MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
+        if (Revisions.Mismatch(http, db.Entry(rfp)) is { } stale) return stale;
         content = Normalised(content);
         if (await UnknownServicesAsync(content, db, cancellationToken) is { } unknown) return unknown;
         var now = clock.GetUtcNow();
         try
         {
             rfp.EditDraft(content, now);
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (IllegalRfpTransitionException e)
         {
             return Illegal(e);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangedMeanwhile();
-        }
-        return TypedResults.Ok(ToDto(rfp, now));
+        await db.SaveChangesAsync(cancellationToken); // a save that lost a race to another answers 409 (or 412 with If-Match)
+        return TypedResults.Ok(ToDto(db, http, rfp, now));
     }
 
     /// <summary>Trimmed, de-duplicated, and every list present (JSON may send null for one).</summary>
@@ -372,7 +376,7 @@ public static class RfpEndpoints
             ? TypedResults.NoContent()
             : ApiProblems.NotFound(English ? "There is no such template in your organisation." : "このテンプレートは、あなたの組織にありません。");
 
-    private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, MarketplaceDbContext db, TimeProvider clock,
+    private static async Task<Results<Created<RfpDto>, ProblemHttpResult>> Copy(Guid rfpId, MarketplaceDbContext db, HttpContext http, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var source = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
@@ -383,7 +387,7 @@ public static class RfpEndpoints
         var copy = new Rfp(source.OrganisationId, RfpTemplate.WithoutDates(source.Content) with { Title = title.Length > 200 ? title[..200] : title }, now);
         db.Rfps.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/rfps/{copy.Id}", ToDto(copy, now));
+        return TypedResults.Created($"/api/v1/rfps/{copy.Id}", ToDto(db, http, copy, now));
     }
 
     private static ValidationProblem ProblemsAnswer(List<RfpProblem> problems) =>
@@ -407,14 +411,12 @@ public static class RfpEndpoints
         });
     }
 
-    private static ProblemHttpResult ChangedMeanwhile() => ApiProblems.Conflict(English ? "Changed meanwhile" : "他の画面で変更されました",
-        English ? "The RFP was saved elsewhere meanwhile; reload it and try again." : "この RFP は別の画面で保存されました。読み込み直してから保存してください。");
-
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Publish(Guid rfpId, PublishRfpRequest request, CurrentActor actor,
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
+        if (Revisions.Mismatch(http, db.Entry(rfp)) is { } stale) return stale;
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "published"));
         var now = clock.GetUtcNow();
         var problems = RfpPublishing.Problems(rfp.Content, now);
@@ -439,7 +441,7 @@ public static class RfpEndpoints
                 acknowledgedFindings = findings.Select(f => new { f.RuleCode, f.Sentence }).ToList(),
             }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToDto(rfp, now));
+        return TypedResults.Ok(ToDto(db, http, rfp, now));
     }
 
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> Cancel(Guid rfpId, CancelRfpRequest request, CurrentActor actor,
@@ -447,6 +449,7 @@ public static class RfpEndpoints
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
+        if (Revisions.Mismatch(http, db.Entry(rfp)) is { } stale) return stale;
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > Rfp.ReasonMaxLength)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
@@ -473,7 +476,7 @@ public static class RfpEndpoints
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpCancelled, "rfp", rfp.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { rfp.Content.Title, reason = rfp.CancellationReason }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToDto(rfp, now));
+        return TypedResults.Ok(ToDto(db, http, rfp, now));
     }
 
     private static async Task<Results<Ok<RfpDto>, ValidationProblem, ProblemHttpResult>> PublishAddendum(Guid rfpId, PublishAddendumRequest request,
@@ -481,6 +484,7 @@ public static class RfpEndpoints
     {
         var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
+        if (Revisions.Mismatch(http, db.Entry(rfp)) is { } stale) return stale;
         if (rfp.Status != RfpStatus.Published) return Illegal(new IllegalRfpTransitionException(rfp.Status, "changed by an addendum"));
         var content = Normalised(request.Content!);
         if (await UnknownServicesAsync(content, db, cancellationToken) is { } unknown) return unknown;
@@ -509,14 +513,7 @@ public static class RfpEndpoints
             },
             clock, cancellationToken, invitedToo: true);
         db.EnqueueMessage(new RfpPublished(rfp.Id, rfp.OrganisationId, version.Number, now), rfp.OrganisationId, clock); // match again
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangedMeanwhile();
-        }
+        await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.RfpAddendum, "rfp", rfp.Id.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new
             {
@@ -528,7 +525,7 @@ public static class RfpEndpoints
                 acknowledgedFindings = findings.Select(f => new { f.RuleCode, f.Sentence }).ToList(),
             }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToDto(rfp, now));
+        return TypedResults.Ok(ToDto(db, http, rfp, now));
     }
 
     public const int MatchesPageMax = 100;
@@ -561,12 +558,16 @@ public static class RfpEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid rfpId, MarketplaceDbContext db, Marketplace.Core.Files.IFileStorage storage,
         CancellationToken cancellationToken)
     {
-        var rfp = await db.Rfps.FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
+        var rfp = await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp is null) return NoSuchRfp();
         if (rfp.Status != RfpStatus.Draft) return Illegal(new IllegalRfpTransitionException(rfp.Status, "deleted (cancel it instead)"));
         var files = await db.RfpAttachments.Where(a => a.RfpId == rfpId).Select(a => a.FileKey).ToListAsync(cancellationToken);
-        db.Rfps.Remove(rfp); // the attachments' rows go with it (cascade)
-        await db.SaveChangesAsync(cancellationToken);
+        // One conditional statement: of two deletes at once (a double click) one removes the draft, the other finds it gone;
+        // a draft published meanwhile is not deleted. The attachments' rows go with it (cascade).
+        if (await db.Rfps.Where(r => r.Id == rfpId && r.Status == RfpStatus.Draft).ExecuteDeleteAsync(cancellationToken) == 0)
+            return await db.Rfps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rfpId, cancellationToken) is { } now
+                ? Illegal(new IllegalRfpTransitionException(now.Status, "deleted (cancel it instead)"))
+                : NoSuchRfp();
         foreach (var key in files) await storage.DeleteAsync(key, cancellationToken); // after the commit: never a row without its file
         return TypedResults.NoContent();
     }

@@ -49,7 +49,7 @@ public static class RfpParticipationEndpoints
             .Validate<AnswerQuestionRequest>().WithName("AnswerRfpQuestion")
             .WithSummary("Answer a vendor's question; the answer goes to every participant, without the asker's name; 409 unless published");
         group.MapPost("/{rfpId:guid}/clarifications", Clarify).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
-            .Validate<ClarificationRequest>().WithName("PublishRfpClarification")
+            .Validate<ClarificationRequest>().Idempotent().WithName("PublishRfpClarification")
             .WithSummary("Publish a clarification to every participant; 409 unless published");
         return group;
     }
@@ -162,10 +162,18 @@ public static class RfpParticipationEndpoints
     private static async Task<Results<Ok<ClientQuestionDto>, ValidationProblem, ProblemHttpResult>> Answer(Guid rfpId, Guid questionId,
         AnswerQuestionRequest request, CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var question = await db.RfpQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RfpId == rfpId && q.Question != null, cancellationToken);
+        // Locked until the answer commits: the same answer sent twice at once is published (and told) once.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var question = await db.RfpQuestions
+            .FromSql($"SELECT * FROM rfp_questions WHERE id = {questionId} AND rfp_id = {rfpId} AND question IS NOT NULL FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken);
         if (question is null) return ApiProblems.NotFound(English ? "There is no such question on this RFP." : "この RFP に、その質問はありません。");
         var rfp = await db.Rfps.AsNoTracking().SingleAsync(r => r.Id == rfpId, cancellationToken);
         if (rfp.Status != RfpStatus.Published) return NotPublished(rfp.Status);
+        // The same answer again (a second click): it stands as published, and nobody is told twice.
+        if (question.Answer == request.Answer!.Trim())
+            return TypedResults.Ok(new ClientQuestionDto(question.Id, question.Question,
+                (await AskersAsync(db, rfpId, clock.GetUtcNow(), cancellationToken, question.Id)).GetValueOrDefault(question.Id), question.Answer, question.AskedAt, question.AnsweredAt));
         var now = clock.GetDatabaseNow();
         question.AnswerWith(request.Answer!, now);
         return await ShareAsync(rfp, question, AuditActions.RfpQuestionAnswered, actor, db, http, clock, cancellationToken);
@@ -181,11 +189,12 @@ public static class RfpParticipationEndpoints
         return await ShareAsync(rfp, clarification, AuditActions.RfpClarified, actor, db, http, clock, cancellationToken);
     }
 
-    /// <summary>Saves the answer or clarification and tells every participant, in one transaction; audited.</summary>
+    /// <summary>Saves the answer or clarification and tells every participant, in one transaction (the caller's, when it began one); audited.</summary>
     private static async Task<Results<Ok<ClientQuestionDto>, ValidationProblem, ProblemHttpResult>> ShareAsync(Rfp rfp, RfpQuestion question, string auditAction,
         CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
         // A corrected answer is news again: the key carries the answer's time.
         await RfpNotices.ToParticipantsAsync(db, rfp, NotificationTypes.RfpQuestionAnswered,
             $"{NotificationTypes.RfpQuestionAnswered}:{question.Id}:{question.AnsweredAt!.Value.UtcTicks}", null, clock, cancellationToken);

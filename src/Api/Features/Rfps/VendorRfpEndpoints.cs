@@ -52,7 +52,7 @@ public static class VendorRfpEndpoints
             .RequireMember(ApiScopes.OrganisationRead).WithName("DownloadVendorRfpAttachment").WithSummary("An attached document of an RFP this vendor sees");
         group.MapPost("/{rfpId:guid}/participation", Join).RequireMember(null, takers).WithName("JoinRfp")
             .WithSummary("Take part (参加表明): hear of answers, addenda and the deadline; 409 unless published");
-        group.MapPost("/{rfpId:guid}/questions", Ask).RequireMember(null, takers).RequireVisibleRfp().Validate<AskQuestionRequest>().WithName("AskRfpQuestion")
+        group.MapPost("/{rfpId:guid}/questions", Ask).RequireMember(null, takers).RequireVisibleRfp().Validate<AskQuestionRequest>().Idempotent().WithName("AskRfpQuestion")
             .WithSummary("Ask a question (joins the RFP); 409 after the question deadline");
         return api;
     }

@@ -42,7 +42,7 @@ public static class CertificationEndpoints
         var group = api.MapGroup("/vendor-profile/certifications").WithTags("Vendor profile");
         group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListCertifications")
             .WithSummary("The active vendor's certifications");
-        group.MapPost("/", Create).RequireMember(null, editors).Validate<CertificationInput>().WithName("AddCertification")
+        group.MapPost("/", Create).RequireMember(null, editors).Validate<CertificationInput>().Idempotent().WithName("AddCertification")
             .WithSummary("Add a certification (unverified until an operator checks it)");
         group.MapPut("/{certificationId:guid}", Update).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
             .Validate<CertificationInput>().WithName("UpdateCertification")

@@ -7,10 +7,13 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
 import { api } from '@/lib/api/client';
+import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import { useActiveOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
+
+const apiClientKeys = intentKeys();
 
 const scopes = ['organisation.read', 'audit.read'] as const;
 
@@ -32,7 +35,7 @@ function ApiClients() {
   const key = ['api-clients', active?.id];
   const clients = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET('/api/v1/api-clients')), enabled: !!active && canManage });
   const create = useMutation({
-    mutationFn: async (input: { name: string; scopes: string[] }) => unwrap(await api.POST('/api/v1/api-clients', { body: input })),
+    mutationFn: (input: { name: string; scopes: string[] }) => createOnce(apiClientKeys, input, async (headers) => unwrap(await api.POST('/api/v1/api-clients', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const revoke = useMutation({

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { StaleChangeAlert } from '@/components/StaleChangeAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { UnitPriceEditor } from '@/components/UnitPriceEditor';
 import { ApiError } from '@/lib/api/problem';
@@ -76,6 +77,7 @@ const bandsFilled = (content: ProposalContent) =>
 function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrganisation; rfp: VendorRfp; proposal: Proposal; actions: Actions }) {
   const { t } = useTranslation();
   const [content, setContent] = useState<ProposalContent>(proposal.content);
+  const latest = useMyProposal(organisation.id, rfp.summary.rfpId); // the same cached proposal, to read it again after a refused save
   const dirty = useRef(false);
   const canWrite = writerRoles.includes(organisation.role) && proposal.open;
   const editable = canWrite && proposal.status !== 'withdrawn';
@@ -145,6 +147,16 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
           {t('proposal.reconfirmBody', { version: Number(proposal.rfpVersion) })}
         </Alert>
       )}
+      <StaleChangeAlert error={actions.save.error ?? actions.submit.error}
+        onKeepMine={() => void latest.refetch().then(() => {
+          actions.submit.reset();
+          actions.save.mutate(content);
+        })}
+        onReload={() => void latest.refetch().then((fresh) => {
+          if (fresh.data) setContent(fresh.data.content);
+          actions.save.reset();
+          actions.submit.reset();
+        })} />
       {!proposal.open && <Alert color="gray" icon={<IconLock size={18} />}>{t('proposal.closed')}</Alert>}
       {proposal.status === 'withdrawn' && proposal.open && <Alert color="orange">{t('proposal.withdrawnNote')}</Alert>}
       <Alert color="blue" variant="light" icon={<IconLock size={18} />}>{t('proposal.sealedNote')}</Alert>

@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import { type TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { StaleChangeAlert } from '@/components/StaleChangeAlert';
 import { RfpDocument } from '@/components/RfpDocument';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { useCatalogue } from '@/lib/api/catalogue';
@@ -97,6 +98,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveRfp(organisation.id, rfp.id);
+  const latest = useRfp(organisation.id, rfp.id); // the same cached RFP, to read it again after a refused save
   const actions = useRfpAction(organisation.id, rfp.id);
   const vocabulary = useRfpVocabulary(currentLanguage());
   const catalogue = useCatalogue();
@@ -227,6 +229,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         </Alert>
       )}
       {(actions.copy.isError || actions.remove.isError) && <ErrorAlert error={actions.copy.error ?? actions.remove.error} />}
+      <StaleChangeAlert error={save.error}
+        onKeepMine={() => void latest.refetch().then(() => save.mutate(content))}
+        onReload={() => void latest.refetch().then((fresh) => {
+          if (fresh.data) setContent(fresh.data.content);
+          save.reset();
+        })} />
       {extended && (
         <Alert color="blue" title={t('rfp.deadlinesExtendedTitle')} withCloseButton onClose={() => setExtended(null)} role="status">
           {[

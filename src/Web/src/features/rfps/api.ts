@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
+import { createOnce, ifMatch, inOrder, intentKeys, once } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
 
 export type Rfp = Schemas['RfpDto'];
@@ -19,50 +20,67 @@ export const useRfp = (organisationId: string, id: string) =>
 export const useRfpVocabulary = (language: string) =>
   useQuery({ queryKey: ['rfp-vocabulary', language], queryFn: async () => unwrap(await api.GET('/api/v1/rfps/vocabulary')), staleTime: Infinity });
 
+const createKeys = intentKeys();
+
 export const useCreateRfp = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ title = null, fromTaskIds = null, fromTemplateId = null }: { title?: string | null; fromTaskIds?: string[] | null; fromTemplateId?: string | null }) =>
-      unwrap(await api.POST('/api/v1/rfps', { body: { title, fromTaskIds, fromTemplateId } })),
+    mutationFn: ({ title = null, fromTaskIds = null, fromTemplateId = null }: { title?: string | null; fromTaskIds?: string[] | null; fromTemplateId?: string | null }) => {
+      const body = { title, fromTaskIds, fromTemplateId };
+      return createOnce(createKeys, body, async (headers) => unwrap(await api.POST('/api/v1/rfps', { body, headers })));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
   });
 };
 
+/**
+ * A change to the RFP (a save, publishing, cancelling, an addendum), one at a time and each with the revision the
+ * previous answer gave; the answer replaces the cached RFP before the next change reads it.
+ */
+const useRfpChange = (organisationId: string, id: string) => {
+  const queryClient = useQueryClient();
+  return async (send: (headers: Record<string, string>) => Promise<{ data?: Rfp; error?: unknown; response: Response }>) =>
+    inOrder(`rfp:${id}`, async () => {
+      const revision = queryClient.getQueryData<Rfp>(rfpKey(organisationId, id))?.revision;
+      const changed = unwrap(await send(ifMatch(revision)));
+      queryClient.setQueryData(rfpKey(organisationId, id), changed);
+      return changed;
+    });
+};
+
 /** Saves the whole draft; the answer (with the live problems and findings) replaces the cached RFP. */
 export const useSaveRfp = (organisationId: string, id: string) => {
-  const queryClient = useQueryClient();
+  const change = useRfpChange(organisationId, id);
   return useMutation({
-    mutationFn: async (content: RfpContent) => unwrap(await api.PUT('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } }, body: content })),
-    onSuccess: (saved) => queryClient.setQueryData(rfpKey(organisationId, id), saved),
+    mutationFn: (content: RfpContent) => change((headers) => api.PUT('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } }, body: content, headers })),
   });
 };
 
 export const useRfpAction = (organisationId: string, id: string) => {
   const queryClient = useQueryClient();
-  const done = (rfp: Rfp) => {
-    queryClient.setQueryData(rfpKey(organisationId, id), rfp);
-    void queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
-  };
+  const change = useRfpChange(organisationId, id);
+  const path = { params: { path: { rfpId: id } } };
+  const listChanged = () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
   return {
     publish: useMutation({
-      mutationFn: async (acknowledgeFindings: boolean) =>
-        unwrap(await api.POST('/api/v1/rfps/{rfpId}/publish', { params: { path: { rfpId: id } }, body: { acknowledgeFindings } })),
-      onSuccess: done,
+      mutationFn: (acknowledgeFindings: boolean) =>
+        once(`publish:${id}`, () => change((headers) => api.POST('/api/v1/rfps/{rfpId}/publish', { ...path, body: { acknowledgeFindings }, headers }))),
+      onSuccess: listChanged,
     }),
     cancel: useMutation({
-      mutationFn: async (reason: string) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/cancel', { params: { path: { rfpId: id } }, body: { reason } })),
-      onSuccess: done,
+      mutationFn: (reason: string) => once(`cancel:${id}`, () => change((headers) => api.POST('/api/v1/rfps/{rfpId}/cancel', { ...path, body: { reason }, headers }))),
+      onSuccess: listChanged,
     }),
     copy: useMutation({
-      mutationFn: async () => unwrap(await api.POST('/api/v1/rfps/{rfpId}/copy', { params: { path: { rfpId: id } } })),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
+      mutationFn: () => once(`copy:${id}`, async () => unwrap(await api.POST('/api/v1/rfps/{rfpId}/copy', path))),
+      onSuccess: listChanged,
     }),
     remove: useMutation({
-      mutationFn: async () => {
-        const result = await api.DELETE('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } } });
+      mutationFn: () => once(`delete:${id}`, async () => {
+        const result = await api.DELETE('/api/v1/rfps/{rfpId}', path);
         if (!result.response.ok) unwrap(result);
-      },
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organisationId) }),
+      }),
+      onSuccess: listChanged,
     }),
   };
 };
@@ -98,29 +116,34 @@ export const useRfpActivity = (organisationId: string, id: string) =>
     queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/activity', { params: { path: { rfpId: id } } })),
   });
 
+const clarificationKeys = intentKeys();
+
 export const useRfpParticipationActions = (organisationId: string, id: string) => {
   const queryClient = useQueryClient();
+  const change = useRfpChange(organisationId, id);
   const refresh = () => queryClient.invalidateQueries({ queryKey: activityKey(organisationId, id) });
   const path = { params: { path: { rfpId: id } } };
   return {
     invite: useMutation({
-      mutationFn: async (vendorIds: string[]) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/invitations', { ...path, body: { vendorIds } })),
+      mutationFn: (vendorIds: string[]) =>
+        once(`invite:${id}:${vendorIds.join()}`, async () => unwrap(await api.POST('/api/v1/rfps/{rfpId}/invitations', { ...path, body: { vendorIds } }))),
       onSuccess: (activity) => queryClient.setQueryData(activityKey(organisationId, id), activity),
     }),
     answer: useMutation({
-      mutationFn: async ({ questionId, answer }: { questionId: string; answer: string }) =>
-        unwrap(await api.POST('/api/v1/rfps/{rfpId}/questions/{questionId}/answer', { params: { path: { rfpId: id, questionId } }, body: { answer } })),
+      mutationFn: ({ questionId, answer }: { questionId: string; answer: string }) =>
+        once(`answer:${questionId}`, async () =>
+          unwrap(await api.POST('/api/v1/rfps/{rfpId}/questions/{questionId}/answer', { params: { path: { rfpId: id, questionId } }, body: { answer } }))),
       onSuccess: refresh,
     }),
     clarify: useMutation({
-      mutationFn: async (text: string) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/clarifications', { ...path, body: { text } })),
+      mutationFn: (text: string) =>
+        createOnce(clarificationKeys, { id, text }, async (headers) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/clarifications', { ...path, body: { text }, headers }))),
       onSuccess: refresh,
     }),
     addendum: useMutation({
-      mutationFn: async (body: { content: RfpContent; changeSummary: string; acknowledgeFindings: boolean }) =>
-        unwrap(await api.POST('/api/v1/rfps/{rfpId}/addenda', { ...path, body })),
-      onSuccess: (rfp) => {
-        queryClient.setQueryData(rfpKey(organisationId, id), rfp);
+      mutationFn: (body: { content: RfpContent; changeSummary: string; acknowledgeFindings: boolean }) =>
+        once(`addendum:${id}`, () => change((headers) => api.POST('/api/v1/rfps/{rfpId}/addenda', { ...path, body, headers }))),
+      onSuccess: () => {
         void refresh();
         void queryClient.invalidateQueries({ queryKey: listKey(organisationId) });
       },
@@ -129,6 +152,7 @@ export const useRfpParticipationActions = (organisationId: string, id: string) =
 };
 
 const templatesKey = (organisationId: string) => ['rfp-templates', organisationId] as const;
+const templateKeys = intentKeys();
 
 export const useRfpTemplates = (organisationId: string) =>
   useQuery({ queryKey: templatesKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/rfps/templates')) });
@@ -138,8 +162,9 @@ export const useRfpTemplateActions = (organisationId: string) => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: templatesKey(organisationId) });
   return {
     save: useMutation({
-      mutationFn: async ({ rfpId, name }: { rfpId: string; name: string }) =>
-        unwrap(await api.POST('/api/v1/rfps/{rfpId}/template', { params: { path: { rfpId } }, body: { name } })),
+      mutationFn: ({ rfpId, name }: { rfpId: string; name: string }) =>
+        createOnce(templateKeys, { rfpId, name }, async (headers) =>
+          unwrap(await api.POST('/api/v1/rfps/{rfpId}/template', { params: { path: { rfpId } }, body: { name }, headers }))),
       onSuccess: refresh,
     }),
     remove: useMutation({

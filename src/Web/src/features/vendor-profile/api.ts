@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
+import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
 
 export type VendorProfile = Schemas['VendorProfileInput'];
@@ -26,13 +27,15 @@ const certificationsKey = (organisationId: string) => ['certifications', organis
 export const useCertifications = (organisationId: string) =>
   useQuery({ queryKey: certificationsKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/vendor-profile/certifications')) });
 
+const certificationKeys = intentKeys();
+
 export const useSaveCertification = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, input }: { id?: string; input: CertificationInput }) =>
       id
         ? unwrap(await api.PUT('/api/v1/vendor-profile/certifications/{certificationId}', { params: { path: { certificationId: id } }, body: input }))
-        : unwrap(await api.POST('/api/v1/vendor-profile/certifications', { body: input })),
+        : createOnce(certificationKeys, input, async (headers) => unwrap(await api.POST('/api/v1/vendor-profile/certifications', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: certificationsKey(organisationId) }),
   });
 };

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
+import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
+
+const questionKeys = intentKeys();
 
 export type VendorRfpSummary = Schemas['VendorRfpSummaryDto'];
 export type VendorRfp = Schemas['VendorRfpDto'];
@@ -32,8 +35,9 @@ export const useVendorRfpActions = (organisationId: string, id: string) => {
       onSuccess: refresh,
     }),
     ask: useMutation({
-      mutationFn: async (question: string) =>
-        unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/questions', { params: { path: { rfpId: id } }, body: { question } })),
+      mutationFn: (question: string) =>
+        createOnce(questionKeys, { id, question }, async (headers) =>
+          unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/questions', { params: { path: { rfpId: id } }, body: { question }, headers }))),
       onSuccess: refresh,
     }),
   };

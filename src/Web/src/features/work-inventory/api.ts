@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
+import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
 
 export type WorkInventory = Schemas['WorkInventoryDto'];
@@ -16,13 +17,16 @@ export const useWorkInventory = (organisationId: string) =>
 export const useCheckItems = (language: string) =>
   useQuery({ queryKey: ['check-items', language], queryFn: async () => unwrap(await api.GET('/api/v1/work-inventory/check-items')), staleTime: Infinity });
 
+const taskKeys = intentKeys();
+const batchKeys = intentKeys();
+
 export const useSaveTask = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, input }: { id?: string; input: WorkTaskInput }) =>
       id
         ? unwrap(await api.PUT('/api/v1/work-inventory/tasks/{taskId}', { params: { path: { taskId: id } }, body: input }))
-        : unwrap(await api.POST('/api/v1/work-inventory/tasks', { body: input })),
+        : createOnce(taskKeys, input, async (headers) => unwrap(await api.POST('/api/v1/work-inventory/tasks', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
   });
 };
@@ -52,7 +56,7 @@ export type ImportPreview = Schemas['ImportPreviewDto'];
 export const useAddTasks = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (tasks: WorkTaskInput[]) => unwrap(await api.POST('/api/v1/work-inventory/tasks/batch', { body: { tasks } })),
+    mutationFn: (tasks: WorkTaskInput[]) => createOnce(batchKeys, tasks, async (headers) => unwrap(await api.POST('/api/v1/work-inventory/tasks/batch', { body: { tasks }, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
   });
 };

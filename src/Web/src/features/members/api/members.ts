@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
+import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
 
 export type Member = Schemas['MemberDto'];
@@ -37,10 +38,12 @@ export const useRemoveMember = (organisationId: string) => {
   });
 };
 
+const invitationKeys = intentKeys();
+
 export const useInvite = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: Schemas['InviteRequest']) => unwrap(await api.POST('/api/v1/invitations', { body: input })),
+    mutationFn: (input: Schemas['InviteRequest']) => createOnce(invitationKeys, input, async (headers) => unwrap(await api.POST('/api/v1/invitations', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 };
