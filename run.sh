@@ -48,7 +48,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-ensure_packages postgresql rabbitmq-server curl
+# MeCab with its IPADIC dictionary: the Api reads RFP texts with it (the disguised-contracting check).
+ensure_packages postgresql rabbitmq-server curl libmecab2 mecab-ipadic-utf8
 start_postgres "$STATE/postgres" "$PG_PORT"
 provision_database "$PG_PORT"
 start_rabbitmq "$STATE/rabbitmq" marketplace-run "$RABBITMQ_PORT"

@@ -35,7 +35,7 @@ trap cleanup INT TERM EXIT
 fail_setup() { printf '\033[1;31merror:\033[0m %s\n' "$1" >&2; summary_line 0 1 0; exit 1; }
 die() { fail_setup "$*"; }
 
-ensure_packages postgresql rabbitmq-server chromium curl || fail_setup "installing packages failed"
+ensure_packages postgresql rabbitmq-server chromium curl libmecab2 mecab-ipadic-utf8 || fail_setup "installing packages failed"
 start_postgres "$RUN/postgres" "$PG_PORT" fast || fail_setup "PostgreSQL did not start"
 provision_database "$PG_PORT" || fail_setup "creating the database failed"
 start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
@@ -65,8 +65,9 @@ for project in "${PROJECTS[@]}"; do
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
     >"$RESULTS/$name.log" 2>&1 || true
-  grep -E "^\s+(Passed|Failed|Skipped) " "$RESULTS/$name.log" | sed 's/^\s*/    /' || true
-  grep -qE "^\s+Failed " "$RESULTS/$name.log" && grep -A30 -E "^\s+Failed " "$RESULTS/$name.log" | head -80 >&2 || true
+  # Test results only (a logged "Failed executing DbCommand" is not a failed test).
+  grep -E "^\s+(Passed|Failed|Skipped) Marketplace\." "$RESULTS/$name.log" | sed 's/^\s*/    /' || true
+  grep -qE "^\s+Failed Marketplace\." "$RESULTS/$name.log" && grep -A30 -E "^\s+Failed Marketplace\." "$RESULTS/$name.log" | head -80 >&2 || true
 done
 
 # Sum the TRX counters. A project without a TRX crashed before reporting: that is a failure too.

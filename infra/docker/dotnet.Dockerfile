@@ -30,9 +30,10 @@ USER $APP_UID
 FROM runtime-base AS api
 COPY --from=web /web/dist /app/spa
 # Uploads (certification evidence) live outside the app and the SPA; owned by the app user, so a named volume
-# mounted here starts out writable.
+# mounted here starts out writable. MeCab and its IPADIC dictionary read RFP texts (the disguised-contracting check).
 USER root
-RUN mkdir -p /data/files && chown "$APP_UID" /data/files
+RUN apt-get update && apt-get install -y --no-install-recommends libmecab2 mecab-ipadic-utf8 && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /data/files && chown "$APP_UID" /data/files
 USER $APP_UID
 ENV Spa__RootPath=/app/spa ASPNETCORE_URLS=http://+:8080 Storage__Path=/data/files
 EXPOSE 8080

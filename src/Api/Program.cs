@@ -40,6 +40,8 @@ if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenA
     builder.Services.AddSingleton<Marketplace.Api.Features.Vendors.SearchWarmUp>();
     builder.Services.AddHostedService(s => s.GetRequiredService<Marketplace.Api.Features.Vendors.SearchWarmUp>());
     builder.Services.AddHealthChecks().AddCheck<Marketplace.Api.Features.Vendors.SearchWarmUp>("search", tags: [HealthEndpoints.ReadyTag]);
+    // The disguised-contracting check reads RFP texts with MeCab: loaded at start, or the Api does not start.
+    builder.Services.AddHostedService<TextCheckWarmUp>();
 }
 builder.AddMarketplaceProblemDetails();
 builder.AddMarketplaceLocalization();

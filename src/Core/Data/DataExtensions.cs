@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Marketplace.Core.Tenancy;
 using Npgsql;
 
@@ -53,7 +54,12 @@ public static class DataExtensions
                 $"ConnectionStrings:{name} is not configured. ./run.sh and ./test.sh set it; see README.md, Configuration.");
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention()
+            // A failed statement is an exception its caller handles: a lost race (a unique key, a row version) is an
+            // ordinary answer (409), and anything else reaches the Api's exception handler, which logs it as an error.
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, LogLevel.Information)));
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();

@@ -25,7 +25,8 @@ public sealed record RfpSummaryDto(Guid Id, string Title, string Status, int Ver
 
 public sealed record RfpProblemDto(string Field, string Message);
 
-public sealed record RfpFindingDto(string RuleCode, string Sentence, string Reason, string Suggestion);
+/// <param name="Criterion">The criterion of 昭和61年労働省告示第37号 (or its Q&amp;A) the sentence runs against.</param>
+public sealed record RfpFindingDto(string RuleCode, string Sentence, string Reason, string Suggestion, string Criterion);
 
 /// <param name="Problems">What stops publishing, by field (empty: ready).</param>
 /// <param name="Findings">Disguised-contracting findings in the text (publishing with any needs an acknowledgement).</param>
@@ -218,7 +219,7 @@ public static class RfpEndpoints
         Revisions.Tag(http, entry);
         return new(rfp.Id, rfp.Status.ToString().ToLowerInvariant(), rfp.Version, rfp.Content, rfp.PublishedAt, rfp.CancellationReason, rfp.UpdatedAt,
             rfp.Status == RfpStatus.Draft ? RfpPublishing.Problems(rfp.Content, now).Select(p => new RfpProblemDto(p.Field, English ? p.En : p.Ja)).ToList() : [],
-            RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion)).ToList(),
+            RfpPublishing.Findings(rfp.Content, English).Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion, f.Criterion)).ToList(),
             ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList(), Revisions.Of(entry));
     }
 

@@ -579,6 +579,7 @@ function ChecksPanel({ rfp, onShow }: { rfp: Rfp; onShow: (field: string) => voi
                   <strong>{t('rfp.suggestion')}</strong>
                   {f.suggestion}
                 </Text>
+                <Text size="xs" c="dimmed" mt={4}>{t('rfp.criterion', { criterion: f.criterion })}</Text>
               </Alert>
             ))}
           </Stack>
