@@ -52,6 +52,8 @@ try
             var storage = configuration["Storage:Path"] is { Length: > 0 } path ? new Marketplace.Core.Files.LocalFolderStorage(Path.GetFullPath(path)) : null;
             var vendors = await DemoVendors.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), storage, clock, cancellation.Token);
             if (vendors > 0) Console.WriteLine($"Demo marketplace: added {vendors} vendors with profiles and certifications.");
+            var named = await DemoVendors.SeedNamedAsync(() => DataExtensions.CreateOwnerContext(configuration), storage, clock, cancellation.Token);
+            if (named > 0) Console.WriteLine($"Demo vendors: {named} named vendors wrote their listed profiles.");
             var tasks = await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), clock, cancellation.Token);
             if (tasks > 0) Console.WriteLine($"Demo client: added a work inventory of {tasks} tasks and RFPs in every state.");
             var decisions = await DemoEvaluations.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), clock, cancellation.Token);

@@ -58,9 +58,12 @@ public sealed class DemoClientSide
         {
             [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
         }).Build();
-        await DemoSeeder.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), null, TimeProvider.System);
-        await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), TimeProvider.System);
-        Assert.Equal(0, await DemoClients.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), TimeProvider.System)); // idempotent
+        MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
+        await DemoSeeder.SeedAsync(Owner, null, TimeProvider.System);
+        await DemoVendors.SeedNamedAsync(Owner, null, TimeProvider.System);
+        Assert.Equal(0, await DemoVendors.SeedNamedAsync(Owner, null, TimeProvider.System)); // idempotent
+        await DemoClients.SeedAsync(Owner, TimeProvider.System);
+        Assert.Equal(0, await DemoClients.SeedAsync(Owner, TimeProvider.System)); // idempotent
 
         Guid clientId;
         await using (var lookup = Database.Open())
@@ -84,15 +87,61 @@ public sealed class DemoClientSide
         // Before the proposals open, the client reads the questions but not who asked them.
         Assert.Equal(0, await db.RfpQuestionAskers.CountAsync(a => a.RfpId == published.Id));
         Assert.Equal(2, await db.RfpParticipants.CountAsync(p => p.RfpId == published.Id));
-        // A demo vendor sees it, its versions and the shared answers, but not the other vendor's unanswered question.
-        Guid vendorId;
-        await using (var lookup = Database.Open())
-            vendorId = await lookup.Organisations.Where(o => o.Name == DemoSeeder.Organisations[3].Name).Select(o => o.Id).SingleAsync();
+        // Each asking vendor sees the RFP, its versions, the answered question and the clarification, and of the
+        // unanswered question only if it is its own; it is an asker only of its own.
+        var askers = await IdsOfAsync(DemoSeeder.OtherVendors.Skip(1).Take(2).Select(o => o.Name));
+        var seesUnanswered = 0;
+        foreach (var asker in askers)
+        {
+            await using var asking = Database.Open(asker);
+            Assert.Equal(2, await asking.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
+            var seen = await asking.RfpQuestions.Where(q => q.RfpId == published.Id).ToListAsync();
+            Assert.Equal(2, seen.Count(q => q.Answer is not null || q.Question is null));
+            seesUnanswered += seen.Count(q => q.Answer is null && q.Question is not null);
+            Assert.Equal(1, await asking.RfpQuestionAskers.CountAsync(a => a.RfpId == published.Id));
+        }
+        Assert.Equal(1, seesUnanswered); // only the one who asked it
+
+        // The demo person's own vendor: a complete, listed profile; nothing to do with its owner's client RFPs; one
+        // sealed proposal to the holding company, like any vendor's.
+        var vendorId = (await IdsOfAsync([DemoSeeder.DemoVendor.Name])).Single();
         await using var vendor = Database.Open(vendorId);
-        Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId && !decisions.Contains(l.Title)));
-        Assert.Equal(2, await vendor.RfpVersions.IgnoreQueryFilters([Marketplace.Core.Data.MarketplaceDbContext.TenantFilter]).CountAsync(v => v.RfpId == published.Id));
-        Assert.Equal(3, await vendor.RfpQuestions.CountAsync(q => q.RfpId == published.Id)); // its own, the answered one and the clarification
-        Assert.Equal(1, await vendor.RfpQuestionAskers.CountAsync(a => a.RfpId == published.Id)); // only itself as an asker
+        Assert.Equal(3, await vendor.RfpListings.CountAsync(l => l.ClientOrganisationId == clientId && !decisions.Contains(l.Title))); // it sees them listed
+        Assert.False(await vendor.RfpParticipants.AnyAsync(p => p.ClientOrganisationId == clientId));
+        Assert.False(await vendor.Proposals.AnyAsync(p => p.ClientOrganisationId == clientId));
+        var holding = (await IdsOfAsync([DemoSeeder.Organisations[2].Name])).Single();
+        var own = await vendor.Proposals.SingleAsync(p => p.ClientOrganisationId == holding);
+        Assert.Equal(1, own.SubmittedVersion);
+        await using (var holdingDb = Database.Open(holding))
+            Assert.False(await holdingDb.Proposals.AnyAsync(p => p.Id == own.Id)); // sealed until the deadline
+
+        // Every named vendor wrote a complete profile, is listed and holds a verified Privacy Mark (the demo RFPs ask for one).
+        await using (var owner = Owner())
+        {
+            var named = await IdsOfAsync(DemoSeeder.Organisations.Where(o => o.Offer is not null).Select(o => o.Name));
+            var entries = await owner.VendorSearchEntries.IgnoreQueryFilters().Where(e => named.Contains(e.OrganisationId)).ToListAsync();
+            Assert.Equal(named.Count, entries.Count);
+            Assert.All(entries, e => Assert.True(e.Listed && e.ProfileSections == 8, $"{e.Name}: listed {e.Listed}, {e.ProfileSections}/8"));
+            var pmark = Marketplace.Core.Vendors.CertificationTypes.Codes.ToList().IndexOf("pmark");
+            Assert.All(entries, e => Assert.NotNull(e.VerifiedCertificationValidTo[pmark]));
+        }
+        // Each of the other vendors has an owner of its own; none of the demo client's people belongs to a vendor that
+        // takes part in its RFPs. (Memberships are tenant rows: read as each organisation.)
+        var demoPerson = DemoSeeder.DemoEmail.ToUpperInvariant();
+        foreach (var other in await IdsOfAsync(DemoSeeder.OtherVendors.Select(o => o.Name)))
+        {
+            await using var otherDb = Database.Open(other);
+            var owners = await otherDb.Memberships.Where(m => m.Role == Marketplace.Core.Organisations.OrganisationRoles.Owner)
+                .Join(otherDb.Users, m => m.UserId, u => u.Id, (m, u) => u.NormalizedEmail).ToListAsync();
+            Assert.NotEmpty(owners);
+            Assert.DoesNotContain(demoPerson, owners);
+        }
+        var clientPeople = await db.Memberships.Select(m => m.UserId).ToListAsync();
+        foreach (var taking in await db.RfpParticipants.Select(p => p.VendorId).Distinct().ToListAsync())
+        {
+            await using var takingDb = Database.Open(taking);
+            Assert.False(await takingDb.Memberships.AnyAsync(m => clientPeople.Contains(m.UserId)));
+        }
 
         // The other two clients: an inventory, a draft and a published RFP each; the manufacturer's is invite-only.
         foreach (var (name, visibility) in new[] { (DemoSeeder.Organisations[1].Name, "invited"), (DemoSeeder.Organisations[2].Name, "public") })
@@ -107,7 +156,7 @@ public sealed class DemoClientSide
             var theirs = rfps.Single(r => r.Status == Marketplace.Core.Rfps.RfpStatus.Published);
             Assert.Equal(visibility, theirs.Content.Visibility);
             Assert.Empty(Marketplace.Core.Rfps.RfpPublishing.Problems(theirs.Content, DateTimeOffset.UtcNow));
-            // The first demo vendor was not invited to the invite-only one, so it does not see it at all.
+            // The demo person's vendor was not invited to the invite-only one, so it does not see it at all.
             Assert.Equal(visibility == "public", await vendor.RfpListings.AnyAsync(l => l.RfpId == theirs.Id));
         }
     }
@@ -137,6 +186,9 @@ public sealed class DemoClientSide
         var proposals = await db.Proposals.Where(p => p.RfpId == evaluating.Id).ToListAsync();
         Assert.Equal(3, proposals.Count);
         Assert.Contains(proposals, p => p.SubmittedVersion == 2);
+        // From vendors the client's people do not belong to: never the demo person's own.
+        var others = await IdsOfAsync(DemoSeeder.OtherVendors.Select(o => o.Name));
+        Assert.All(proposals, p => Assert.Contains(p.VendorId, others));
         Assert.Equal(2, await db.RfpEvaluators.CountAsync(e => e.RfpId == evaluating.Id && e.SubmittedAt != null));
         var consensus = await db.ConsensusScores.SingleAsync(c => c.RfpId == evaluating.Id);
         var security = await db.EvaluationScores.Where(s => s.RfpId == evaluating.Id && s.ProposalId == consensus.ProposalId && s.Axis == consensus.Axis)
@@ -146,12 +198,21 @@ public sealed class DemoClientSide
         var contract = await db.Contracts.SingleAsync(c => c.RfpId == awarded.Id);
         var award = await db.RfpAwards.SingleAsync(a => a.RfpId == awarded.Id);
         Assert.NotEqual(award.ProposedBy, award.DecidedBy); // two people
+        Assert.Equal(others[DemoSeeder.OtherVendors.Select(o => o.Name).ToList().IndexOf(award.VendorName)], award.VendorId);
         var reviews = await db.KpiReviews.Where(r => r.ContractId == contract.Id).OrderBy(r => r.Month).ToListAsync();
         Assert.Equal(3, reviews.Count);
         Assert.Contains(reviews, r => r.Actuals.Any(a => contract.Kpis.Single(k => k.Metric == a.Metric).Met(a.Actual!.Value) == false));
         // The vendor reads its contract and reviews.
         await using var vendor = Database.Open(contract.VendorId);
         Assert.Equal(3, await vendor.KpiReviews.CountAsync(r => r.ContractId == contract.Id));
+    }
+
+    private static async Task<List<Guid>> IdsOfAsync(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        await using var lookup = Database.Open();
+        var ids = await lookup.Organisations.Where(o => list.Contains(o.Name)).ToDictionaryAsync(o => o.Name, o => o.Id);
+        return list.Select(n => ids[n]).ToList();
     }
 
     private static Marketplace.Core.Evaluations.ScoreSpread ScoreSpreadOf(List<int> scores) => Marketplace.Core.Evaluations.ScoreSpread.Of(scores);

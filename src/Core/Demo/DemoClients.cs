@@ -10,9 +10,10 @@ namespace Marketplace.Core.Demo;
 
 /// <summary>
 /// The demo clients' side. The first demo client (the demo person's) gets a work inventory with checked tasks and
-/// RFPs in every state; the other two an inventory, a draft and a published RFP each (one invite-only). For the first: a draft, a published one (announced through the outbox, so the Workers match it) with
-/// questions, a clarification and an addendum, a closed one and a cancelled one. Idempotent: a client that has any
-/// task is left alone.
+/// RFPs in every state: a draft, a published one (announced through the outbox, so the Workers match it) with
+/// questions, a clarification and an addendum, a closed one and a cancelled one. The other two get an inventory, a
+/// draft and a published RFP each: the manufacturer's invite-only, the holding company's public, with a sealed proposal
+/// from the demo person's own vendor. Idempotent: a client that has any task is left alone.
 /// </summary>
 public static class DemoClients
 {
@@ -158,7 +159,8 @@ public static class DemoClients
         if (await db.WorkTasks.AnyAsync(cancellationToken)) return 0;
         var now = clock.GetUtcNow();
         var tasks = InventoryOf(clientId, client.Tasks, now, leaveLastUnchecked: false);
-        var vendorNames = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Vendor).Skip(2).Take(2).Select(o => o.Name).ToList();
+        // Invite-only RFPs invite the two vendors that offer help desks (the first and the last of the others).
+        var vendorNames = new[] { DemoSeeder.OtherVendors[0].Name, DemoSeeder.OtherVendors[^1].Name };
         var invited = await db.Organisations.Where(o => vendorNames.Contains(o.Name)).Select(o => o.Id).ToListAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -175,18 +177,25 @@ public static class DemoClients
         db.EnqueueMessage(new RfpPublished(published.Id, clientId, 1, now), clientId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The demo person's own vendor takes part in a public RFP of a client it has nothing to do with, as any vendor
+        // would: it joins and submits, and the proposal stays sealed from the client until the deadline.
+        if (p.Visibility == "public")
+            await DemoEvaluations.ProposeAsync(createContext, published, await DemoSeeder.IdOfAsync(createContext, DemoSeeder.DemoVendor.Name, cancellationToken),
+                initial: 100_000, monthly: 150_000, perUnit: 5_000, onTime: 99.5m, errors: 0.1m, revise: false, withdraw: false, now, cancellationToken);
         return tasks.Count;
     }
 
     /// <summary>
-    /// Two demo vendors take part in the published RFP and ask; the client answers one, clarifies on its own, and
-    /// publishes an addendum (version 2, matched again by the Workers). Each side writes as itself (row-level security).
+    /// Two demo vendors that offer payroll (not the demo person's: the client's people belong to none of them) take
+    /// part in the published RFP and ask; the client answers one, clarifies on its own, and publishes an addendum
+    /// (version 2, matched again by the Workers). Each side writes as itself (row-level security).
     /// </summary>
     private static async Task SeedQuestionsAndAddendumAsync(Func<MarketplaceDbContext> createContext, Guid clientId, Guid rfpId, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var vendorNames = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Vendor).Take(2).Select(o => o.Name).ToList();
+        var vendorNames = DemoSeeder.OtherVendors.Skip(1).Take(2).Select(o => o.Name).ToList();
         List<Guid> vendors;
         await using (var lookup = createContext())
             vendors = await lookup.Organisations.Where(o => vendorNames.Contains(o.Name)).OrderBy(o => o.Name).Select(o => o.Id).ToListAsync(cancellationToken);

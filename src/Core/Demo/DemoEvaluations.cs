@@ -33,7 +33,8 @@ public static class DemoEvaluations
     public static async Task<int> SeedAsync(Func<MarketplaceDbContext> createContext, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         var clientName = DemoSeeder.Organisations[0].Name;
-        var vendorNames = DemoSeeder.Organisations.Where(o => o.Kind == OrganisationKind.Vendor).Select(o => o.Name).ToList();
+        // Vendors the demo client's people do not belong to: never the demo person's own vendor.
+        var vendorNames = DemoSeeder.OtherVendors.Select(o => o.Name).ToList();
         Guid clientId, demoPerson;
         Dictionary<string, Guid> vendors;
         await using (var lookup = createContext())
@@ -49,7 +50,10 @@ public static class DemoEvaluations
                 return 0;
             demoPerson = person;
         }
-        var colleague = await EnsureColleagueAsync(createContext, clientId, clock, cancellationToken);
+        Guid colleague;
+        await using (var db = createContext())
+            colleague = await DemoPeople.EnsureAsync(db, ColleagueEmail, password: null, clock, cancellationToken);
+        await DemoPeople.EnsureMemberAsync(createContext, clientId, colleague, OrganisationRoles.Procurement, clock, cancellationToken);
 
         var now = clock.GetUtcNow();
         var deadline = now + Sealed;
@@ -64,8 +68,8 @@ public static class DemoEvaluations
         {
             (Vendor: vendorNames[0], Initial: 300_000L, Monthly: 180_000L, PerUnit: 120L, Kpi: 99.7m, Errors: 0.05m, Revise: true, Withdraw: false),
             (Vendor: vendorNames[1], Initial: 0L, Monthly: 260_000L, PerUnit: 60L, Kpi: 99.5m, Errors: 0.1m, Revise: false, Withdraw: false),
-            (Vendor: vendorNames[3], Initial: 500_000L, Monthly: 150_000L, PerUnit: 150L, Kpi: 99.9m, Errors: 0.02m, Revise: false, Withdraw: false),
-            (Vendor: vendorNames[2], Initial: 200_000L, Monthly: 200_000L, PerUnit: 100L, Kpi: 99.0m, Errors: 0.2m, Revise: false, Withdraw: true),
+            (Vendor: vendorNames[2], Initial: 500_000L, Monthly: 150_000L, PerUnit: 150L, Kpi: 99.9m, Errors: 0.02m, Revise: false, Withdraw: false),
+            (Vendor: vendorNames[3], Initial: 200_000L, Monthly: 200_000L, PerUnit: 100L, Kpi: 99.0m, Errors: 0.2m, Revise: false, Withdraw: true),
         };
         var evaluatingProposals = new List<Guid>();
         foreach (var (offer, i) in offers.Select((o, i) => (o, i)))
@@ -84,32 +88,8 @@ public static class DemoEvaluations
         await EvaluateAsync(createContext, clientId, evaluating, [demoPerson, colleague], submitted, clock,
             consensus: (submitted[0], "security", 4, "ISMS の運用記録を確認し、指摘事項の是正も済んでいるため 4 とする。"), cancellationToken);
         await EvaluateAsync(createContext, clientId, awarded, [demoPerson, colleague], awardedProposals, clock, consensus: null, cancellationToken);
-        await AwardAsync(createContext, clientId, awarded, awardedProposals[1], vendorNames[1], proposedBy: colleague, approvedBy: demoPerson, clock, cancellationToken);
+        await AwardAsync(createContext, clientId, awarded, awardedProposals[1], offers[1].Vendor, proposedBy: colleague, approvedBy: demoPerson, clock, cancellationToken);
         return 2;
-    }
-
-    private static async Task<Guid> EnsureColleagueAsync(Func<MarketplaceDbContext> createContext, Guid clientId, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var db = createContext();
-        db.Tenant.Set(clientId);
-        var normalized = ColleagueEmail.ToUpperInvariant();
-        var id = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
-        if (id is null)
-        {
-            // No password: the colleague's part is seeded; only the demo person signs in.
-            var user = new Identity.User
-            {
-                Id = Guid.CreateVersion7(), UserName = ColleagueEmail, NormalizedUserName = normalized, Email = ColleagueEmail, NormalizedEmail = normalized,
-                EmailConfirmed = true, LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-                PreferredLanguage = "ja", CreatedAt = clock.GetUtcNow(),
-            };
-            db.Users.Add(user);
-            id = user.Id;
-        }
-        if (!await db.Memberships.AnyAsync(m => m.UserId == id, cancellationToken))
-            db.Memberships.Add(new Membership(clientId, id.Value, OrganisationRoles.Procurement, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return id.Value;
     }
 
     private static async Task<Rfp> PublishAsync(Func<MarketplaceDbContext> createContext, Guid clientId, string clientName, string title, string service, string scope,
@@ -130,7 +110,8 @@ public static class DemoEvaluations
         return rfp;
     }
 
-    private static async Task<Guid> ProposeAsync(Func<MarketplaceDbContext> createContext, Rfp rfp, Guid vendorId, long initial, long monthly, long perUnit,
+    /// <summary>The vendor, as itself, joins the RFP and submits a complete proposal at <paramref name="at"/> (revised or withdrawn after, when asked).</summary>
+    internal static async Task<Guid> ProposeAsync(Func<MarketplaceDbContext> createContext, Rfp rfp, Guid vendorId, long initial, long monthly, long perUnit,
         decimal onTime, decimal errors, bool revise, bool withdraw, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = createContext();

@@ -13,19 +13,40 @@ namespace Marketplace.Core.Demo;
 /// </summary>
 public static class DemoSeeder
 {
-    public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string ContactEmail);
+    /// <param name="OwnerEmail">The organisation's own person (an account without a password: their part is seeded);
+    /// null for the two organisations the demo person owns.</param>
+    /// <param name="Offer">For a vendor, what its listed profile offers.</param>
+    public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string ContactEmail, string? OwnerEmail, DemoOffer? Offer = null);
 
+    /// <summary>What a named demo vendor offers: its services (catalogue codes), one unit price and whom it has worked for.</summary>
+    public sealed record DemoOffer(string Slug, string[] Services, long MonthlyBaseYen, string Unit, long PerUnitYen, string[] Industries, string[] ClientSizes);
+
+    /// <summary>
+    /// Three clients and five vendors, each a company of its own. The demo person owns the first client and the first
+    /// vendor (to show switching between them); that vendor takes part only in another client's RFP, as any vendor would.
+    /// </summary>
     public static readonly IReadOnlyList<DemoOrganisation> Organisations =
     [
-        new("株式会社さくら物産", OrganisationKind.Client, "procurement@sakura-bussan.example.jp"),
-        new("みなと精機株式会社", OrganisationKind.Client, "kobai@minato-seiki.example.jp"),
-        new("青葉ホールディングス株式会社", OrganisationKind.Client, "sourcing@aoba-hd.example.jp"),
-        new("東京ビジネスサポート株式会社", OrganisationKind.Vendor, "sales@tokyo-bizsupport.example.jp"),
-        new("北斗データサービス株式会社", OrganisationKind.Vendor, "info@hokuto-data.example.jp"),
-        new("株式会社なにわアウトソーシング", OrganisationKind.Vendor, "contact@naniwa-os.example.jp"),
-        new("ミライ経理パートナーズ株式会社", OrganisationKind.Vendor, "hello@mirai-keiri.example.jp"),
-        new("株式会社九州コンタクトセンター", OrganisationKind.Vendor, "eigyo@kyushu-cc.example.jp"),
+        new("株式会社さくら物産", OrganisationKind.Client, "procurement@sakura-bussan.example.jp", null),
+        new("みなと精機株式会社", OrganisationKind.Client, "kobai@minato-seiki.example.jp", "tanaka.kobai@minato-seiki.example.jp"),
+        new("青葉ホールディングス株式会社", OrganisationKind.Client, "sourcing@aoba-hd.example.jp", "sato.sourcing@aoba-hd.example.jp"),
+        new("東京ビジネスサポート株式会社", OrganisationKind.Vendor, "sales@tokyo-bizsupport.example.jp", null,
+            new("tokyo-bizsupport", ["reporting", "market-research", "data-analysis"], 150_000, "本", 5_000, ["金融・保険", "卸売業", "情報通信"], ["large", "enterprise"])),
+        new("北斗データサービス株式会社", OrganisationKind.Vendor, "info@hokuto-data.example.jp", "suzuki@hokuto-data.example.jp",
+            new("hokuto-data", ["data-entry", "invoice-processing", "helpdesk"], 80_000, "件", 200, ["卸売業", "製造業", "物流"], ["medium", "large"])),
+        new("株式会社なにわアウトソーシング", OrganisationKind.Vendor, "contact@naniwa-os.example.jp", "takahashi@naniwa-os.example.jp",
+            new("naniwa-os", ["invoice-processing", "bookkeeping", "payroll"], 120_000, "件", 250, ["卸売業", "小売業", "飲食"], ["small", "medium"])),
+        new("ミライ経理パートナーズ株式会社", OrganisationKind.Vendor, "hello@mirai-keiri.example.jp", "ito@mirai-keiri.example.jp",
+            new("mirai-keiri", ["payroll", "social-insurance", "bookkeeping"], 100_000, "名", 700, ["卸売業", "医療・福祉", "建設業"], ["medium", "large"])),
+        new("株式会社九州コンタクトセンター", OrganisationKind.Vendor, "eigyo@kyushu-cc.example.jp", "watanabe@kyushu-cc.example.jp",
+            new("kyushu-cc", ["contact-centre", "helpdesk", "data-entry"], 150_000, "件", 250, ["製造業", "小売業", "金融・保険"], ["large", "enterprise"])),
     ];
+
+    /// <summary>The demo person's own vendor organisation.</summary>
+    public static DemoOrganisation DemoVendor => Organisations.First(o => o.Kind == OrganisationKind.Vendor && o.OwnerEmail is null);
+
+    /// <summary>The named vendors other than the demo person's, in order: the ones that take part in the demo client's RFPs.</summary>
+    public static IReadOnlyList<DemoOrganisation> OtherVendors => Organisations.Where(o => o.Kind == OrganisationKind.Vendor && o.OwnerEmail is not null).ToList();
 
     /// <summary>The demo person: owner of the first client and the first vendor, to show switching between them.</summary>
     public const string DemoEmail = "demo@marketplace.example";
@@ -43,7 +64,7 @@ public static class DemoSeeder
             var names = Organisations.Select(o => o.Name).ToList();
             existing = await db.Organisations.Where(o => names.Contains(o.Name)).Select(o => o.Name).ToListAsync(cancellationToken);
             if (demoPassword is { Length: > 0 })
-                demoPerson = await EnsureDemoPersonAsync(db, demoPassword, clock, cancellationToken);
+                demoPerson = await DemoPeople.EnsureAsync(db, DemoEmail, demoPassword, clock, cancellationToken);
         }
         var missing = Organisations.Where(o => !existing.Contains(o.Name)).ToList();
         foreach (var o in missing)
@@ -51,56 +72,24 @@ public static class DemoSeeder
             await using var db = createContext();
             await db.RegisterAsync(o.Name, o.Kind, o.ContactEmail, "ja", ownerUserId: null, "system:demo-seed", null, clock, cancellationToken);
         }
-        if (demoPerson is { } person)
+        // Every organisation has an owner of its own; the demo person's two also on a database seeded before they existed.
+        foreach (var o in Organisations)
         {
-            // Also on a database seeded before the demo person existed.
-            foreach (var o in new[] { Organisations.First(x => x.Kind == OrganisationKind.Client), Organisations.First(x => x.Kind == OrganisationKind.Vendor) })
-                await EnsureOwnerAsync(createContext, o.Name, person, clock, cancellationToken);
+            Guid owner;
+            if (o.OwnerEmail is { } email)
+                await using (var db = createContext())
+                    owner = await DemoPeople.EnsureAsync(db, email, password: null, clock, cancellationToken);
+            else if (demoPerson is { } person) owner = person;
+            else continue;
+            await DemoPeople.EnsureMemberAsync(createContext, await IdOfAsync(createContext, o.Name, cancellationToken), owner, OrganisationRoles.Owner, clock,
+                cancellationToken);
         }
         return missing.Count;
     }
 
-    private static async Task EnsureOwnerAsync(Func<MarketplaceDbContext> createContext, string organisationName, Guid person, TimeProvider clock,
-        CancellationToken cancellationToken)
+    internal static async Task<Guid> IdOfAsync(Func<MarketplaceDbContext> createContext, string organisationName, CancellationToken cancellationToken)
     {
-        Guid organisationId;
-        await using (var lookup = createContext())
-            organisationId = await lookup.Organisations.Where(x => x.Name == organisationName).Select(x => x.Id).SingleAsync(cancellationToken);
-        await using var db = createContext();
-        db.Tenant.Set(organisationId);
-        if (await db.Memberships.AnyAsync(m => m.UserId == person, cancellationToken)) return;
-        db.Memberships.Add(new Membership(organisationId, person, OrganisationRoles.Owner, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task<Guid> EnsureDemoPersonAsync(MarketplaceDbContext db, string password, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var normalized = DemoEmail.ToUpperInvariant();
-        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Identity.User>();
-        if (await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken) is { } existing)
-        {
-            // The password ./run.sh prints is always the one that works.
-            existing.PasswordHash = hasher.HashPassword(existing, password);
-            await db.SaveChangesAsync(cancellationToken);
-            return existing.Id;
-        }
-        var person = new Identity.User
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = DemoEmail,
-            NormalizedUserName = normalized,
-            Email = DemoEmail,
-            NormalizedEmail = normalized,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-            PreferredLanguage = "ja",
-            CreatedAt = clock.GetUtcNow(),
-        };
-        person.PasswordHash = hasher.HashPassword(person, password);
-        db.Users.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return person.Id;
+        await using var lookup = createContext();
+        return await lookup.Organisations.Where(x => x.Name == organisationName).Select(x => x.Id).SingleAsync(cancellationToken);
     }
 }

@@ -144,32 +144,85 @@ public static class DemoVendors
         var organisation = new Organisation(name, OrganisationKind.Vendor, email, "ja", now);
         db.Tenant.Set(organisation.Id);
         db.Organisations.Add(organisation);
-        db.VendorProfiles.Add(Profile(organisation, slug, type, Services, random, today, now));
+        db.VendorProfiles.Add(Profile(organisation, slug, type, ServicesOf(type, random), random, today, now));
         foreach (var (certification, state) in Certifications(organisation.Id, type, random, today, now))
-        {
-            if (state >= 2) // awaiting a check or verified: with an evidence file of its own, when there is storage for it
-            {
-                if (evidenceStorage is not null)
-                {
-                    var key = await evidenceStorage.SaveAsync(new MemoryStream(DemoEvidence), "pdf", cancellationToken);
-                    certification.AttachEvidence(key, $"{certification.Type}-certificate.pdf", "application/pdf", DemoEvidence.Length, now);
-                }
-                if (state >= 4) certification.Verify(Guid.Empty, now); // Guid.Empty: verified by the seed, not by a person
-            }
-            db.Certifications.Add(certification);
-        }
+            await AddCertificationAsync(db, certification, state, evidenceStorage, now, cancellationToken);
         return organisation;
+    }
+
+    /// <summary>
+    /// The named demo vendors (<see cref="DemoSeeder.Organisations"/>): each writes its own complete, listed profile with
+    /// what <see cref="DemoSeeder.DemoOffer"/> says it offers, and holds a verified ISMS and Privacy Mark valid for
+    /// nearly three years, so that it matches the demo RFPs it takes part in. Idempotent: a vendor with a profile is left alone.
+    /// </summary>
+    /// <returns>How many profiles were added.</returns>
+    public static async Task<int> SeedNamedAsync(Func<MarketplaceDbContext> createContext, IFileStorage? evidenceStorage, TimeProvider clock,
+        CancellationToken cancellationToken = default)
+    {
+        var added = 0;
+        var today = clock.Today();
+        foreach (var (named, n) in DemoSeeder.Organisations.Where(o => o.Offer is not null).Select((o, n) => (o, n)))
+        {
+            var id = await DemoSeeder.IdOfAsync(createContext, named.Name, cancellationToken);
+            await using var db = createContext();
+            db.Tenant.Set(id);
+            if (await db.VendorProfiles.AnyAsync(p => p.OrganisationId == id, cancellationToken)) continue;
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
+            var offer = named.Offer!;
+            var own = offer.Services.Select(code => CatalogueSeed.Services.Single(s => s.Code == code)).ToList();
+            var now = clock.GetDatabaseNow();
+            var profile = Profile(organisation, offer.Slug, own[0].TypeCode, own, new Random(n), today, now);
+            profile.Industries = offer.Industries;
+            profile.ClientSizes = offer.ClientSizes;
+            (profile.HasBcp, profile.BackupSites, profile.RecoveryTimeObjectiveHours, profile.LastDrillOn) = (true, "東京・大阪のセンターで相互バックアップ", 24, today.AddMonths(-3));
+            profile.MonthlyBaseYen = offer.MonthlyBaseYen;
+            profile.UnitPrices = [new UnitPrice { Unit = $"1 {offer.Unit}", Bands = [new VolumeBand { FromQuantity = 0, PriceYen = offer.PerUnitYen }] }];
+            (profile.ContactName, profile.CapacityFte, profile.Regions, profile.Languages) = ("営業部", 30, ["nationwide", "remote"], ["ja", "en"]);
+            db.VendorProfiles.Add(profile);
+            var validFrom = today.AddMonths(-2);
+            foreach (var kind in new[] { "isms", "pmark" })
+            {
+                var certification = new Certification(id, now);
+                certification.Describe(kind, null, CertificationNumber(kind, new Random(n * 10 + kind.Length)), CertificationScope(kind), CertificationIssuer(kind),
+                    validFrom, validFrom.AddYears(3).AddDays(-1), now);
+                await AddCertificationAsync(db, certification, state: 9, evidenceStorage, now, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            added++;
+        }
+        return added;
+    }
+
+    /// <summary>Adds a certification in its state (see <see cref="Certifications"/>); from "awaiting a check" on, with an evidence file when there is storage for it.</summary>
+    private static async Task AddCertificationAsync(MarketplaceDbContext db, Certification certification, int state, IFileStorage? evidenceStorage, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (state >= 2)
+        {
+            if (evidenceStorage is not null)
+            {
+                var key = await evidenceStorage.SaveAsync(new MemoryStream(DemoEvidence), "pdf", cancellationToken);
+                certification.AttachEvidence(key, $"{certification.Type}-certificate.pdf", "application/pdf", DemoEvidence.Length, now);
+            }
+            if (state >= 4) certification.Verify(Guid.Empty, now); // Guid.Empty: verified by the seed, not by a person
+        }
+        db.Certifications.Add(certification);
     }
 
     private static readonly Dictionary<string, List<CatalogueService>> Services =
         CatalogueSeed.Services.GroupBy(s => s.TypeCode).ToDictionary(g => g.Key, g => g.ToList());
 
-    private static VendorProfile Profile(Organisation organisation, string slug, string type, Dictionary<string, List<CatalogueService>> services, Random random,
-        DateOnly today, DateTimeOffset now)
+    /// <summary>Two to four services of the type; some vendors also offer one of another type.</summary>
+    private static List<CatalogueService> ServicesOf(string type, Random random)
     {
-        var own = services[type].OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToList();
-        if (random.Next(4) == 0) // some vendors also offer a service of another type
-            own.Add(services[type == "ITO" ? "BPO" : "ITO"][random.Next(services[type == "ITO" ? "BPO" : "ITO"].Count)]);
+        var own = Services[type].OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToList();
+        var other = Services[type == "ITO" ? "BPO" : "ITO"];
+        if (random.Next(4) == 0) own.Add(other[random.Next(other.Count)]);
+        return own;
+    }
+
+    private static VendorProfile Profile(Organisation organisation, string slug, string type, List<CatalogueService> own, Random random, DateOnly today, DateTimeOffset now)
+    {
         var staff = random.Next(3) switch { 0 => random.Next(15, 80), 1 => random.Next(80, 500), _ => random.Next(500, 5000) };
         var industries = Industries.OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToArray();
         var sizes = new[] { "small", "medium", "large", "enterprise" }.Where(_ => random.Next(2) == 0).DefaultIfEmpty("medium").ToArray();
@@ -231,6 +284,14 @@ public static class DemoVendors
         };
     }
 
+    private static string CertificationNumber(string kind, Random random) =>
+        kind switch { "pmark" => $"{random.Next(10000000, 99999999)}", _ => $"IS {random.Next(100000, 999999)}" };
+
+    private static string CertificationScope(string kind) => kind switch { "pmark" => "全社", _ => "本社および運用センターにおける業務受託サービス" };
+
+    private static string CertificationIssuer(string kind) =>
+        kind switch { "pmark" => "一般財団法人日本情報経済社会推進協会", "soc2" => "監査法人（Type 2 報告書）", _ => "一般財団法人日本品質保証機構" };
+
     private static readonly byte[] DemoEvidence = "%PDF-1.7\n% Marketplace demo evidence\n%%EOF\n"u8.ToArray();
 
     /// <summary>
@@ -250,10 +311,7 @@ public static class DemoVendors
             var state = random.Next(10);
             var validTo = state switch { 0 => today.AddDays(-random.Next(10, 200)), 1 => today.AddDays(random.Next(5, 60)), _ => today.AddDays(random.Next(200, 900)) };
             var certification = new Certification(organisationId, now);
-            certification.Describe(kind, null, kind switch { "pmark" => $"{random.Next(10000000, 99999999)}", _ => $"IS {random.Next(100000, 999999)}" },
-                kind switch { "pmark" => "全社", _ => "本社および運用センターにおける業務受託サービス" },
-                kind switch { "pmark" => "一般財団法人日本情報経済社会推進協会", "soc2" => "監査法人（Type 2 報告書）", _ => "一般財団法人日本品質保証機構" },
-                validTo.AddYears(-3), validTo, now);
+            certification.Describe(kind, null, CertificationNumber(kind, random), CertificationScope(kind), CertificationIssuer(kind), validTo.AddYears(-3), validTo, now);
             result.Add((certification, state));
         }
         return result;
