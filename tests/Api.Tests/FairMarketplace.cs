@@ -181,4 +181,210 @@ public sealed class FairMarketplace(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Contains(opened.GetProperty("questions").EnumerateArray(), q => q.GetProperty("vendorName").GetString() == askerName);
         Assert.Equal(1L, await Database.AsApplicationRoleAsync<long>(organisation, "SELECT count(*) FROM rfp_question_askers WHERE rfp_id = $1 AND vendor_id = $2", [rfpId, askerId]));
     }
+
+    /// <summary>Every secret is absent from the text (names, ids, prices: whatever the reader must not learn).</summary>
+    private static void RevealsNone(string text, string where, params object[] secrets)
+    {
+        foreach (var secret in secrets)
+            Assert.False(text.Contains(secret.ToString()!, StringComparison.Ordinal), $"{where} reveals {secret}");
+    }
+
+    private static async Task<string> TextAsync(HttpClient client, string path) => await (await client.GetAsync(path)).Content.ReadAsStringAsync();
+
+    private static MultipartFormDataContent Pdf(string name) => new() { { new ByteArrayContent("%PDF-1.4 提案資料"u8.ToArray()), "file", name } };
+
+    /// <summary>A vendor that starts, fills and (unless told not to) submits a proposal with one attached document.</summary>
+    private async Task<(Guid Vendor, HttpClient Client, Guid Proposal, Guid Attachment)> ProposalWithDocumentAsync(Guid rfpId, string vendorName,
+        Action<Dictionary<string, object?>>? change = null, bool submit = true)
+    {
+        var (vendorId, vendor) = await VendorAsync(Api, vendorName);
+        var started = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null));
+        var content = Complete(started, "ダブルチェック体制で処理します。");
+        change?.Invoke(content);
+        (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content)).EnsureSuccessStatusCode();
+        using var form = Pdf("体制図.pdf");
+        var attached = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments", form));
+        var attachment = attached.GetProperty("content").GetProperty("attachments")[0].GetProperty("id").GetGuid();
+        if (submit) (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+        return (vendorId, vendor, started.GetProperty("id").GetGuid(), attachment);
+    }
+
+    [Fact]
+    public async Task The_client_cannot_open_a_sealed_proposal_through_any_export_attachment_notification_or_its_audit_log()
+    {
+        var (_, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromDays(7));
+        var vendorName = Database.UniqueName("封緘ベンダー株式会社");
+        var (vendorId, _, proposalId, attachmentId) = await ProposalWithDocumentAsync(rfpId, vendorName,
+            c => c["fees"] = new { initialYen = 1_234_567, monthlyYen = 345_678 });
+        object[] secrets = [vendorName, vendorId, proposalId, attachmentId, "1234567", "345678"];
+
+        // Every read the client has of proposals answers 404 while sealed, and none of its other reads tells anything.
+        foreach (var path in new[] { "proposals", $"proposals/{proposalId}", $"proposals/{proposalId}/attachments/{attachmentId}", "evaluation",
+                     "evaluation/scorecard", "evaluation/consensus", "comparison", "comparison/export?format=csv", "comparison/export?format=xlsx", "award" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/{path}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/award", new { proposalId, reason = "先に決めたい" })).StatusCode);
+        Assert.Equal(1, (await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("submitted").GetInt32()); // a count, never whose
+        foreach (var path in new[] { $"/api/v1/rfps/{rfpId}", $"/api/v1/rfps/{rfpId}/ocds", $"/api/v1/rfps/{rfpId}/ocds?download=true", $"/api/v1/rfps/{rfpId}/activity",
+                     $"/api/v1/rfps/{rfpId}/proposals/summary", "/api/v1/rfps", "/api/v1/notifications", "/api/v1/audit-log?limit=200", "/api/v1/contracts" })
+            RevealsNone(await TextAsync(client, path), path, secrets);
+
+        // As the application's database role: no proposal, version, document or vendor audit entry; the deadline does not come nearer.
+        object[] rfp = [rfpId];
+        foreach (var table in new[] { "proposals", "proposal_versions", "proposal_attachments" })
+            Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, $"SELECT count(*) FROM {table} WHERE rfp_id = $1", rfp));
+        const string proposalAudit = "SELECT count(*) FROM audit_entries WHERE object_id = $1";
+        Assert.True(await Database.AsApplicationRoleAsync<long>(vendorId, proposalAudit, [proposalId.ToString()]) > 0); // the vendor's own record of it
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, proposalAudit, [proposalId.ToString()]));
+        var pulled = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Database.AsApplicationRoleAsync<object>(organisation,
+            "UPDATE rfp_listings SET proposal_deadline = now() - interval '1 second' WHERE rfp_id = $1 RETURNING 1", rfp));
+        Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, pulled.SqlState);
+        Assert.Equal(1, await Database.AsApplicationRoleAsync<int>(organisation, "SELECT submitted_proposal_count($1)", rfp));
+    }
+
+    [Fact]
+    public async Task An_evaluator_in_a_blind_evaluation_learns_no_vendor_name_and_no_colleagues_score_before_submitting()
+    {
+        var (owner, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromSeconds(10));
+        var (firstName, secondName) = (Database.UniqueName("一番手ベンダー株式会社"), Database.UniqueName("二番手ベンダー株式会社"));
+        var (firstVendor, firstClient, firstProposal, firstDocument) = await ProposalWithDocumentAsync(rfpId, firstName);
+        var (secondVendor, _, secondProposal, _) = await ProposalWithDocumentAsync(rfpId, secondName);
+        (await firstClient.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "繁忙期の件数を教えてください。" })).EnsureSuccessStatusCode();
+        var (one, two) = (await People.SignedInAsync(Api), await People.SignedInAsync(Api));
+        await owner.AddMemberAsync(organisation, one, "evaluator");
+        await owner.AddMemberAsync(organisation, two, "evaluator");
+        await WaitForTheDeadlineAsync(client, rfpId);
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation", new { blind = true, evaluatorUserIds = new[] { one.UserId, two.UserId } })).EnsureSuccessStatusCode();
+        var (first, second) = (one.Client(organisation), two.Client(organisation));
+        (await first.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation/scorecard", new { proposalId = firstProposal, axis = "security", score = 5, comment = "一番手の記述が具体的" }))
+            .EnsureSuccessStatusCode();
+        (await second.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation/scorecard", new { proposalId = secondProposal, axis = "security", score = 2 }))
+            .EnsureSuccessStatusCode();
+
+        // The second evaluator reads the proposals by letter and nothing anywhere names or identifies a vendor, nor
+        // shows the first evaluator's score; the views of everyone's scores are refused.
+        object[] vendors = [firstName, secondName, firstVendor, secondVendor];
+        foreach (var path in new[] { "proposals", $"proposals/{firstProposal}", $"proposals/{secondProposal}", "evaluation", "evaluation/scorecard", "activity", "",
+                     "proposals/summary" })
+            RevealsNone(await TextAsync(second, $"/api/v1/rfps/{rfpId}/{path}".TrimEnd('/')), path, [.. vendors, "一番手の記述が具体的"]);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync($"/api/v1/rfps/{rfpId}/proposals/{firstProposal}/attachments/{firstDocument}")).StatusCode);
+        foreach (var path in new[] { "evaluation/consensus", "comparison", "comparison/export?format=csv", "award", "ocds", "ocds?download=true" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync($"/api/v1/rfps/{rfpId}/{path}")).StatusCode);
+        Assert.Contains("ブラインド評価中", (await TextAsync(second, $"/api/v1/rfps/{rfpId}/ocds")));
+        Assert.True((await JsonAsync(await second.GetAsync($"/api/v1/rfps/{rfpId}/activity"))).TryGetProperty("askersBlind", out var blindFlag) && blindFlag.GetBoolean());
+        // Procurement still sees who asked and every name.
+        var lead = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/activity"));
+        Assert.Equal(firstName, lead.GetProperty("questions")[0].GetProperty("vendorName").GetString());
+        Assert.Empty(await OcdsSchemas.ErrorsAsync(await TextAsync(client, $"/api/v1/rfps/{rfpId}/ocds")));
+
+        // As the application's database role acting as each evaluator: only their own scores until they submit.
+        object[] scoresOf(Person evaluator) => [rfpId, evaluator.UserId];
+        const string others = "SELECT count(*) FROM evaluation_scores WHERE rfp_id = $1 AND user_id <> $2";
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, others, scoresOf(two), user: two.UserId));
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, others, scoresOf(one), user: one.UserId));
+        Assert.Equal(1L, await Database.AsApplicationRoleAsync<long>(organisation, "SELECT count(*) FROM evaluation_scores WHERE rfp_id = $1 AND user_id = $2",
+            scoresOf(two), user: two.UserId));
+    }
+
+    [Fact]
+    public async Task A_vendor_learns_nothing_of_its_rivals_not_who_they_are_how_many_what_they_asked_or_what_they_charge()
+    {
+        var (_, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromDays(7));
+        var rivalName = Database.UniqueName("競合ベンダー株式会社");
+        var (rivalId, rival, rivalProposal, rivalDocument) = await ProposalWithDocumentAsync(rfpId, rivalName,
+            c => c["fees"] = new { initialYen = 7_654_321, monthlyYen = 876_543 });
+        var unanswered = "競合だけが知りたい、未回答の質問です。";
+        (await rival.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = unanswered })).EnsureSuccessStatusCode();
+        var (spyId, spy, _, _) = await ProposalWithDocumentAsync(rfpId, Database.UniqueName("詮索するベンダー株式会社"), submit: false);
+        object[] secrets = [rivalName, rivalId, rivalProposal, rivalDocument, "7654321", "876543", unanswered];
+
+        // Everything the spy can read as a vendor: its feed, the RFP, its own proposal; nothing of the rival, and no count.
+        foreach (var path in new[] { "/api/v1/vendor/rfps", $"/api/v1/vendor/rfps/{rfpId}", $"/api/v1/vendor/rfps/{rfpId}/proposal", "/api/v1/notifications" })
+        {
+            var text = await TextAsync(spy, path);
+            RevealsNone(text, path, secrets);
+            Assert.DoesNotContain("\"participants\"", text);
+            Assert.DoesNotContain("\"submitted\":", text);
+        }
+        // The client's routes, with the vendor's own organisation: 404 each (the RFP is not the vendor's).
+        foreach (var path in new[] { "", "/proposals", $"/proposals/{rivalProposal}", $"/proposals/{rivalProposal}/attachments/{rivalDocument}", "/proposals/summary",
+                     "/activity", "/ocds", "/comparison", "/matches" })
+            Assert.Equal(HttpStatusCode.NotFound, (await spy.GetAsync($"/api/v1/rfps/{rfpId}{path}")).StatusCode);
+
+        // As the application's database role acting for the spy: none of the rival's rows, not even their number.
+        object[] rivalRows = [rfpId, spyId];
+        foreach (var table in new[] { "proposals", "proposal_versions", "proposal_attachments", "rfp_participants", "rfp_question_askers", "rfp_matches" })
+            Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(spyId, $"SELECT count(*) FROM {table} WHERE rfp_id = $1 AND vendor_id <> $2", rivalRows));
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(spyId, "SELECT count(*) FROM rfp_questions WHERE rfp_id = $1 AND answer IS NULL", [rfpId]));
+        Assert.Equal(0, await Database.AsApplicationRoleAsync<int>(spyId, "SELECT submitted_proposal_count($1)", [rfpId]));
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(spyId, "SELECT count(*) FROM audit_entries WHERE organisation_id = $1", [rivalId]));
+        // The client, for its part, counts one submitted proposal (the spy has not submitted).
+        Assert.Equal(1, await Database.AsApplicationRoleAsync<int>(organisation, "SELECT submitted_proposal_count($1)", [rfpId]));
+    }
+
+    [Fact]
+    public async Task Nobody_approves_their_own_award_not_through_the_api_nor_the_database()
+    {
+        var (owner, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromSeconds(6));
+        await SubmittedProposalAsync(Api, rfpId, "自己承認を試される提案です。");
+        var evaluator = await People.SignedInAsync(Api);
+        await owner.AddMemberAsync(organisation, evaluator, "evaluator");
+        await WaitForTheDeadlineAsync(client, rfpId);
+        (await client.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation", new { blind = false, evaluatorUserIds = new[] { evaluator.UserId } })).EnsureSuccessStatusCode();
+        var proposalId = (await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals")))[0].GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/award", new { proposalId, reason = "唯一の提案で要件を満たす" })).EnsureSuccessStatusCode();
+
+        // The owner proposed: approving it is refused, twice over (a double click), and the award still waits.
+        foreach (var _ in new[] { 1, 2 })
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/award/approve", new { comment = "自分で承認" })).StatusCode);
+        var state = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/award"));
+        Assert.Equal("proposed", state.GetProperty("current").GetProperty("status").GetString());
+        Assert.Equal("evaluating", (await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}"))).GetProperty("status").GetString());
+
+        // As the application's database role the same: an approved award decided by its proposer violates a check.
+        var approved = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Database.AsApplicationRoleAsync<object>(organisation,
+            "UPDATE rfp_awards SET status = 'Approved', decided_by = proposed_by, decided_at = now() WHERE rfp_id = $1 RETURNING 1", [rfpId]));
+        Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, approved.SqlState);
+        var undecided = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Database.AsApplicationRoleAsync<object>(organisation,
+            "UPDATE rfp_awards SET status = 'Approved', decided_by = NULL WHERE rfp_id = $1 RETURNING 1", [rfpId]));
+        Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, undecided.SqlState);
+        Assert.Equal(0L, await Database.AsApplicationRoleAsync<long>(organisation, "SELECT count(*) FROM contracts WHERE rfp_id = $1", [rfpId]));
+    }
+
+    [Fact]
+    public async Task A_proposal_is_not_submitted_changed_or_started_after_the_deadline_through_the_api_nor_the_database()
+    {
+        var (_, organisation, client, rfpId) = await PublishByAsync(Api, untilDeadline: TimeSpan.FromSeconds(6));
+        var (lateId, late, lateProposal, _) = await ProposalWithDocumentAsync(rfpId, Database.UniqueName("遅刻ベンダー株式会社"), submit: false);
+        var (onTimeId, onTime, onTimeProposal, _) = await ProposalWithDocumentAsync(rfpId, Database.UniqueName("期限内ベンダー株式会社"));
+        var (strangerId, stranger) = await VendorAsync(Api);
+        await WaitForTheDeadlineAsync(client, rfpId);
+
+        // Through the Api: submitting, editing, withdrawing and starting are refused with the deadline named; nothing changes.
+        var submitted = await late.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null);
+        Assert.Equal(HttpStatusCode.Conflict, submitted.StatusCode);
+        Assert.True((await JsonAsync(submitted)).TryGetProperty("deadline", out _));
+        var working = await JsonAsync(await onTime.GetAsync($"/api/v1/vendor/rfps/{rfpId}/proposal"));
+        Assert.Equal(HttpStatusCode.Conflict, (await onTime.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(working, "締切後の書き換え"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await onTime.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/withdraw", null)).StatusCode);
+        Assert.True((await stranger.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", null)).StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound);
+        var received = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals"));
+        Assert.Equal([onTimeProposal], received.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+
+        // As the application's database role: row-level security refuses each of the same writes.
+        async Task RefusedAsync(Guid vendor, string sql, object[] parameters)
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Database.AsApplicationRoleAsync<object>(vendor, sql, parameters));
+            Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+        await RefusedAsync(lateId, "UPDATE proposals SET status = 'Submitted', submitted_version = 1, submitted_at = now() WHERE id = $1 RETURNING 1", [lateProposal]);
+        await RefusedAsync(onTimeId, "UPDATE proposals SET content = jsonb_set(content, '{summary}', '\"締切後\"') WHERE id = $1 RETURNING 1", [onTimeProposal]);
+        await RefusedAsync(lateId, """
+            INSERT INTO proposal_versions (proposal_id, number, rfp_id, vendor_id, client_organisation_id, rfp_version, content, received_at)
+            SELECT id, 1, rfp_id, vendor_id, client_organisation_id, rfp_version, content, now() - interval '1 day' FROM proposals WHERE id = $1 RETURNING 1
+            """, [lateProposal]);
+        await RefusedAsync(strangerId, """
+            INSERT INTO proposals (id, rfp_id, vendor_id, client_organisation_id, status, content, submitted_version, rfp_version, submitted_at, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, 'Submitted', '{}'::jsonb, 1, 1, now(), now(), now()) RETURNING 1
+            """, [Guid.NewGuid(), rfpId, strangerId, organisation]);
+    }
 }

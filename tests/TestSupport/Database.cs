@@ -31,9 +31,10 @@ public static class Database
     /// <summary>
     /// One statement as the application's role acting for <paramref name="organisation"/>, with $1, $2... bound to
     /// <paramref name="parameters"/>: what the Api could do if its own checks were wrong, so only row-level security and
-    /// the triggers stand in the way. Rolled back unless <paramref name="commit"/>.
+    /// the triggers stand in the way. Rolled back unless <paramref name="commit"/>. <paramref name="user"/> sets the
+    /// person too, for the rules that are a person's (an evaluator's own scores).
     /// </summary>
-    public static async Task<T> AsApplicationRoleAsync<T>(Guid organisation, string sql, object[] parameters, bool commit = false)
+    public static async Task<T> AsApplicationRoleAsync<T>(Guid organisation, string sql, object[] parameters, bool commit = false, Guid? user = null)
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
         await connection.OpenAsync();
@@ -43,6 +44,12 @@ public static class Database
             set.Parameters.Add(new NpgsqlParameter { Value = organisation.ToString() });
             await set.ExecuteNonQueryAsync();
         }
+        if (user is { } person)
+            await using (var set = new NpgsqlCommand("SELECT set_config('app.current_user', $1, true)", connection, transaction))
+            {
+                set.Parameters.Add(new NpgsqlParameter { Value = person.ToString() });
+                await set.ExecuteNonQueryAsync();
+            }
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         var result = (T)(await command.ExecuteScalarAsync())!;

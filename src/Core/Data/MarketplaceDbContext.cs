@@ -328,7 +328,9 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
         // reviews (row-level security says the same; migration Awards).
         modelBuilder.Entity<Awards.RfpAward>(a =>
         {
-            a.ToTable("rfp_awards");
+            // 稟議 (decision 0016): an approved award was decided by someone other than its proposer, whatever writes it.
+            a.ToTable("rfp_awards", t => t.HasCheckConstraint("ck_rfp_awards_approved_by_another",
+                "status <> 'Approved' OR (decided_by IS NOT NULL AND decided_by <> proposed_by)"));
             a.Property<uint>("xmin").IsRowVersion(); // approved and sent back at once: one decision stands
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             a.Property(x => x.VendorName).HasMaxLength(200);

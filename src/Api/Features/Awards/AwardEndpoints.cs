@@ -50,7 +50,7 @@ public static class AwardEndpoints
         Owned(rfps.MapPost("/{rfpId:guid}/award/reject", Reject).RequireMember(null, deciders)).Validate<DecideAwardRequest>().WithName("RejectAward")
             .WithSummary("Send the pending award back with a comment; the RFP stays in evaluation");
         Owned(rfps.MapGet("/{rfpId:guid}/ocds", Ocds).RequireMember(ApiScopes.OrganisationRead)).WithName("GetRfpOcdsReleasePackage")
-            .WithSummary("The RFP as an OCDS 1.1 release package with the bid extension: the tender; the bids after the deadline; the award and contract once approved. download=true answers it as a file")
+            .WithSummary("The RFP as an OCDS 1.1 release package with the bid extension: the tender; the bids after the deadline; the award and contract once approved; 403 to a person a blind evaluation keeps vendor names from. download=true answers it as a file")
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json");
         return rfps;
     }
@@ -69,6 +69,7 @@ public static class AwardEndpoints
         var listing = await db.RfpListings.AsNoTracking().FirstOrDefaultAsync(l => l.RfpId == rfpId, cancellationToken);
         if (rfp.Status == RfpStatus.Draft || listing is null)
             return ApiProblems.NotFound(English ? "A draft RFP has nothing to publish as OCDS yet." : "下書きの RFP は OCDS として出力できません。公開後にお試しください。");
+        if (await EvaluationAccess.HidesNamesFromAsync(db, actor, rfpId, cancellationToken)) return EvaluationAccess.NamesHidden();
         var bids = new List<OcdsBid>();
         (RfpAward, Contract)? awarded = null;
         if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is var (opened, content))

@@ -35,7 +35,19 @@ public sealed record EvaluationAccess(bool Lead, RfpEvaluator? Me, bool Blind)
         return new EvaluationAccess(lead, me, blind);
     }
 
+    /// <summary>
+    /// Whether vendor names are kept from this caller outside the proposals too (the OCDS export, who asked which
+    /// question): a person for whom a blind evaluation hides them. The organisation's own systems (API clients) are no
+    /// evaluator.
+    /// </summary>
+    public static async Task<bool> HidesNamesFromAsync(MarketplaceDbContext db, CurrentActor actor, Guid rfpId, CancellationToken cancellationToken) =>
+        !actor.IsApiClient && (await ForAsync(db, actor, rfpId, cancellationToken)).HidesNames;
+
     private static bool English => Localization.CurrentLanguage == "en";
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NamesHidden() => ApiProblems.Forbidden(English
+        ? "This export names the vendors, which a blind evaluation keeps from everyone but procurement."
+        : "この出力にはベンダー名が含まれます。ブラインド評価中は調達担当のみが出力できます。");
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotAnEvaluator() => ApiProblems.Forbidden(English
         ? "You are not an evaluator of this RFP. Procurement assigns the evaluators."

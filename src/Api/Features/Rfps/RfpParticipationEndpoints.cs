@@ -21,8 +21,9 @@ public sealed record RfpInvitationDto(Guid VendorId, string VendorName, string? 
 public sealed record ClientQuestionDto(Guid Id, string? Question, string? VendorName, string? Answer, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt);
 
 /// <param name="Participants">How many vendors declared they take part (not who: the client learns the bidders when proposals open).</param>
+/// <param name="AskersBlind">Who asked is kept from the caller by a blind evaluation (only procurement sees it).</param>
 public sealed record RfpActivityDto(int Participants, IReadOnlyList<RfpInvitationDto> Invitations, IReadOnlyList<ClientQuestionDto> Questions,
-    IReadOnlyList<RfpVersionDto> Versions);
+    IReadOnlyList<RfpVersionDto> Versions, bool AskersBlind = false);
 
 public sealed record InviteVendorsRequest(Guid[]? VendorIds);
 
@@ -83,10 +84,16 @@ public static class RfpParticipationEndpoints
         English ? $"The RFP is {status.ToString().ToLowerInvariant()}: invitations, answers and clarifications are for a published RFP."
             : "招待・回答・補足説明は、公開中の RFP でのみ行えます。");
 
-    private static async Task<Ok<RfpActivityDto>> Activity(Guid rfpId, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ActivityAsync(db, rfpId, clock, cancellationToken));
+    private static async Task<Ok<RfpActivityDto>> Activity(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        // In a blind evaluation the askers' names would tell an evaluator who proposed: only procurement sees them.
+        var hideAskers = await Evaluations.EvaluationAccess.HidesNamesFromAsync(db, actor, rfpId, cancellationToken);
+        return TypedResults.Ok(await ActivityAsync(db, rfpId, clock, cancellationToken, hideAskers));
+    }
 
-    private static async Task<RfpActivityDto> ActivityAsync(MarketplaceDbContext db, Guid rfpId, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<RfpActivityDto> ActivityAsync(MarketplaceDbContext db, Guid rfpId, TimeProvider clock, CancellationToken cancellationToken,
+        bool hideAskers = false)
     {
         var participants = await db.RfpParticipants.CountAsync(p => p.RfpId == rfpId, cancellationToken);
         var invitations = await (
@@ -98,13 +105,13 @@ public static class RfpParticipationEndpoints
                 orderby i.InvitedAt
                 select new RfpInvitationDto(i.VendorId, o.Name, e == null ? null : e.Slug, i.InvitedAt))
             .ToListAsync(cancellationToken);
-        var askers = await AskersAsync(db, rfpId, clock.GetUtcNow(), cancellationToken);
+        var askers = hideAskers ? [] : await AskersAsync(db, rfpId, clock.GetUtcNow(), cancellationToken);
         var questions = await db.RfpQuestions.AsNoTracking().Where(q => q.RfpId == rfpId).OrderBy(q => q.AskedAt)
             .Select(q => new ClientQuestionDto(q.Id, q.Question, null, q.Answer, q.AskedAt, q.AnsweredAt)).ToListAsync(cancellationToken);
         questions = questions.Select(q => q with { VendorName = askers.GetValueOrDefault(q.Id) }).ToList();
         var versions = await db.RfpVersions.AsNoTracking().Where(v => v.RfpId == rfpId).OrderBy(v => v.Number)
             .Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToListAsync(cancellationToken);
-        return new RfpActivityDto(participants, invitations, questions, versions);
+        return new RfpActivityDto(participants, invitations, questions, versions, hideAskers);
     }
 
     /// <summary>

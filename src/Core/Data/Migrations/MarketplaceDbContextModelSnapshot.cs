@@ -325,7 +325,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("RfpId", "ProposedAt")
                         .HasDatabaseName("ix_rfp_awards_rfp_id_proposed_at");
 
-                    b.ToTable("rfp_awards", (string)null);
+                    b.ToTable("rfp_awards", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rfp_awards_approved_by_another", "status <> 'Approved' OR (decided_by IS NOT NULL AND decided_by <> proposed_by)");
+                        });
                 });
 
             modelBuilder.Entity("Marketplace.Core.Billing.StripeEventRecord", b =>

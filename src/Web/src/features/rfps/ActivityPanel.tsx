@@ -55,7 +55,7 @@ function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisati
       <Stack gap="sm">
         {data.questions.length === 0 && <Text size="sm" c="dimmed">{t('rfp.noQuestions')}</Text>}
         {data.questions.map((q) => (
-          <QuestionCard key={q.id} organisationId={organisationId} rfpId={rfpId} question={q} canAnswer={canAnswer} />
+          <QuestionCard key={q.id} organisationId={organisationId} rfpId={rfpId} question={q} canAnswer={canAnswer} askersBlind={data.askersBlind ?? false} />
         ))}
         {canAnswer && (
           <form
@@ -78,8 +78,8 @@ function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisati
   );
 }
 
-function QuestionCard({ organisationId, rfpId, question, canAnswer }: {
-  organisationId: string; rfpId: string; question: RfpActivity['questions'][number]; canAnswer: boolean;
+function QuestionCard({ organisationId, rfpId, question, canAnswer, askersBlind }: {
+  organisationId: string; rfpId: string; question: RfpActivity['questions'][number]; canAnswer: boolean; askersBlind: boolean;
 }) {
   const { t } = useTranslation();
   const { answer } = useRfpParticipationActions(organisationId, rfpId);
@@ -90,7 +90,7 @@ function QuestionCard({ organisationId, rfpId, question, canAnswer }: {
       {question.question ? (
         <>
           <Group gap="xs">
-            <Text size="xs" c="dimmed">{question.vendorName ? t('rfp.askedBy', { name: question.vendorName }) : t('rfp.askedBySealed')}</Text>
+            <Text size="xs" c="dimmed">{question.vendorName ? t('rfp.askedBy', { name: question.vendorName }) : t(askersBlind ? 'rfp.askedByBlind' : 'rfp.askedBySealed')}</Text>
             {!question.answer && <Badge size="sm" color="red" variant="light">{t('rfp.unanswered')}</Badge>}
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{question.question}</Text>
