@@ -5,10 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.E2E;
 
 /// <summary>
-/// Issue 6's journey: two vendors submit (one revises, one withdraws and resubmits), the deadline passes, procurement
-/// sets a blind panel of two evaluators who each score on their own in the browser, procurement settles the one
-/// disagreement, compares the proposals with the charts, exports Excel and proposes the award; a second person
-/// approves; the losing vendor sees its notice; the client records the first KPI review, which the winner reads.
+/// Issue 6's journey, as separate people in separate companies live it (issue 17). The client's owner publishes and
+/// brings in a procurement lead, two evaluators and an approver; three vendors, each its own company none of them
+/// belongs to, submit (one revises, one withdraws and resubmits, one withdraws in the browser for good). The deadline
+/// passes; procurement sets a blind panel, the evaluators score on their own without ever seeing a vendor's name,
+/// procurement settles the one disagreement, compares, exports Excel and proposes the award; the approver approves;
+/// the losing vendor reads its notice, which names no rival; the client records a KPI review, which the winner reads.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EvaluatingProposals(BrowserFixture browser)
@@ -16,21 +18,36 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
     private static readonly string[] JudgedAxes = ["実績", "体制", "セキュリティ", "SLA・品質管理", "改善提案力", "BCP", "契約条件"];
 
     [Fact]
-    public async Task Two_vendors_propose_two_evaluators_score_blind_procurement_compares_and_awards_with_approval_and_reviews_the_kpis()
+    public async Task Three_vendors_propose_two_evaluators_score_blind_procurement_compares_and_a_second_person_approves_each_seeing_only_the_names_it_may()
     {
-        var (owner, organisation, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: TimeSpan.FromSeconds(30));
+        var (owner, organisation, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: TimeSpan.FromSeconds(45));
         var cheapName = Database.UniqueName("低価格サービス");
+        var dearName = Database.UniqueName("手厚いサービス");
+        var leavingName = Database.UniqueName("辞退サービス");
         var (winnerOwner, _, cheap) = await ProposalScenarios.SubmittedProposalByAsync(browser.Api, rfpId, "標準的な体制で安価に運用します。", vendorName: cheapName);
         var (loserOwner, _, dear) = await ProposalScenarios.SubmittedProposalByAsync(browser.Api, rfpId, "手厚い体制で運用します。",
-            c => c["fees"] = new { initialYen = 2_000_000, monthlyYen = 600_000 }, Database.UniqueName("手厚いサービス"));
-        // One revises (a second version), the other withdraws, reopens and submits again.
+            c => c["fees"] = new { initialYen = 2_000_000, monthlyYen = 600_000 }, dearName);
+        var (leavingOwner, _, _) = await ProposalScenarios.SubmittedProposalByAsync(browser.Api, rfpId, "今回は見送るかもしれない提案です。", vendorName: leavingName);
+        string[] vendorNames = [cheapName, dearName, leavingName];
+        // One revises (a second version), another withdraws, reopens and submits again.
         (await cheap.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
         (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/withdraw", null)).EnsureSuccessStatusCode();
         (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/reopen", null)).EnsureSuccessStatusCode();
         (await dear.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
+
+        // The third withdraws in the browser, before the deadline, and sees its proposal as withdrawn.
+        var leaving = await browser.NewPageAsync();
+        await leaving.GotoAsync($"/vendor/rfps/{rfpId}/proposal");
+        await BrowserFixture.SignInAsync(leaving, leavingOwner.Email);
+        leaving.Dialog += (_, confirm) => confirm.AcceptAsync();
+        await leaving.GetByRole(AriaRole.Button, new() { Name = "提案を取り下げる" }).ClickAsync();
+        await Expect(leaving.GetByText("この提案は取り下げています。", new() { Exact = false })).ToBeVisibleAsync();
+
+        var procurement = await People.SignedInAsync(browser.Api);
         var first = await People.SignedInAsync(browser.Api);
         var second = await People.SignedInAsync(browser.Api);
         var approver = await People.SignedInAsync(browser.Api);
+        await owner.AddMemberAsync(organisation, procurement, "procurement");
         await owner.AddMemberAsync(organisation, first, "evaluator");
         await owner.AddMemberAsync(organisation, second, "evaluator");
         await owner.AddMemberAsync(organisation, approver, "admin");
@@ -41,7 +58,7 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         // Procurement opens the evaluation from the RFP and sets a blind panel.
         var lead = await browser.NewPageAsync();
         await lead.GotoAsync($"/client/rfps/{rfpId}");
-        await BrowserFixture.SignInAsync(lead, owner.Email);
+        await BrowserFixture.SignInAsync(lead, procurement.Email);
         await lead.GetByRole(AriaRole.Link, new() { Name = "評価と比較へ" }).ClickAsync();
         await Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "評価と比較" })).ToBeVisibleAsync();
         var evaluators = lead.GetByRole(AriaRole.Combobox, new() { Name = "評価者" });
@@ -57,9 +74,10 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await Expect(lead.GetByText("評価中", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(lead.GetByRole(AriaRole.Region, new() { Name = "採点の進み具合" })).ToContainTextAsync(second.Email);
 
-        // Each evaluator scores every proposal on every axis, blind: the second is harsher on A's security.
-        await ScoreAsync(first, rfpId, security: 4);
-        await ScoreAsync(second, rfpId, security: 2);
+        // Each evaluator scores every proposal on every axis, blind: the second is harsher on A's security. Neither
+        // sees a vendor's name, nor the withdrawn proposal.
+        await ScoreAsync(first, rfpId, security: 4, vendorNames);
+        await ScoreAsync(second, rfpId, security: 2, vendorNames);
 
         // The consensus view highlights the disagreement; procurement records a consensus with its reason.
         await lead.ReloadAsync();
@@ -81,6 +99,8 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await Expect(table).ToContainTextAsync("1 位");
         await Expect(table).ToContainTextAsync("総保有コスト");
         await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = cheapName })).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = dearName })).ToBeVisibleAsync();
+        await Expect(table).Not.ToContainTextAsync(leavingName); // withdrawn: not compared
         await Expect(lead.GetByRole(AriaRole.Region, new() { Name = "評価軸ごとの点数" }).Locator(".recharts-radar")).ToHaveCountAsync(2);
         await Expect(lead.GetByRole(AriaRole.Region, new() { Name = "総保有コストの比較" })).ToBeVisibleAsync();
         var download = await lead.RunAndWaitForDownloadAsync(() => lead.GetByRole(AriaRole.Button, new() { Name = "Excel で書き出す" }).ClickAsync());
@@ -103,6 +123,7 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await second2.GotoAsync($"/client/rfps/{rfpId}/evaluation");
         await BrowserFixture.SignInAsync(second2, approver.Email);
         await second2.GetByRole(AriaRole.Tab, new() { Name = "決定" }).ClickAsync();
+        await Expect(second2.GetByRole(AriaRole.Main)).ToContainTextAsync(cheapName); // the approver sees whom they award
         await second2.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
         await Expect(second2.GetByText("承認済み", new() { Exact = true })).ToBeVisibleAsync();
 
@@ -118,6 +139,9 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
             await loserPage.WaitForTimeoutAsync(1000);
         }
         await Expect(notice).ToBeVisibleAsync();
+        // The notice, like everything the loser reads, names no rival.
+        foreach (var rival in new[] { cheapName, leavingName })
+            await Expect(loserPage.Locator("body")).Not.ToContainTextAsync(rival);
 
         // The client records the first KPI review on the contract: 98.7 % misses the committed 99.5 %.
         await second2.GetByRole(AriaRole.Link, new() { Name = "契約を開く" }).ClickAsync();
@@ -139,13 +163,18 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await Expect(winnerPage.GetByRole(AriaRole.Heading, new() { Name = "月次レビューを記録する" })).ToHaveCountAsync(0);
     }
 
-    /// <summary>The evaluator signs in, scores 4 everywhere (security of proposal A: <paramref name="security"/>) with a comment, and submits.</summary>
-    private async Task ScoreAsync(Person evaluator, Guid rfpId, int security)
+    /// <summary>
+    /// The evaluator signs in, sees two proposals by letter and no vendor's name, scores 4 everywhere (security of
+    /// proposal A: <paramref name="security"/>) with a comment, and submits.
+    /// </summary>
+    private async Task ScoreAsync(Person evaluator, Guid rfpId, int security, string[] hiddenNames)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/client/rfps/{rfpId}/evaluation");
         await BrowserFixture.SignInAsync(page, evaluator.Email);
         await Expect(page.GetByText("ブラインド評価", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "提案 C", Exact = true })).ToHaveCountAsync(0);
+        foreach (var name in hiddenNames) await Expect(page.Locator("body")).Not.ToContainTextAsync(name);
         foreach (var label in new[] { "提案 A", "提案 B" })
         {
             var proposal = page.GetByRole(AriaRole.Region, new() { Name = label, Exact = true });
