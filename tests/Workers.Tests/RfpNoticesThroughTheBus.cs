@@ -14,10 +14,10 @@ public sealed class RfpNoticesThroughTheBus
 {
     private static readonly string[] RareLanguages = ["pt", "vi", "ko"];
 
-    private static async Task<(Guid Id, Person Owner, HttpClient Client)> VendorAsync(ApiFactory api)
+    private static async Task<(Guid Id, Person Owner, HttpClient Client)> VendorAsync(ApiFactory api, string? name = null)
     {
         var owner = await People.SignedInAsync(api);
-        var organisation = await owner.CreateOrganisationAsync("vendor");
+        var organisation = await owner.CreateOrganisationAsync("vendor", name);
         var client = owner.Client(organisation);
         (await client.PutAsJsonAsync("/api/v1/vendor-profile", new
         {
@@ -79,5 +79,37 @@ public sealed class RfpNoticesThroughTheBus
         var notices = await NoticesAsync(vendor.Id, rfpId);
         Assert.Equal(["rfp.addendum", "rfp.answered", "rfp.cancelled", "rfp.matched"], notices.Select(n => n.Type).Order());
         Assert.Single(await MailCatcher.ForAsync(vendor.Owner.Email), m => m.Subject.Contains("貴社に合う RFP"));
+    }
+
+    [Fact]
+    public async Task No_notice_tells_a_vendor_who_asked_or_who_else_takes_part_nor_tells_the_client_who_is_bidding()
+    {
+        await using var workers = await WorkersHostFixture.StartAsync();
+        await using var api = new ApiFactory();
+        var askerName = Database.UniqueName("質問した側のベンダー株式会社");
+        var asker = await VendorAsync(api, askerName);
+        var rival = await VendorAsync(api);
+        var clientOwner = await People.SignedInAsync(api);
+        var (clientOrganisation, rfpId) = await TestRfps.PublishAsync(api, owner: clientOwner, languages: RareLanguages);
+        var client = clientOwner.Client(clientOrganisation);
+        (await rival.Client.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).EnsureSuccessStatusCode();
+        var question = await asker.Client.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "請求書の発行元は何社ありますか。" });
+        var questionId = (await question.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/api/v1/rfps/{rfpId}/questions/{questionId}/answer", new { answer = "グループ 3 社です。" })).EnsureSuccessStatusCode();
+
+        // The rival is told of the answer, in the app and by e-mail, without a word of who asked.
+        await Eventually.True(async () => (await NoticesAsync(rival.Id, rfpId)).Any(n => n.Type == "rfp.answered"), "the rival's answer notice");
+        var mail = await MailCatcher.WaitForAsync(rival.Owner.Email, "質問への回答が公開されました");
+        string[] askerSecrets = [askerName, asker.Id.ToString(), asker.Owner.Email];
+        foreach (var text in (await NoticesAsync(rival.Id, rfpId)).Select(n => n.Data).Append(mail.Text).Append(mail.Subject))
+            foreach (var secret in askerSecrets) Assert.DoesNotContain(secret, text);
+
+        // Nothing the client was told before the deadline names or identifies either vendor.
+        await Task.Delay(TimeSpan.FromSeconds(1)); // let the bus settle
+        await using var db = Database.Open(clientOrganisation);
+        var toClient = await db.Notifications.AsNoTracking().Select(n => n.Data).ToListAsync();
+        foreach (var secret in askerSecrets.Append(rival.Id.ToString()).Append(rival.Owner.Email))
+            Assert.DoesNotContain(toClient, data => data.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(await MailCatcher.ForAsync(clientOwner.Email), m => m.Text.Contains(askerName, StringComparison.Ordinal));
     }
 }
