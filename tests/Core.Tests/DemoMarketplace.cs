@@ -197,7 +197,8 @@ public sealed class DemoClientSide
 
         var contract = await db.Contracts.SingleAsync(c => c.RfpId == awarded.Id);
         var award = await db.RfpAwards.SingleAsync(a => a.RfpId == awarded.Id);
-        Assert.NotEqual(award.ProposedBy, award.DecidedBy); // two people
+        Assert.NotEqual(award.ProposedBy, award.DecidedBy); // two people, and the approver scored nothing
+        Assert.False(await db.EvaluationScores.AnyAsync(s => s.RfpId == awarded.Id && s.UserId == award.DecidedBy));
         Assert.Equal(others[DemoSeeder.OtherVendors.Select(o => o.Name).ToList().IndexOf(award.VendorName)], award.VendorId);
         var reviews = await db.KpiReviews.Where(r => r.ContractId == contract.Id).OrderBy(r => r.Month).ToListAsync();
         Assert.Equal(3, reviews.Count);

@@ -24,8 +24,10 @@ public static class DemoEvaluations
 {
     public const string EvaluatingTitle = "請求書処理・支払照合の委託";
     public const string AwardedTitle = "受発注データ入力の委託（2025 年度）";
-    /// <summary>A second person at the demo client: the other evaluator, and the one who proposes the award the demo person approved.</summary>
+    /// <summary>A second person at the demo client, in procurement: the other evaluator, who proposes the award and records the KPI reviews.</summary>
     public const string ColleagueEmail = "chotatsu@sakura-bussan.example.jp";
+    /// <summary>A third person at the demo client, an admin who approves the award (稟議) and evaluates nothing.</summary>
+    public const string ApproverEmail = "kessai@sakura-bussan.example.jp";
 
     private static readonly TimeSpan Sealed = TimeSpan.FromSeconds(3);
 
@@ -50,10 +52,14 @@ public static class DemoEvaluations
                 return 0;
             demoPerson = person;
         }
-        Guid colleague;
+        Guid colleague, approver;
         await using (var db = createContext())
+        {
             colleague = await DemoPeople.EnsureAsync(db, ColleagueEmail, password: null, clock, cancellationToken);
+            approver = await DemoPeople.EnsureAsync(db, ApproverEmail, password: null, clock, cancellationToken);
+        }
         await DemoPeople.EnsureMemberAsync(createContext, clientId, colleague, OrganisationRoles.Procurement, clock, cancellationToken);
+        await DemoPeople.EnsureMemberAsync(createContext, clientId, approver, OrganisationRoles.Admin, clock, cancellationToken);
 
         var now = clock.GetUtcNow();
         var deadline = now + Sealed;
@@ -88,7 +94,7 @@ public static class DemoEvaluations
         await EvaluateAsync(createContext, clientId, evaluating, [demoPerson, colleague], submitted, clock,
             consensus: (submitted[0], "security", 4, "ISMS の運用記録を確認し、指摘事項の是正も済んでいるため 4 とする。"), cancellationToken);
         await EvaluateAsync(createContext, clientId, awarded, [demoPerson, colleague], awardedProposals, clock, consensus: null, cancellationToken);
-        await AwardAsync(createContext, clientId, awarded, awardedProposals[1], offers[1].Vendor, proposedBy: colleague, approvedBy: demoPerson, clock, cancellationToken);
+        await AwardAsync(createContext, clientId, awarded, awardedProposals[1], offers[1].Vendor, proposedBy: colleague, approvedBy: approver, clock, cancellationToken);
         return 2;
     }
 
@@ -208,7 +214,7 @@ public static class DemoEvaluations
         foreach (var ((onTime, errors, issues, actions), i) in months.Select((m, i) => (m, i)))
         {
             var review = new KpiReview(contract, first.AddMonths(i + 1), now);
-            review.Record([new KpiActual("期限遵守率", onTime), new KpiActual("ミス率", errors)], i == 1 ? "是正計画を確認した。" : "順調。", issues, actions, approvedBy, now);
+            review.Record([new KpiActual("期限遵守率", onTime), new KpiActual("ミス率", errors)], i == 1 ? "是正計画を確認した。" : "順調。", issues, actions, proposedBy, now);
             db.KpiReviews.Add(review);
         }
         await db.SaveChangesAsync(cancellationToken);
