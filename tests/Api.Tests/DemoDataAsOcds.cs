@@ -4,7 +4,6 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
 using Marketplace.TestSupport;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.TestSupport.ProposalScenarios;
 
@@ -22,15 +21,10 @@ public sealed class DemoDataAsOcds(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Every_demo_rfp_in_every_state_exports_an_ocds_package_that_conforms_to_the_schemas()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
-        }).Build();
-        MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
-        await DemoSeeder.SeedAsync(Owner, DemoPassword, TimeProvider.System);
-        await DemoVendors.SeedNamedAsync(Owner, null, TimeProvider.System);
-        await DemoClients.SeedAsync(Owner, TimeProvider.System);
-        await DemoEvaluations.SeedAsync(Owner, TimeProvider.System);
+        await DemoSeeder.SeedAsync(Database.OpenAsOwner, DemoPassword, TimeProvider.System);
+        await DemoVendors.SeedNamedAsync(Database.OpenAsOwner, null, TimeProvider.System);
+        await DemoClients.SeedAsync(Database.OpenAsOwner, TimeProvider.System);
+        await DemoEvaluations.SeedAsync(Database.OpenAsOwner, TimeProvider.System);
 
         var states = new HashSet<string>();
         foreach (var client in DemoSeeder.Organisations.Where(o => o.Kind == Marketplace.Core.Organisations.OrganisationKind.Client))

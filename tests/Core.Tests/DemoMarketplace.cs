@@ -3,7 +3,6 @@ using Marketplace.Core.Demo;
 using Marketplace.Core.Files;
 using Marketplace.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.Core.Tests;
 
@@ -14,16 +13,12 @@ public sealed class DemoMarketplace
     [Fact]
     public async Task The_demo_seed_makes_over_200_vendors_across_the_types_with_every_kind_of_certification_state()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
-        }).Build();
         var files = Directory.CreateTempSubdirectory("marketplace-demo-evidence-").FullName;
         try
         {
-            await DemoVendors.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), new LocalFolderStorage(files), TimeProvider.System);
+            await DemoVendors.SeedAsync(Database.OpenAsOwner, new LocalFolderStorage(files), TimeProvider.System);
             // Idempotent: a second run adds nothing.
-            Assert.Equal(0, await DemoVendors.SeedAsync(() => DataExtensions.CreateOwnerContext(configuration), new LocalFolderStorage(files), TimeProvider.System));
+            Assert.Equal(0, await DemoVendors.SeedAsync(Database.OpenAsOwner, new LocalFolderStorage(files), TimeProvider.System));
 
             await using var db = Database.Open();
             var vendors = await db.VendorProfiles.Where(p => p.Slug.StartsWith("demo-")).ToListAsync();
@@ -54,16 +49,11 @@ public sealed class DemoClientSide
     [Fact]
     public async Task The_demo_client_has_a_checked_work_inventory_and_rfps_in_every_state_once()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
-        }).Build();
-        MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
-        await DemoSeeder.SeedAsync(Owner, null, TimeProvider.System);
-        await DemoVendors.SeedNamedAsync(Owner, null, TimeProvider.System);
-        Assert.Equal(0, await DemoVendors.SeedNamedAsync(Owner, null, TimeProvider.System)); // idempotent
-        await DemoClients.SeedAsync(Owner, TimeProvider.System);
-        Assert.Equal(0, await DemoClients.SeedAsync(Owner, TimeProvider.System)); // idempotent
+        await DemoSeeder.SeedAsync(Database.OpenAsOwner, null, TimeProvider.System);
+        await DemoVendors.SeedNamedAsync(Database.OpenAsOwner, null, TimeProvider.System);
+        Assert.Equal(0, await DemoVendors.SeedNamedAsync(Database.OpenAsOwner, null, TimeProvider.System)); // idempotent
+        await DemoClients.SeedAsync(Database.OpenAsOwner, TimeProvider.System);
+        Assert.Equal(0, await DemoClients.SeedAsync(Database.OpenAsOwner, TimeProvider.System)); // idempotent
 
         Guid clientId;
         await using (var lookup = Database.Open())
@@ -116,7 +106,7 @@ public sealed class DemoClientSide
             Assert.False(await holdingDb.Proposals.AnyAsync(p => p.Id == own.Id)); // sealed until the deadline
 
         // Every named vendor wrote a complete profile, is listed and holds a verified Privacy Mark (the demo RFPs ask for one).
-        await using (var owner = Owner())
+        await using (var owner = Database.OpenAsOwner())
         {
             var named = await IdsOfAsync(DemoSeeder.Organisations.Where(o => o.Offer is not null).Select(o => o.Name));
             var entries = await owner.VendorSearchEntries.IgnoreQueryFilters().Where(e => named.Contains(e.OrganisationId)).ToListAsync();
@@ -164,14 +154,9 @@ public sealed class DemoClientSide
     [Fact]
     public async Task The_demo_client_has_an_rfp_in_evaluation_and_an_awarded_one_with_its_contract_once()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
-        }).Build();
-        MarketplaceDbContext Owner() => DataExtensions.CreateOwnerContext(configuration);
-        await DemoSeeder.SeedAsync(Owner, "demo-password-for-tests", TimeProvider.System);
-        await DemoEvaluations.SeedAsync(Owner, TimeProvider.System);
-        Assert.Equal(0, await DemoEvaluations.SeedAsync(Owner, TimeProvider.System)); // idempotent
+        await DemoSeeder.SeedAsync(Database.OpenAsOwner, "demo-password-for-tests", TimeProvider.System);
+        await DemoEvaluations.SeedAsync(Database.OpenAsOwner, TimeProvider.System);
+        Assert.Equal(0, await DemoEvaluations.SeedAsync(Database.OpenAsOwner, TimeProvider.System)); // idempotent
 
         Guid clientId;
         await using (var lookup = Database.Open())

@@ -1,6 +1,7 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Marketplace.TestSupport;
@@ -19,6 +20,16 @@ public static class Database
             .AddInterceptors(new TenantConnectionInterceptor(tenant));
         return new MarketplaceDbContext(options.Options, tenant);
     }
+
+    /// <summary>
+    /// A context as the schema owner, as Admin's commands (migrate, seed) make one: no organisation until one is set,
+    /// and row-level security applies to it too. For running the demo seed in a test.
+    /// </summary>
+    public static MarketplaceDbContext OpenAsOwner() => DataExtensions.CreateOwnerContext(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
+        }).Build());
 
     /// <summary>The schema owner's connection: for arranging states the application itself could never produce.</summary>
     public static async Task<NpgsqlConnection> OpenOwnerConnectionAsync()

@@ -6,7 +6,6 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
 using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Marketplace.Workers.Tests;
@@ -76,12 +75,8 @@ public sealed class WorkersKilledWhileMatching
     [Fact]
     public async Task A_workers_process_killed_in_the_middle_of_matching_tells_every_matching_vendor_exactly_once_after_a_restart()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.OwnerConnectionStringName}"] = TestEnvironment.OwnerConnectionString,
-        }).Build();
         await using var owner = await Database.OpenOwnerConnectionAsync();
-        await DemoVendors.SeedBulkAsync(() => DataExtensions.CreateOwnerContext(configuration), BulkVendors, TimeProvider.System);
+        await DemoVendors.SeedBulkAsync(Database.OpenAsOwner, BulkVendors, TimeProvider.System);
         try
         {
             await using var api = new ApiFactory();
