@@ -48,6 +48,7 @@ builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();
 builder.AddMarketplaceOpenApi();
 builder.AddMarketplaceSpa();
+builder.AddMarketplaceCompression();
 builder.AddMarketplaceDataProtection();
 builder.AddMarketplaceRateLimiting();
 builder.AddMarketplaceMail();
@@ -61,6 +62,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTyp
 var app = builder.Build();
 
 app.UseMarketplaceProxySupport();
+app.UseMarketplaceCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();

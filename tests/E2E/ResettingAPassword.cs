@@ -16,6 +16,8 @@ public sealed class ResettingAPassword(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "パスワードをお忘れの方" }).ClickAsync();
+        // The sign-in page stays on screen while the next page's code arrives: wait for the page, not for a field.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "パスワードの再設定" })).ToBeVisibleAsync();
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "再設定リンクを送る" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("パスワード再設定の案内を送信しました");

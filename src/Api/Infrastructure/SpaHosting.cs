@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SpaServices;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -49,8 +50,10 @@ public static class SpaHosting
             return;
         }
 
+        app.Use(SendPrecompressed(root));
         app.UseSpaStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = new PrecompressedContentTypes(),
             // Vite fingerprints everything under /assets, so those files can be cached for good.
             OnPrepareResponse = context =>
             {
@@ -58,6 +61,14 @@ public static class SpaHosting
                     context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             },
         });
+        // A file under /assets that is not there is a 404, not the SPA's page (a stale tab asking for an old chunk
+        // must fail as a script, not parse HTML).
+        app.MapWhen(http => http.Request.Path.StartsWithSegments("/assets"),
+            missing => missing.Run(http =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }));
         app.UseSpa(spa =>
         {
             spa.Options.DefaultPageStaticFileOptions = new StaticFileOptions
@@ -67,5 +78,44 @@ public static class SpaHosting
                 OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-store",
             };
         });
+    }
+
+    /// <summary>The build's brotli and gzip copies (vite.config.ts), sent as the file itself to browsers that accept them.</summary>
+    private static readonly (string Encoding, string Extension)[] Copies = [("br", ".br"), ("gzip", ".gz")];
+
+    private static Func<HttpContext, RequestDelegate, Task> SendPrecompressed(string root) => (http, next) =>
+    {
+        var path = http.Request.Path.Value;
+        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && path is { Length: > 1 } && Path.HasExtension(path) && !path.Contains("..", StringComparison.Ordinal))
+        {
+            var accepted = http.Request.GetTypedHeaders().AcceptEncoding;
+            foreach (var (encoding, extension) in Copies)
+            {
+                if (!File.Exists(Path.Join(root, path + extension))) continue;
+                // The answer depends on Accept-Encoding whenever a copy exists, whether or not it is sent.
+                http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+                if (!accepted.Any(a => string.Equals(a.Value.Value, encoding, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0))
+                    continue;
+                http.Request.Path = path + extension;
+                http.Response.Headers.ContentEncoding = encoding;
+                break;
+            }
+        }
+        return next(http);
+    };
+
+    /// <summary>"index-abc.js.br" is JavaScript: the type of the file that was compressed.</summary>
+    private sealed class PrecompressedContentTypes : IContentTypeProvider
+    {
+        private readonly FileExtensionContentTypeProvider types = new();
+
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            foreach (var (_, extension) in Copies)
+                if (subpath.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                    return types.TryGetContentType(subpath[..^extension.Length], out contentType!);
+            return types.TryGetContentType(subpath, out contentType!);
+        }
     }
 }

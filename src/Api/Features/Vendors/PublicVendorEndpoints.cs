@@ -88,6 +88,8 @@ public static class PublicVendorEndpoints
                 """;
                 html = System.Text.RegularExpressions.Regex.Replace(html, "<title>.*?</title>", tags.Trim(), System.Text.RegularExpressions.RegexOptions.Singleline);
             }
+            // Like index.html itself: it names the current asset files, so it is never cached.
+            http.Response.Headers.CacheControl = "no-store";
             return Results.Content(html, "text/html; charset=utf-8");
         }).ExcludeFromDescription();
     }

@@ -1,78 +1,59 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from '@/components/AppLayout';
-import { AccountSettingsRoute } from '@/features/account/routes/AccountSettingsRoute';
-import { AuthCallbackRoute } from '@/features/account/routes/AuthCallbackRoute';
-import { ConfirmEmailRoute } from '@/features/account/routes/ConfirmEmailRoute';
-import { ForgotPasswordRoute, ResetPasswordRoute } from '@/features/account/routes/PasswordRoutes';
-import { SignInRoute } from '@/features/account/routes/SignInRoute';
-import { SignUpRoute } from '@/features/account/routes/SignUpRoute';
-import { AuditLogRoute } from '@/features/audit/AuditLogRoute';
-import { CatalogueRoute, OperatorCatalogueRoute } from '@/features/catalogue/CatalogueRoutes';
-import { ApiClientsRoute } from '@/features/integrations/ApiClientsRoute';
-import { AcceptInvitationRoute } from '@/features/members/routes/AcceptInvitationRoute';
-import { MembersRoute } from '@/features/members/routes/MembersRoute';
-import { CompareRoute } from '@/features/marketplace/CompareRoute';
-import { VendorSearchRoute } from '@/features/marketplace/VendorSearchRoute';
-import { CertificationQueueRoute } from '@/features/vendor-profile/CertificationQueueRoute';
-import { PublicVendorRoute } from '@/features/vendor-profile/PublicVendorRoute';
-import { VendorProfileRoute } from '@/features/vendor-profile/VendorProfileRoute';
-import { RfpBuilderRoute } from '@/features/rfps/RfpBuilderRoute';
-import { RfpListRoute } from '@/features/rfps/RfpListRoute';
-import { VendorRfpFeedRoute } from '@/features/vendor-rfps/VendorRfpFeedRoute';
-import { VendorRfpRoute } from '@/features/vendor-rfps/VendorRfpRoute';
-import { ProposalRoute } from '@/features/proposals/ProposalRoute';
-import { ClientProposalsRoute } from '@/features/proposals/ClientProposalsRoute';
-import { EvaluationRoute } from '@/features/evaluation/EvaluationRoute';
-import { BillingCancelledRoute, BillingReturnRoute, BillingRoute } from '@/features/billing/BillingRoute';
-import { ContractListRoute, ContractRoute } from '@/features/awards/ContractRoutes';
-import { WorkInventoryRoute } from '@/features/work-inventory/WorkInventoryRoute';
-import { OrganisationRoute } from '@/features/organisations/routes/OrganisationRoute';
-import { RegisterOrganisationRoute } from '@/features/organisations/routes/RegisterOrganisationRoute';
-import { ClientAreaRoute, VendorAreaRoute } from './routes/AreaRoutes';
+import { AppLayout, PageLoading } from '@/components/AppLayout';
 import { HomeRoute } from './routes/HomeRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+
+/**
+ * A page whose code is fetched when it is first visited: every page is its own chunk, so the first load carries the
+ * layout and the home page only (bench/spa-bytes.sh prints the bytes per route). The layout shows progress meanwhile.
+ */
+const page =
+  <M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  async () => ({ Component: (await load())[name] });
 
 // The app composes the features; features never import each other.
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    HydrateFallback: PageLoading,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'client', element: <ClientAreaRoute /> },
-      { path: 'client/work-inventory', element: <WorkInventoryRoute /> },
-      { path: 'client/rfps', element: <RfpListRoute /> },
-      { path: 'client/rfps/:id', element: <RfpBuilderRoute /> },
-      { path: 'client/rfps/:id/proposals', element: <ClientProposalsRoute /> },
-      { path: 'client/rfps/:id/evaluation', element: <EvaluationRoute /> },
-      { path: 'contracts', element: <ContractListRoute /> },
-      { path: 'contracts/:id', element: <ContractRoute /> },
-      { path: 'vendor', element: <VendorAreaRoute /> },
-      { path: 'vendor/profile', element: <VendorProfileRoute /> },
-      { path: 'vendor/rfps', element: <VendorRfpFeedRoute /> },
-      { path: 'vendor/billing', element: <BillingRoute /> },
-      { path: 'vendor/billing/return', element: <BillingReturnRoute /> },
-      { path: 'vendor/billing/cancelled', element: <BillingCancelledRoute /> },
-      { path: 'vendor/rfps/:id', element: <VendorRfpRoute /> },
-      { path: 'vendor/rfps/:id/proposal', element: <ProposalRoute /> },
-      { path: 'vendors', element: <VendorSearchRoute /> },
-      { path: 'vendors/compare', element: <CompareRoute /> },
-      { path: 'vendors/:slug', element: <PublicVendorRoute /> },
-      { path: 'organisations/new', element: <RegisterOrganisationRoute /> },
-      { path: 'organisations/:id', element: <OrganisationRoute /> },
-      { path: 'account/sign-up', element: <SignUpRoute /> },
-      { path: 'account/confirm', element: <ConfirmEmailRoute /> },
-      { path: 'account/sign-in', element: <SignInRoute /> },
-      { path: 'account/forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'account/reset-password', element: <ResetPasswordRoute /> },
-      { path: 'account/settings', element: <AccountSettingsRoute /> },
-      { path: 'auth/callback', element: <AuthCallbackRoute /> },
-      { path: 'invitations/accept', element: <AcceptInvitationRoute /> },
-      { path: 'settings/members', element: <MembersRoute /> },
-      { path: 'settings/api-clients', element: <ApiClientsRoute /> },
-      { path: 'settings/audit-log', element: <AuditLogRoute /> },
-      { path: 'catalogue', element: <CatalogueRoute /> },
-      { path: 'operator/catalogue', element: <OperatorCatalogueRoute /> },
-      { path: 'operator/certifications', element: <CertificationQueueRoute /> },
+      { path: 'client', lazy: page(() => import('@/app/routes/AreaRoutes'), 'ClientAreaRoute') },
+      { path: 'client/work-inventory', lazy: page(() => import('@/features/work-inventory/WorkInventoryRoute'), 'WorkInventoryRoute') },
+      { path: 'client/rfps', lazy: page(() => import('@/features/rfps/RfpListRoute'), 'RfpListRoute') },
+      { path: 'client/rfps/:id', lazy: page(() => import('@/features/rfps/RfpBuilderRoute'), 'RfpBuilderRoute') },
+      { path: 'client/rfps/:id/proposals', lazy: page(() => import('@/features/proposals/ClientProposalsRoute'), 'ClientProposalsRoute') },
+      { path: 'client/rfps/:id/evaluation', lazy: page(() => import('@/features/evaluation/EvaluationRoute'), 'EvaluationRoute') },
+      { path: 'contracts', lazy: page(() => import('@/features/awards/ContractRoutes'), 'ContractListRoute') },
+      { path: 'contracts/:id', lazy: page(() => import('@/features/awards/ContractRoutes'), 'ContractRoute') },
+      { path: 'vendor', lazy: page(() => import('@/app/routes/AreaRoutes'), 'VendorAreaRoute') },
+      { path: 'vendor/profile', lazy: page(() => import('@/features/vendor-profile/VendorProfileRoute'), 'VendorProfileRoute') },
+      { path: 'vendor/rfps', lazy: page(() => import('@/features/vendor-rfps/VendorRfpFeedRoute'), 'VendorRfpFeedRoute') },
+      { path: 'vendor/billing', lazy: page(() => import('@/features/billing/BillingRoute'), 'BillingRoute') },
+      { path: 'vendor/billing/return', lazy: page(() => import('@/features/billing/BillingRoute'), 'BillingReturnRoute') },
+      { path: 'vendor/billing/cancelled', lazy: page(() => import('@/features/billing/BillingRoute'), 'BillingCancelledRoute') },
+      { path: 'vendor/rfps/:id', lazy: page(() => import('@/features/vendor-rfps/VendorRfpRoute'), 'VendorRfpRoute') },
+      { path: 'vendor/rfps/:id/proposal', lazy: page(() => import('@/features/proposals/ProposalRoute'), 'ProposalRoute') },
+      { path: 'vendors', lazy: page(() => import('@/features/marketplace/VendorSearchRoute'), 'VendorSearchRoute') },
+      { path: 'vendors/compare', lazy: page(() => import('@/features/marketplace/CompareRoute'), 'CompareRoute') },
+      { path: 'vendors/:slug', lazy: page(() => import('@/features/vendor-profile/PublicVendorRoute'), 'PublicVendorRoute') },
+      { path: 'organisations/new', lazy: page(() => import('@/features/organisations/routes/RegisterOrganisationRoute'), 'RegisterOrganisationRoute') },
+      { path: 'organisations/:id', lazy: page(() => import('@/features/organisations/routes/OrganisationRoute'), 'OrganisationRoute') },
+      { path: 'account/sign-up', lazy: page(() => import('@/features/account/routes/SignUpRoute'), 'SignUpRoute') },
+      { path: 'account/confirm', lazy: page(() => import('@/features/account/routes/ConfirmEmailRoute'), 'ConfirmEmailRoute') },
+      { path: 'account/sign-in', lazy: page(() => import('@/features/account/routes/SignInRoute'), 'SignInRoute') },
+      { path: 'account/forgot-password', lazy: page(() => import('@/features/account/routes/PasswordRoutes'), 'ForgotPasswordRoute') },
+      { path: 'account/reset-password', lazy: page(() => import('@/features/account/routes/PasswordRoutes'), 'ResetPasswordRoute') },
+      { path: 'account/settings', lazy: page(() => import('@/features/account/routes/AccountSettingsRoute'), 'AccountSettingsRoute') },
+      { path: 'auth/callback', lazy: page(() => import('@/features/account/routes/AuthCallbackRoute'), 'AuthCallbackRoute') },
+      { path: 'invitations/accept', lazy: page(() => import('@/features/members/routes/AcceptInvitationRoute'), 'AcceptInvitationRoute') },
+      { path: 'settings/members', lazy: page(() => import('@/features/members/routes/MembersRoute'), 'MembersRoute') },
+      { path: 'settings/api-clients', lazy: page(() => import('@/features/integrations/ApiClientsRoute'), 'ApiClientsRoute') },
+      { path: 'settings/audit-log', lazy: page(() => import('@/features/audit/AuditLogRoute'), 'AuditLogRoute') },
+      { path: 'catalogue', lazy: page(() => import('@/features/catalogue/CatalogueRoutes'), 'CatalogueRoute') },
+      { path: 'operator/catalogue', lazy: page(() => import('@/features/catalogue/CatalogueRoutes'), 'OperatorCatalogueRoute') },
+      { path: 'operator/certifications', lazy: page(() => import('@/features/vendor-profile/CertificationQueueRoute'), 'CertificationQueueRoute') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

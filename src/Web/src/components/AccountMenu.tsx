@@ -1,82 +1,44 @@
-import { Button, Group, Menu, Select, UnstyledButton, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Group } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
-import { Link, useNavigate } from 'react-router';
-import { setActiveOrganisationId } from '@/lib/auth/active-organisation';
-import { useActiveOrganisation } from '@/lib/auth/me';
+import { Link } from 'react-router';
 import { signIn } from '@/lib/auth/oidc';
 
-/** Sign-in and sign-up for visitors; the organisation switcher and the account menu for a signed-in person. */
+// What only a signed-in person uses (the organisation switcher, the account menu, the bell) is its own chunk, so
+// a visitor's first load does not carry it.
+const SignedInTools = lazy(() => import('./SignedInTools').then((m) => ({ default: m.SignedInTools })));
+const SignedInNavSection = lazy(() => import('./SignedInTools').then((m) => ({ default: m.SignedInNavSection })));
+
+/** The header's end: sign-in and sign-up for visitors; the bell, the switcher and the account menu once signed in. */
 export function AccountMenu() {
   const { t } = useTranslation();
   const auth = useAuth();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { me, organisations, active } = useActiveOrganisation();
-
-  if (!auth.isAuthenticated)
+  if (auth.isAuthenticated)
     return (
-      <Group gap="xs" wrap="nowrap">
-        <Button variant="default" size="xs" onClick={() => void signIn()}>
-          {t('nav.signIn')}
-        </Button>
-        <Button component={Link} to="/account/sign-up" size="xs" visibleFrom="xs">
-          {t('nav.signUp')}
-        </Button>
-      </Group>
+      <Suspense fallback={null}>
+        <SignedInTools />
+      </Suspense>
     );
-
-  const switchTo = (id: string | null) => {
-    if (!id || id === active?.id) return;
-    setActiveOrganisationId(id);
-    // Everything cached belongs to the previous organisation.
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-    void navigate(`/organisations/${id}`);
-  };
-
   return (
-    <Group gap="sm" wrap="nowrap">
-      {organisations.length > 0 && (
-        <Select
-          aria-label={t('switcher.label')}
-          size="xs"
-          w={{ base: 160, sm: 240 }}
-          data={organisations.map((o) => ({ value: o.id, label: `${o.name}（${t(`organisation.kind.${o.kind}`)}）` }))}
-          value={active?.id ?? null}
-          onChange={switchTo}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
-      )}
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <UnstyledButton aria-label={t('account.menu')}>
-            <Group gap={4} wrap="nowrap">
-              <Text size="sm" visibleFrom="md" maw={200} truncate>
-                {me.data?.email ?? auth.user?.profile.email}
-              </Text>
-              <IconChevronDown size={16} aria-hidden />
-            </Group>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item component={Link} to="/account/settings" leftSection={<IconSettings size={16} aria-hidden />}>
-            {t('account.settings')}
-          </Menu.Item>
-          <Menu.Item
-            leftSection={<IconLogout size={16} aria-hidden />}
-            onClick={() => {
-              setActiveOrganisationId(null);
-              queryClient.clear();
-              void auth.signoutRedirect();
-            }}
-          >
-            {t('nav.signOut')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+    <Group gap="xs" wrap="nowrap">
+      <Button variant="default" size="xs" onClick={() => void signIn()}>
+        {t('nav.signIn')}
+      </Button>
+      <Button component={Link} to="/account/sign-up" size="xs" visibleFrom="xs">
+        {t('nav.signUp')}
+      </Button>
     </Group>
+  );
+}
+
+/** The same choices in the menu drawer on narrow screens, where the header has no room for them. */
+export function AccountNavSection({ onNavigate }: { onNavigate: () => void }) {
+  const auth = useAuth();
+  if (!auth.isAuthenticated) return null;
+  return (
+    <Suspense fallback={null}>
+      <SignedInNavSection onNavigate={onNavigate} />
+    </Suspense>
   );
 }

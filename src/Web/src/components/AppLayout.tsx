@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Center, Group, Loader, NavLink, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBook2,
@@ -22,16 +22,15 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
-import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
+import { Link, NavLink as RouterNavLink, Outlet, useNavigation } from 'react-router';
 import { useActiveOrganisation } from '@/lib/auth/me';
-import { AccountMenu } from './AccountMenu';
-import { NotificationBell } from './NotificationBell';
+import { AccountMenu, AccountNavSection } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type NavigationItem = { to: string; key: string; icon: typeof IconHome; end: boolean };
 
 /** The menu follows who is signed in and their role in the active organisation (the Api enforces the same rules). */
-function useNavigation(): NavigationItem[] {
+function useMenuItems(): NavigationItem[] {
   const auth = useAuth();
   const { active, canManage, isOwner, me } = useActiveOrganisation();
   const items: NavigationItem[] = [
@@ -70,11 +69,8 @@ function useNavigation(): NavigationItem[] {
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const navigation = useNavigation();
-  const auth = useAuth();
-  const { active } = useActiveOrganisation();
-  const activeOrganisation = auth.isAuthenticated ? active : undefined;
-
+  const navigation = useMenuItems();
+  const loadingPage = useNavigation().state === 'loading';
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <Anchor href="#main" className="skip-link">
@@ -94,13 +90,19 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {activeOrganisation && <NotificationBell organisationId={activeOrganisation.id} />}
             <AccountMenu />
-            <LanguageSwitch />
+            <Box visibleFrom="sm">
+              <LanguageSwitch />
+            </Box>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar className="no-print" p="sm" component="nav" aria-label={t('nav.main')}>
+        {/* Below the small breakpoint the header holds only the burger, the name and the bell; the rest is here. */}
+        <Stack gap="xs" mb="sm" hiddenFrom="sm">
+          <AccountNavSection onNavigate={close} />
+          <LanguageSwitch />
+        </Stack>
         {navigation.map(({ to, key, icon: Icon, end }) => (
           <NavLink
             key={to}
@@ -120,8 +122,21 @@ export function AppLayout() {
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        {loadingPage && (
+          <Progress className="page-progress" value={100} animated size="xs" radius={0} aria-label={t('app.loadingPage')} />
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Shown while the first page's code arrives (later pages keep the current one on screen, with the bar above). */
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="60vh">
+      <Loader aria-label={t('app.loadingPage')} />
+    </Center>
   );
 }

@@ -26,14 +26,15 @@ export function NotificationBell({ organisationId }: { organisationId: string })
   const dateFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
+      {/* The popover's target is the button itself, so that aria-expanded sits on the button, not on a wrapper. */}
+      <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon variant="subtle" size="lg" onClick={() => setOpened((o) => !o)}
             aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}>
             <IconBell size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">
           <Text fw={600}>{t('notifications.title')}</Text>

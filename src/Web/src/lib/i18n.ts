@@ -1,8 +1,6 @@
 import i18n from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import en from '@/locales/en.json';
-import ja from '@/locales/ja.json';
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -12,23 +10,38 @@ export const languageStorageKey = 'marketplace.language';
 
 // Japanese unless the user chose English (remembered in localStorage). The browser's own language is not
 // consulted: the first users are Japanese companies, and the choice should not depend on the machine's locale.
-void i18n
-  .use(LanguageDetector)
+// Only the language in use is downloaded (each catalogue is its own chunk); main.tsx renders once it has arrived,
+// and changeLanguage fetches the other before it switches.
+const remembered = (() => {
+  try {
+    return localStorage.getItem(languageStorageKey);
+  } catch {
+    return null; // storage blocked: Japanese
+  }
+})();
+export const i18nReady = i18n
+  .use(resourcesToBackend((language: string) => import(`../locales/${language}.json`)))
   .use(initReactI18next)
   .init({
-    resources: { ja: { translation: ja }, en: { translation: en } },
+    lng: remembered?.startsWith('en') ? 'en' : 'ja',
     supportedLngs: supportedLanguages,
-    fallbackLng: 'ja',
+    fallbackLng: false, // each catalogue is complete (tests/E2E/MessageCatalogues.cs): load one only
     nonExplicitSupportedLngs: true,
     interpolation: { escapeValue: false },
-    detection: { order: ['localStorage'], lookupLocalStorage: languageStorageKey, caches: ['localStorage'] },
   });
 
 const syncDocumentLanguage = (language: string) => {
   document.documentElement.lang = language.startsWith('en') ? 'en' : 'ja';
 };
 syncDocumentLanguage(i18n.language ?? 'ja');
-i18n.on('languageChanged', syncDocumentLanguage);
+i18n.on('languageChanged', (language) => {
+  syncDocumentLanguage(language);
+  try {
+    localStorage.setItem(languageStorageKey, language);
+  } catch {
+    // storage blocked: the choice lasts until the page is closed
+  }
+});
 
 export const currentLanguage = (): Language => (i18n.language?.startsWith('en') ? 'en' : 'ja');
 

@@ -9,7 +9,7 @@ import {
   NumberInput,
   Progress,
   Radio,
-  Select,
+  NativeSelect,
   Skeleton,
   Stack,
   Switch,
@@ -125,12 +125,12 @@ export function VendorSearchRoute() {
                 <Text aria-live="polite" fw={600}>
                   {first ? t('search.count', { count: Number(first.total) }) : t('search.loading')}
                 </Text>
-                <Select
+                {/* The browser's own select: three fixed choices need no searchable list (nor its code on this page). */}
+                <NativeSelect
                   label={t('search.sort')}
                   w={220}
-                  allowDeselect={false}
                   value={params.get('sort') ?? 'relevance'}
-                  onChange={(value) => setSingle('sort', value === 'relevance' ? null : value)}
+                  onChange={(e) => setSingle('sort', e.currentTarget.value === 'relevance' ? null : e.currentTarget.value)}
                   data={['relevance', 'fee_asc', 'fee_desc'].map((value) => ({ value, label: t(`search.sorts.${value}`) }))}
                 />
               </Group>

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Marketplace.E2E;
+
+/// <summary>
+/// The SPA downloads only the catalogue of the language in use and falls back to no other, so every message must be
+/// in both, with the same placeholders, or a page would show a message key.
+/// </summary>
+public sealed partial class MessageCatalogues
+{
+    private static Dictionary<string, string> Flatten(string language)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogues", $"{language}.json")))!;
+        var messages = new Dictionary<string, string>();
+        void Walk(JsonNode node, string prefix)
+        {
+            if (node is JsonObject o)
+                foreach (var (key, child) in o) Walk(child!, prefix.Length == 0 ? key : $"{prefix}.{key}");
+            else
+                messages[prefix] = node.GetValue<string>();
+        }
+        Walk(root, "");
+        return messages;
+    }
+
+    [GeneratedRegex(@"\{\{\s*(\w+)")]
+    private static partial Regex Placeholder();
+
+    // A value given in both languages (planJa, planEn) is the same placeholder.
+    private static string[] PlaceholdersOf(string message) => Placeholder().Matches(message)
+        .Select(m => Regex.Replace(m.Groups[1].Value, "(Ja|En)$", "")).Distinct().Order().ToArray();
+
+    // i18next's plural forms: Japanese has one (_other), English two (_one, _other).
+    private static string WithoutPlural(string key) => Regex.Replace(key, "_(one|other|zero)$", "");
+
+    [Fact]
+    public void Japanese_and_english_have_the_same_messages_with_the_same_placeholders_and_none_empty()
+    {
+        var ja = Flatten("ja");
+        var en = Flatten("en");
+        Assert.True(ja.Count > 500, $"only {ja.Count} Japanese messages were read");
+
+        var jaKeys = ja.Keys.Select(WithoutPlural).ToHashSet();
+        var enKeys = en.Keys.Select(WithoutPlural).ToHashSet();
+        Assert.Empty(jaKeys.Except(enKeys).Order());
+        Assert.Empty(enKeys.Except(jaKeys).Order());
+        Assert.Empty(ja.Concat(en).Where(m => string.IsNullOrWhiteSpace(m.Value)).Select(m => m.Key));
+
+        var mismatched = ja.Where(m => en.TryGetValue(m.Key, out var english)
+                && !PlaceholdersOf(m.Value).SequenceEqual(PlaceholdersOf(english)))
+            .Select(m => m.Key);
+        Assert.Empty(mismatched);
+    }
+}
