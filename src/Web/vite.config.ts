@@ -12,5 +12,5 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // No source maps in the build: they would be public under /assets. The dev server has its own.
   // The manifest lets bench/spa-bytes.sh add up what each route loads.
-  build: { outDir: 'dist', sourcemap: false, manifest: true, rolldownOptions: { experimental: { lazyBarrel: true } } },
+  build: { outDir: 'dist', sourcemap: false, manifest: true },
 });
