@@ -51,7 +51,7 @@ public sealed class TakingAWorkInventory(BrowserFixture browser)
         var row = page.GetByRole(AriaRole.Row, new() { Name = "月次給与計算" });
         await Expect(row).ToContainTextAsync("未判定");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "月次給与計算 をコア/ノンコア判定する" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "月次給与計算 を判定する" }).ClickAsync();
         var check = page.GetByRole(AriaRole.Dialog, new() { Name = "コア/ノンコア判定：月次給与計算" });
         await check.GetByRole(AriaRole.Checkbox, new() { Name = "業務内容を標準化・マニュアル化できるか" }).CheckAsync();
         await check.GetByRole(AriaRole.Checkbox, new() { Name = "繁忙期・閑散期の差が大きい業務か" }).CheckAsync();

@@ -1,4 +1,4 @@
-import { Divider, Group, Menu, NavLink, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Divider, Group, Menu, NavLink, Select, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -65,11 +65,13 @@ export function SignedInTools() {
         <OrganisationSwitcher />
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <UnstyledButton aria-label={t('account.menu')}>
+            {/* Named by what it shows (the e-mail) and what it is, so speech input can say what sighted users see. */}
+            <UnstyledButton>
               <Group gap={4} wrap="nowrap">
                 <Text size="sm" visibleFrom="md" maw={200} truncate>
                   {me.data?.email ?? auth.user?.profile.email}
                 </Text>
+                <VisuallyHidden>{t('account.menu')}</VisuallyHidden>
                 <IconChevronDown size={16} aria-hidden />
               </Group>
             </UnstyledButton>

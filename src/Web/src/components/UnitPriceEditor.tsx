@@ -44,7 +44,7 @@ export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, erro
               </Group>
             ))}
             {errors[`${errorPath}[${i}].bands`] && (
-              <Text size="sm" c="red.8" role="alert">
+              <Text size="sm" c="red" role="alert">
                 {errors[`${errorPath}[${i}].bands`]}
               </Text>
             )}

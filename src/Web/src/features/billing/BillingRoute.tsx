@@ -157,7 +157,8 @@ function Confirming({ organisation }: { organisation: MyOrganisation }) {
   if (done) {
     return (
       <Stack gap="md" maw={640}>
-        <Alert color="teal" icon={<IconCheck size={18} />} title={t('billing.returnDoneTitle', { plan: billing.data!.plan.name })} role="status">
+        <Title order={2}>{t('billing.returnDoneTitle', { plan: billing.data!.plan.name })}</Title>
+        <Alert color="teal" icon={<IconCheck size={18} />} role="status">
           {t('billing.returnDoneBody')}
         </Alert>
         <QuotaLine quota={billing.data!.quota} />
@@ -168,7 +169,8 @@ function Confirming({ organisation }: { organisation: MyOrganisation }) {
   if (slow) {
     return (
       <Stack gap="md" maw={640}>
-        <Alert color="orange" icon={<IconInfoCircle size={18} />} title={t('billing.returnSlowTitle')}>{t('billing.returnSlowBody')}</Alert>
+        <Title order={2}>{t('billing.returnSlowTitle')}</Title>
+        <Alert color="orange" icon={<IconInfoCircle size={18} />}>{t('billing.returnSlowBody')}</Alert>
         <Group>{back}</Group>
       </Stack>
     );
@@ -193,7 +195,8 @@ export function BillingCancelledRoute() {
   usePageTitle(t('billing.cancelledTitle'));
   return (
     <Stack gap="md" maw={640}>
-      <Alert icon={<IconInfoCircle size={18} />} title={t('billing.cancelledTitle')}>{t('billing.cancelledBody')}</Alert>
+      <Title order={2}>{t('billing.cancelledTitle')}</Title>
+      <Alert icon={<IconInfoCircle size={18} />}>{t('billing.cancelledBody')}</Alert>
       <Group><Button component={Link} to="/vendor/billing" variant="light">{t('billing.backToPlans')}</Button></Group>
     </Stack>
   );

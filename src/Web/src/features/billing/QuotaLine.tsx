@@ -10,7 +10,7 @@ export function QuotaLine({ quota }: { quota: VendorBilling['quota'] }) {
   const dates = formatDates({ month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
   if (quota.limit == null) return <Text size="sm">{t('billing.quotaUnlimited')}</Text>;
   return (
-    <Text size="sm" fw={600} c={Number(quota.remaining) === 0 ? 'red.8' : undefined} data-testid="proposal-quota">
+    <Text size="sm" fw={600} c={Number(quota.remaining) === 0 ? 'red' : undefined} data-testid="proposal-quota">
       {t('billing.quotaLine', { remaining: Number(quota.remaining), limit: Number(quota.limit), date: dates.format(new Date(quota.resetsAt)) })}
     </Text>
   );

@@ -127,7 +127,7 @@ function OperatorCatalogue() {
           <Stack gap="sm">
             {add.isError && Object.keys(fieldErrors).length === 0 && <ErrorAlert error={add.error} />}
             {add.isSuccess && (
-              <Text role="status" c="teal.8">
+              <Text role="status" c="teal">
                 {t('catalogue.added', { name: nameOf(add.data, currentLanguage()) })}
               </Text>
             )}

@@ -466,7 +466,7 @@ function ComparisonTable({ comparison }: { comparison: ProposalComparison }) {
             {comparison.columns.map((c) => (
               <Table.Td key={c.proposalId}>
                 {c.flags.length === 0 ? <Text size="xs" c="dimmed">{t('proposal.noFlags')}</Text> : (
-                  <Stack gap={4}>{c.flags.map((f) => <Text key={`${f.code}-${f.subject ?? ''}`} size="xs" c={f.code === 'notConforming' ? 'red.8' : 'orange.9'}>{f.text}</Text>)}</Stack>
+                  <Stack gap={4}>{c.flags.map((f) => <Text key={`${f.code}-${f.subject ?? ''}`} size="xs" c={f.code === 'notConforming' ? 'red' : 'orange'}>{f.text}</Text>)}</Stack>
                 )}
               </Table.Td>
             ))}

@@ -35,7 +35,10 @@ export function CompareRoute() {
 
   if (slugs.length < 2)
     return (
-      <EmptyState icon={<IconLayoutColumns />} title={t('compare.emptyTitle')} body={t('compare.emptyBody')} actionLabel={t('compare.toSearch')} actionTo="/vendors" />
+      <Stack gap="lg">
+        <Title order={2}>{t('compare.title')}</Title>
+        <EmptyState icon={<IconLayoutColumns />} title={t('compare.emptyTitle')} body={t('compare.emptyBody')} actionLabel={t('compare.toSearch')} actionTo="/vendors" />
+      </Stack>
     );
   if (comparison.isPending) return <Skeleton height={480} aria-busy />;
   if (comparison.isError) return <ErrorAlert error={comparison.error} onRetry={() => comparison.refetch()} />;

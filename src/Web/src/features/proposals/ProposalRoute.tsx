@@ -265,7 +265,7 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                 </Table.Tbody>
               </Table>
               {cost.unpriced.length > 0 && (
-                <Text size="sm" c="orange.9" mt="xs">{t('proposal.unpriced', { items: cost.unpriced.map((v) => `${v.item}（${v.unit}）`).join('、') })}</Text>
+                <Text size="sm" c="orange" mt="xs">{t('proposal.unpriced', { items: cost.unpriced.map((v) => `${v.item}（${v.unit}）`).join('、') })}</Text>
               )}
             </Card>
             <Card withBorder>
@@ -286,11 +286,11 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                   {proposal.status === 'withdrawn' && (
                     <Button variant="light" loading={actions.reopen.isPending} onClick={() => actions.reopen.mutate()}>{t('proposal.reopen')}</Button>
                   )}
-                  {actions.submit.isSuccess && <Text size="sm" c="teal.8" role="status">{t('proposal.submitted')}</Text>}
+                  {actions.submit.isSuccess && <Text size="sm" c="teal" role="status">{t('proposal.submitted')}</Text>}
                   {[actions.submit, actions.withdraw, actions.reopen].map((a, i) =>
                     a.isError && !(a.error instanceof ApiError && a.error.status === 400) ? <ErrorAlert key={i} error={a.error} /> : null)}
                   {actions.submit.isError && actions.submit.error instanceof ApiError && actions.submit.error.status === 400 && (
-                    <Text size="sm" c="red.8" role="alert">{t('proposal.fixMissing')}</Text>
+                    <Text size="sm" c="red" role="alert">{t('proposal.fixMissing')}</Text>
                   )}
                   {actions.submit.isError && actions.submit.error instanceof ApiError && actions.submit.error.status === 402 && (
                     <Button component={Link} to="/vendor/billing" variant="light" size="xs">{t('billing.seePlans')}</Button>

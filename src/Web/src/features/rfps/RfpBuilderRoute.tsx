@@ -164,7 +164,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
               {t(`rfp.status.${rfp.status}`)}
             </Badge>
           </Group>
-          <Text size="sm" c={save.isError ? 'red.8' : 'dimmed'} role="status" aria-live="polite">
+          <Text size="sm" c={save.isError ? 'red' : 'dimmed'} role="status" aria-live="polite">
             {amending
               ? t('rfp.amendingNote', { version: Number(rfp.version) + 1 })
               : editable ? saveState || t('rfp.autosave') : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
@@ -408,10 +408,10 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                           onChange={(v) => set('evaluationAxes', axes.map((a, j) => (j === i ? { ...a, weight: typeof v === 'number' ? v : 0 } : a)))} />
                       ))}
                     </SimpleGrid>
-                    <Text size="sm" c={weightTotal === 100 ? 'teal.8' : 'red.8'} fw={600}>
+                    <Text size="sm" c={weightTotal === 100 ? 'teal' : 'red'} fw={600}>
                       {t('rfp.weightTotal', { total: weightTotal })}
                     </Text>
-                    {errors.evaluationAxes && <Text size="sm" c="red.8">{errors.evaluationAxes}</Text>}
+                    {errors.evaluationAxes && <Text size="sm" c="red">{errors.evaluationAxes}</Text>}
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>
@@ -491,7 +491,7 @@ function VolumeEditor({ label, value, onChange, error, editable }: {
           )}
         </Group>
       ))}
-      {error && <Text size="sm" c="red.8">{error}</Text>}
+      {error && <Text size="sm" c="red">{error}</Text>}
       {editable && (
         <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { item: '', unit: t('rfp.volume.defaultUnit'), monthlyQuantity: 0 }])}
           style={{ alignSelf: 'flex-start' }}>
@@ -524,7 +524,7 @@ function KpiEditor({ value, onChange, error, editable }: {
           )}
         </Group>
       ))}
-      {error && <Text size="sm" c="red.8">{error}</Text>}
+      {error && <Text size="sm" c="red">{error}</Text>}
       {editable && (
         <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }}
           onClick={() => onChange([...value, { metric: '', unit: '%', target: 0, direction: 'higher' }])}>
@@ -546,7 +546,7 @@ function ChecksPanel({ rfp, onShow }: { rfp: Rfp; onShow: (field: string) => voi
             {t('rfp.problemsTitle')}
           </Title>
           {rfp.problems.length === 0 ? (
-            <Text size="sm" c="teal.8">{t('rfp.noProblems')}</Text>
+            <Text size="sm" c="teal">{t('rfp.noProblems')}</Text>
           ) : (
             <List size="sm" spacing={4}>
               {rfp.problems.map((p, i) => (
@@ -565,7 +565,7 @@ function ChecksPanel({ rfp, onShow }: { rfp: Rfp; onShow: (field: string) => voi
           {t('rfp.findingsTitle')}
         </Title>
         {rfp.findings.length === 0 ? (
-          <Text size="sm" c="teal.8">{t('rfp.noFindings')}</Text>
+          <Text size="sm" c="teal">{t('rfp.noFindings')}</Text>
         ) : (
           <Stack gap="sm">
             <Text size="sm">{t('rfp.findingsLead')}</Text>

@@ -128,7 +128,7 @@ function CertificationCard({ organisationId, certification, canEdit, onEdit, onD
         </Group>
       </Group>
       {upload.isError && (
-        <Text size="sm" c="red.8" role="alert" mt="xs">
+        <Text size="sm" c="red" role="alert" mt="xs">
           {upload.error instanceof ApiError ? (upload.error.fieldErrors().file ?? upload.error.message) : t('errors.network')}
         </Text>
       )}

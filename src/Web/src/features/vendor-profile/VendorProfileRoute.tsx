@@ -103,7 +103,11 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
               {t('profile.completeness', { percent: completeness.percent })}
             </Text>
           </Group>
-          <Progress value={Number(completeness.percent)} aria-labelledby="completeness-heading" color={completeness.percent === 100 ? 'teal' : 'blue'} />
+          {/* The name goes on the section: it is the element with role="progressbar". */}
+          <Progress.Root>
+            <Progress.Section value={Number(completeness.percent)} aria-labelledby="completeness-heading"
+              color={completeness.percent === 100 ? 'teal' : 'blue'} />
+          </Progress.Root>
           {completeness.missing.length > 0 && (
             <Text size="sm" mt="xs">
               {t('profile.missing')}{' '}

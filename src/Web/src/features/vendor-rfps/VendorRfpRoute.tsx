@@ -167,7 +167,7 @@ function QuestionsPanel({ organisation, rfp, canTake }: { organisation: MyOrgani
                 description={rfp.summary.questionDeadline ? t('vendorRfp.askHint', { deadline: dates.format(new Date(rfp.summary.questionDeadline)) }) : undefined} />
               <Group>
                 <Button type="submit" loading={actions.ask.isPending} disabled={!question.trim()}>{t('vendorRfp.ask')}</Button>
-                {actions.ask.isSuccess && <Text size="sm" c="teal.8" role="status">{t('vendorRfp.asked')}</Text>}
+                {actions.ask.isSuccess && <Text size="sm" c="teal" role="status">{t('vendorRfp.asked')}</Text>}
               </Group>
               {actions.ask.isError && !fieldError && <ErrorAlert error={actions.ask.error} />}
             </Stack>

@@ -220,7 +220,7 @@ function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDele
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Button size="xs" variant="light" leftSection={<IconChecklist size={14} />} onClick={() => onCheck(task)}
-                      aria-label={t('inventory.checkFor', { name: task.name })}>
+                      aria-label={t(task.assessment ? 'inventory.recheckFor' : 'inventory.checkFor', { name: task.name })}>
                       {task.assessment ? t('inventory.recheck') : t('inventory.check')}
                     </Button>
                     <Button size="xs" variant="subtle" onClick={() => onEdit(task)} aria-label={t('inventory.editFor', { name: task.name })}>

@@ -139,7 +139,7 @@ function InviteForm({ organisation }: { organisation: MyOrganisation }) {
         <Stack gap="sm">
           {invite.isError && !fieldErrors.email && !fieldErrors.role && <ErrorAlert error={invite.error} />}
           {invite.isSuccess && (
-            <Text role="status" c="teal.8">
+            <Text role="status" c="teal">
               {t('invite.sent', { email: invite.data.email })}
             </Text>
           )}
