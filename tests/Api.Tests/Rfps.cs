@@ -90,7 +90,7 @@ public sealed class Rfps(ApiFixture fixture) : IClassFixture<ApiFixture>
         });
         Assert.Equal(HttpStatusCode.BadRequest, badSave.StatusCode);
         var fields = (await JsonAsync(badSave)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "visibility", "budgetMaxYen", "contractTermMonths", "kpis", "evaluationAxes" }, fields);
+        Assert.Superset(new HashSet<string> { "visibility", "budgetMaxYen", "contractTermMonths", "kpis[0].direction", "evaluationAxes" }, fields);
         Assert.Equal(8, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{id}")).GetProperty("content").GetProperty("evaluationAxes").GetArrayLength());
 
         // Lists sent as null read as empty; a null item or null weights are field errors, never a 500.
@@ -122,6 +122,58 @@ public sealed class Rfps(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(errors.TryGetProperty("kpis", out _));
         Assert.True(errors.TryGetProperty("purpose", out _));
         Assert.Equal("draft", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_keeps_half_filled_rows_bounds_every_number_in_the_readers_language_and_publishing_names_the_missing_parts()
+    {
+        var (_, _, client) = await ClientOrganisationAsync();
+        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/v1/rfps", new { title = "給与計算業務の委託" }))).GetProperty("id").GetGuid();
+
+        // An empty KPI row and a volume without its quantity are part of a draft: the rest of what was typed is kept with them.
+        var half = await client.PutAsJsonAsync($"/api/v1/rfps/{id}", new
+        {
+            title = "給与計算業務の委託", purpose = "属人化の解消",
+            kpis = new object[] { new { metric = "期限遵守率", unit = "%", target = 99.5m, direction = "higher" }, new { metric = "", unit = "%", target = (decimal?)null, direction = (string?)null } },
+            expectedVolumes = new[] { new { item = "給与計算", unit = "名", monthlyQuantity = (long?)null } },
+        });
+        Assert.Equal(HttpStatusCode.OK, half.StatusCode);
+        var saved = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{id}")).GetProperty("content");
+        Assert.Equal("属人化の解消", saved.GetProperty("purpose").GetString());
+        Assert.Equal(2, saved.GetProperty("kpis").GetArrayLength());
+
+        // Out of bounds: a field error on the very field, in Japanese by default and in English when asked; nothing changes.
+        var tooMany = await client.PutAsJsonAsync($"/api/v1/rfps/{id}", new
+        {
+            title = "変更されないはず", expectedVolumes = new[] { new { item = "給与計算", unit = "名", monthlyQuantity = 1_000_000_000_000L } },
+            kpis = new[] { new { metric = "ミス率", unit = "%", target = 1e12m, direction = "sideways" } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        var errors = (await JsonAsync(tooMany)).GetProperty("errors");
+        Assert.Equal("月間数量は 0 以上 1,000,000,000 以下で入力してください。", errors.GetProperty("expectedVolumes[0].monthlyQuantity")[0].GetString());
+        Assert.Equal("KPI の目標値は -999,999,999 以上 999,999,999 以下で入力してください。", errors.GetProperty("kpis[0].target")[0].GetString());
+        Assert.Equal("KPI の方向は「高いほど良い」、「低いほど良い」から選んでください。", errors.GetProperty("kpis[0].direction")[0].GetString());
+        Assert.Equal("給与計算業務の委託", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{id}")).GetProperty("content").GetProperty("title").GetString());
+
+        // A number that does not fit the JSON type at all is a field error too, not a complaint about the body.
+        using var huge = new StringContent("""{"title":"t","expectedVolumes":[{"item":"a","unit":"件","monthlyQuantity":1e30}]}""", System.Text.Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rfps/{id}") { Content = huge };
+        request.Headers.AcceptLanguage.Clear();
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var overflow = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, overflow.StatusCode);
+        var overflowBody = await JsonAsync(overflow);
+        Assert.Equal("Some fields need correcting.", overflowBody.GetProperty("title").GetString());
+        Assert.StartsWith("This value cannot be read for this field. For a number", overflowBody.GetProperty("errors").GetProperty("expectedVolumes[0].monthlyQuantity")[0].GetString());
+
+        // Publishing names each missing part of each row, in words.
+        var publish = await client.PostAsJsonAsync($"/api/v1/rfps/{id}/publish", new { acknowledgeFindings = false });
+        Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
+        var problems = (await JsonAsync(publish)).GetProperty("errors");
+        Assert.Equal("KPI 2 行目：指標名を入力してください。", problems.GetProperty("kpis[1].metric")[0].GetString());
+        Assert.Equal("KPI 2 行目：「高いほど良い」か「低いほど良い」かを選んでください。", problems.GetProperty("kpis[1].direction")[0].GetString());
+        Assert.Equal("想定ボリューム 1 行目：月間数量を入力してください。", problems.GetProperty("expectedVolumes[0].monthlyQuantity")[0].GetString());
+        Assert.False(problems.TryGetProperty("kpis[0].metric", out _));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
 
     [Theory]
     [InlineData("""{"monthlyYen": -1}""", "fees.monthlyYen")]
-    [InlineData("""{"monthlyYen": 1.5}""", "$.fees.monthlyYen")]
+    [InlineData("""{"monthlyYen": 1.5}""", "fees.monthlyYen")]
     [InlineData("""{"unitPrices": [{"unit": "件", "bands": [{"fromQuantity": 0, "priceYen": 100}, {"fromQuantity": 0, "priceYen": 90}]}]}""", "fees.unitPrices[0].bands")]
     [InlineData("""{"unitPrices": [{"unit": "件", "bands": [{"fromQuantity": 100, "priceYen": 100}]}]}""", "fees.unitPrices[0].bands")]
     public async Task Bad_fees_are_refused_with_the_field_named_and_change_nothing(string fees, string field)

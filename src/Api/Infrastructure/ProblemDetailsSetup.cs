@@ -78,10 +78,13 @@ public static class ApiProblems
             : "この操作を行う権限がありません。組織の管理者にお問い合わせください。"));
 }
 
-internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The localization middleware's culture does not flow back out to this handler; its choice stays on the request.
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
@@ -162,13 +165,21 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
 
     private static ValidationProblemDetails BadJson(JsonException json)
     {
-        // The JSON path names the field (for example "$.name"); the reader's message says what was wrong.
-        var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["The value is not valid JSON for this field."] })
+        // The JSON path names the field ("$.currentVolumes[0].monthlyQuantity" → "currentVolumes[0].monthlyQuantity",
+        // as the validators name it), so that the form shows the message beside the field, in the reader's language.
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.StartsWith("$.") ? json.Path[2..] : json.Path;
+        var english = Localization.CurrentLanguage == "en";
+        // System.Text.Json does not always name the type it failed on (a record's constructor names the record), so the
+        // message covers the usual cause: a number too large for the field, or a fraction where yen or counts are whole.
+        var message = english
+            ? "This value cannot be read for this field. For a number: use one that is not too large, and no decimals for yen or counts."
+            : "この項目の値を読み取れません。数値の場合は、桁が大きすぎないか、円や件数に小数を使っていないかをご確認ください。";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid JSON.",
+            Title = english ? "Some fields need correcting." : "入力内容に誤りがあります。",
             Detail = json.Message.Split(" Path:")[0],
         };
     }
+
 }

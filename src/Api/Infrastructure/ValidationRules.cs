@@ -86,6 +86,13 @@ public static class ValidationRules
         ["catalogue.type"] = ("種類", "Type"),
         ["catalogue.nameJa"] = ("日本語名", "Japanese name"),
         ["catalogue.nameEn"] = ("英語名", "English name"),
+        ["rfp.kpiMetric"] = ("KPI の指標名", "KPI metric"),
+        ["rfp.kpiUnit"] = ("KPI の単位", "KPI unit"),
+        ["rfp.kpiTarget"] = ("KPI の目標値", "KPI target"),
+        ["rfp.kpiDirection"] = ("KPI の方向", "KPI direction"),
+        ["rfp.volumeItem"] = ("ボリュームの項目", "Volume item"),
+        ["rfp.volumeUnit"] = ("ボリュームの単位", "Volume unit"),
+        ["rfp.monthlyQuantity"] = ("月間数量", "Monthly quantity"),
         ["task.name"] = ("業務名", "Task"),
         ["task.department"] = ("部署", "Department"),
         ["task.frequency"] = ("頻度", "Frequency"),
@@ -155,6 +162,12 @@ public static class ValidationRules
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} must be between {min:N0} and {max:N0}."
                 : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。");
+
+    public static IRuleBuilderOptions<T, decimal?> InRange<T>(this IRuleBuilder<T, decimal?> rule, string labelKey, decimal min, decimal max) =>
+        rule.Must(value => value is null || (value >= min && value <= max))
+            .WithMessage(_ => English
+                ? $"{Label(labelKey)} must be between {min:#,0.##} and {max:#,0.##}."
+                : $"{Label(labelKey)}は {min:#,0.##} 以上 {max:#,0.##} 以下で入力してください。");
 
     public static IRuleBuilderOptions<T, int?> InRange<T>(this IRuleBuilder<T, int?> rule, string labelKey, int min, int max) =>
         rule.Must(value => value is null || (value >= min && value <= max))

@@ -101,7 +101,7 @@ public sealed class Contract
         ProposalVersion = version.Number;
         Title = rfp.Title;
         Fees = version.Content.Fees;
-        Kpis = rfp.Kpis.Select(t => new ContractKpi(t.Metric, t.Unit, t.Target,
+        Kpis = rfp.FilledKpis().Select(t => new ContractKpi(t.Metric, t.Unit, t.Target,
             version.Content.Kpis.FirstOrDefault(k => k.Metric == t.Metric)?.Committed ?? t.Target, t.Direction)).ToArray();
         StartsOn = rfp.ContractStart() ?? DateOnly.FromDateTime(now.UtcDateTime);
         TermMonths = rfp.ContractTermMonths ?? 0;

@@ -134,7 +134,7 @@ public static class DemoEvaluations
                 UnitPrices = [new UnitPrice
                 {
                     Unit = $"1 {volume.Unit}",
-                    Bands = [new VolumeBand { FromQuantity = 0, PriceYen = perUnit }, new VolumeBand { FromQuantity = volume.MonthlyQuantity, PriceYen = perUnit * 8 / 10 }],
+                    Bands = [new VolumeBand { FromQuantity = 0, PriceYen = perUnit }, new VolumeBand { FromQuantity = volume.MonthlyQuantity!.Value, PriceYen = perUnit * 8 / 10 }],
                 }],
                 ExtraChargeConditions = withdraw ? ["月 1,000 件を超える場合は 1 件 150 円"] : [],
                 StandardInclusions = ["月次報告会", "手順書の更新"],

@@ -74,7 +74,7 @@ public static class ProposalComparison
         }
         rows.Add(Row("total", "weightedScore", "加重合計（100 点満点）", "Weighted total (out of 100)", "points", "higher", finished.Select(c => c.WeightedScore), conforms));
         rows.Add(Row("total", "rank", "順位", "Rank", "rank", "lower", finished.Select(c => (decimal?)c.Rank), conforms));
-        foreach (var target in rfp.Kpis)
+        foreach (var target in rfp.FilledKpis())
             rows.Add(Row("kpi", target.Metric, $"{target.Metric}（目標 {target.Target:0.##}{target.Unit}）", $"{target.Metric} (target {target.Target:0.##}{target.Unit})",
                 target.Unit, target.Direction == "lower" ? "lower" : "higher",
                 proposals.Select(p => p.Content.Kpis.FirstOrDefault(k => k.Metric == target.Metric)?.Committed), conforms));

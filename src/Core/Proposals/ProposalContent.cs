@@ -59,7 +59,7 @@ public sealed record ProposalContent
     {
         var missing = new List<string>();
         if (Fees.MonthlyYen == 0 && Fees.InitialYen == 0 && Fees.UnitPrices.Length == 0) missing.Add("fees");
-        foreach (var target in rfp.Kpis)
+        foreach (var target in rfp.FilledKpis())
             if (!Kpis.Any(k => k.Metric == target.Metric)) missing.Add($"kpi:{target.Metric}");
         foreach (var question in SecurityQuestionnaire.Questions)
             if (!Security.Any(a => a.Code == question.Code && !string.IsNullOrWhiteSpace(a.Answer))) missing.Add($"security:{question.Code}");

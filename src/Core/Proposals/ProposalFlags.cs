@@ -23,7 +23,7 @@ public static class ProposalFlags
             foreach (var required in rfp.RequiredCertifications)
                 if (!certificationValidTo.TryGetValue(required, out var validTo) || validTo < contractEnd)
                     flags.Add(new("certificationExpires", required));
-        foreach (var target in rfp.Kpis)
+        foreach (var target in rfp.FilledKpis())
         {
             var committed = proposal.Kpis.FirstOrDefault(k => k.Metric == target.Metric);
             if (committed is null || (target.Direction == "lower" ? committed.Committed > target.Target : committed.Committed < target.Target))

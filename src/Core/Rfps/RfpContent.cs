@@ -1,10 +1,25 @@
 namespace Marketplace.Core.Rfps;
 
+/// <summary>One KPI row. A draft may hold it half filled (any part null); publishing requires every part.</summary>
 /// <param name="Direction">higher or lower: which way is better.</param>
-public sealed record KpiTarget(string Metric, string Unit, decimal Target, string Direction);
+public sealed record KpiTarget(string? Metric, string? Unit, decimal? Target, string? Direction)
+{
+    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> Directions = new Dictionary<string, (string Ja, string En)>
+    {
+        ["higher"] = ("高いほど良い", "higher is better"),
+        ["lower"] = ("低いほど良い", "lower is better"),
+    };
 
+    /// <summary>The largest target (either sign) a KPI may have.</summary>
+    public const decimal TargetMax = 999_999_999m;
+}
+
+/// <summary>One volume row. A draft may hold it half filled; publishing requires every part.</summary>
 /// <param name="MonthlyQuantity">The expected volume a month, for the total cost comparison.</param>
-public sealed record ExpectedVolume(string Item, string Unit, int MonthlyQuantity);
+public sealed record ExpectedVolume(string? Item, string? Unit, long? MonthlyQuantity)
+{
+    public const long MonthlyQuantityMax = 1_000_000_000;
+}
 
 /// <param name="Code">A key of <see cref="EvaluationAxes.All"/>.</param>
 public sealed record EvaluationAxisWeight(string Code, int Weight);
@@ -50,6 +65,11 @@ public sealed record RfpContent
     public string[] Languages { get; init; } = [];
     /// <summary>The readiness checklist's items the client has ticked (<see cref="ReadinessChecklist.Items"/>).</summary>
     public string[] ReadinessDone { get; init; } = [];
+
+    /// <summary>The KPI rows with every part filled: all of them once published (publishing requires it).</summary>
+    public IEnumerable<(string Metric, string Unit, decimal Target, string Direction)> FilledKpis() =>
+        Kpis.Where(k => !string.IsNullOrWhiteSpace(k.Metric) && !string.IsNullOrWhiteSpace(k.Unit) && k is { Target: not null, Direction: not null })
+            .Select(k => (k.Metric!, k.Unit!, k.Target!.Value, k.Direction!));
 
     /// <summary>Whether the two say the same (records compare their arrays by reference, so compare the documents).</summary>
     public bool SameAs(RfpContent other) => Data.DocumentEquality.Same(this, other);

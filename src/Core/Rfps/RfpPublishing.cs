@@ -9,7 +9,8 @@ public sealed record RfpProblem(string Field, string Ja, string En);
 
 /// <summary>
 /// What must hold before an RFP is published, checked all at once so that the author sees every problem together:
-/// the required sections, deadlines in the future and in order, weights that sum to 100, at least one KPI.
+/// the required sections, every row of the KPI and volume tables filled, deadlines in the future and in order, weights
+/// that sum to 100, at least one KPI.
 /// </summary>
 public static class RfpPublishing
 {
@@ -30,6 +31,18 @@ public static class RfpPublishing
         if (c.ScopeIn.Length == 0) Add("scopeIn", "委託範囲（対象業務）を 1 つ以上入力してください。", "List at least one task in scope.");
         Text("responsibilityBoundary", c.ResponsibilityBoundary, "責任分界点", "The responsibility boundary");
         if (c.Kpis.Length == 0) Add("kpis", "KPI・SLA の目標を 1 つ以上設定してください。", "Set at least one KPI/SLA target.");
+        for (var i = 0; i < c.Kpis.Length; i++)
+        {
+            var (kpi, row) = (c.Kpis[i], i + 1);
+            if (string.IsNullOrWhiteSpace(kpi.Metric)) Add($"kpis[{i}].metric", $"KPI {row} 行目：指標名を入力してください。", $"KPI row {row}: the metric is required.");
+            if (string.IsNullOrWhiteSpace(kpi.Unit)) Add($"kpis[{i}].unit", $"KPI {row} 行目：単位を入力してください。", $"KPI row {row}: the unit is required.");
+            if (kpi.Target is null) Add($"kpis[{i}].target", $"KPI {row} 行目：目標値を入力してください。", $"KPI row {row}: the target is required.");
+            if (kpi.Direction is null)
+                Add($"kpis[{i}].direction", $"KPI {row} 行目：「高いほど良い」か「低いほど良い」かを選んでください。", $"KPI row {row}: choose whether higher or lower is better.");
+        }
+        // Proposals commit to each KPI by its metric: two rows of one name would be one commitment.
+        foreach (var twice in c.Kpis.Select((k, i) => (Metric: k.Metric?.Trim(), i)).Where(k => !string.IsNullOrEmpty(k.Metric)).GroupBy(k => k.Metric).Where(g => g.Count() > 1))
+            Add($"kpis[{twice.Last().i}].metric", $"KPI「{twice.Key}」が 2 回あります。1 行にまとめてください。", $"The KPI \"{twice.Key}\" appears twice: keep one row.");
         Text("communication", c.Communication, "コミュニケーション設計", "The communication design");
         Text("transitionPlan", c.TransitionPlan, "移行計画", "The transition plan");
         if (c.ServiceIds.Length == 0) Add("serviceIds", "依頼するサービスを 1 つ以上選んでください。", "Choose at least one service.");
@@ -37,6 +50,15 @@ public static class RfpPublishing
         if (c.BudgetMinYen is null || c.BudgetMaxYen is null) Add("budgetMaxYen", "予算の範囲を入力してください。", "The budget range is required.");
         if (c.ExpectedVolumes.Length == 0)
             Add("expectedVolumes", "費用比較に使う想定ボリュームを 1 つ以上入力してください。", "Give at least one expected volume for the cost comparison.");
+        foreach (var (field, rows, ja, en) in new[] { ("currentVolumes", c.CurrentVolumes, "現状のボリューム", "Current volume"), ("expectedVolumes", c.ExpectedVolumes, "想定ボリューム", "Expected volume") })
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var (volume, row) = (rows[i], i + 1);
+                if (string.IsNullOrWhiteSpace(volume.Item)) Add($"{field}[{i}].item", $"{ja} {row} 行目：項目を入力してください。", $"{en} row {row}: the item is required.");
+                if (string.IsNullOrWhiteSpace(volume.Unit)) Add($"{field}[{i}].unit", $"{ja} {row} 行目：単位を入力してください。", $"{en} row {row}: the unit is required.");
+                if (volume.MonthlyQuantity is null)
+                    Add($"{field}[{i}].monthlyQuantity", $"{ja} {row} 行目：月間数量を入力してください。", $"{en} row {row}: the monthly quantity is required.");
+            }
 
         if (c.QuestionDeadline is null) Add("questionDeadline", "質問の締切を入力してください。", "The question deadline is required.");
         else if (c.QuestionDeadline <= now && c.QuestionDeadline != published?.QuestionDeadline) Add("questionDeadline", "質問の締切は現在より後にしてください。", "The question deadline must be in the future.");

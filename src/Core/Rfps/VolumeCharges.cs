@@ -17,9 +17,11 @@ public sealed record VolumeCharges(long MonthlyYen, int Priced, IReadOnlyList<Ex
         var unpriced = new List<ExpectedVolume>();
         foreach (var volume in volumes)
         {
-            var price = prices.FirstOrDefault(p => p.Counts(volume.Unit));
+            // A half-filled row of a draft counts nothing (a published RFP has none).
+            if (volume is not { Unit: { } unit, MonthlyQuantity: { } quantity }) continue;
+            var price = prices.FirstOrDefault(p => p.Counts(unit));
             if (price is null) { unpriced.Add(volume); continue; }
-            charge += price.MonthlyCharge((long)Math.Round(volume.MonthlyQuantity * volumeFactor, MidpointRounding.AwayFromZero));
+            charge += price.MonthlyCharge((long)Math.Round(quantity * volumeFactor, MidpointRounding.AwayFromZero));
             priced++;
         }
         return new VolumeCharges(charge, priced, unpriced);

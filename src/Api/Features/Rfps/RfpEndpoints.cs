@@ -134,12 +134,28 @@ public static class RfpEndpoints
                     .WithMessage(_ => Message($"{TextMaxLength:N0} 文字以内で入力してください。", $"At most {TextMaxLength:N0} characters."));
             RuleFor(x => x.ScopeIn).Must(ShortList).WithMessage(_ => ListMessage());
             RuleFor(x => x.ScopeOut).Must(ShortList).WithMessage(_ => ListMessage());
-            RuleFor(x => x.Kpis).Must(k => k is null || k.Length <= 30 && k.All(t => t is not null && !string.IsNullOrWhiteSpace(t.Metric) && t.Metric.Length <= 200
-                    && !string.IsNullOrWhiteSpace(t.Unit) && t.Unit.Length <= 50 && t.Direction is "higher" or "lower" && Math.Abs(t.Target) < 1_000_000_000m))
-                .WithMessage(_ => Message("KPI は 30 件まで。各 KPI に指標名・単位・目標値・方向（higher / lower）を入れてください。",
-                    "Up to 30 KPIs, each with a metric, a unit, a target and a direction (higher or lower)."));
-            RuleFor(x => x.CurrentVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
-            RuleFor(x => x.ExpectedVolumes).Must(Volumes).WithMessage(_ => VolumeMessage());
+            // A row may be half filled in a draft (publishing lists what is missing); what is there must fit.
+            RuleFor(x => x.Kpis).Must(k => k is null || k.Length <= RowMax && k.All(t => t is not null))
+                .WithMessage(_ => Message($"KPI は {RowMax} 件までです。", $"At most {RowMax} KPIs."));
+            RuleForEach(x => x.Kpis).ChildRules(k =>
+            {
+                k.RuleFor(x => x.Metric).MaxChars("rfp.kpiMetric", 200);
+                k.RuleFor(x => x.Unit).MaxChars("rfp.kpiUnit", 50);
+                k.RuleFor(x => x.Target).InRange("rfp.kpiTarget", -KpiTarget.TargetMax, KpiTarget.TargetMax);
+                k.RuleFor(x => x.Direction).OneOf("rfp.kpiDirection", KpiTarget.Directions, optional: true);
+            });
+            foreach (var (name, select) in new (string, System.Linq.Expressions.Expression<Func<RfpContent, IEnumerable<ExpectedVolume>>>)[]
+                     { ("currentVolumes", x => x.CurrentVolumes), ("expectedVolumes", x => x.ExpectedVolumes) })
+            {
+                RuleFor(select).Must(v => v is null || v.Count() <= RowMax && v.All(x => x is not null)).OverridePropertyName(name)
+                    .WithMessage(_ => Message($"ボリュームは {RowMax} 件までです。", $"At most {RowMax} volumes."));
+                RuleForEach(select).ChildRules(v =>
+                {
+                    v.RuleFor(x => x.Item).MaxChars("rfp.volumeItem", 200);
+                    v.RuleFor(x => x.Unit).MaxChars("rfp.volumeUnit", 50);
+                    v.RuleFor(x => x.MonthlyQuantity).InRange("rfp.monthlyQuantity", 0, ExpectedVolume.MonthlyQuantityMax);
+                });
+            }
             RuleFor(x => x.RequiredCertifications).Must(c => c is null || c.All(CertificationTypes.Codes.Contains) && c.Distinct().Count() == c.Length)
                 .WithMessage(_ => Message($"認証は {string.Join("・", CertificationTypes.Codes)} から選んでください。", $"Certifications: use {string.Join(", ", CertificationTypes.Codes)}."));
             RuleFor(x => x.Visibility).Must(v => v is "public" or "invited")
@@ -169,11 +185,8 @@ public static class RfpEndpoints
 
         // JSON may send null for any list: null reads as empty (Normalised), a null item is an error.
         private static bool ShortList(string[] items) => items is null || items.Length <= ListMax && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 500);
-        private static bool Volumes(ExpectedVolume[] v) => v is null || v.Length <= 30 && v.All(x => x is not null && !string.IsNullOrWhiteSpace(x.Item) && x.Item.Length <= 200
-            && !string.IsNullOrWhiteSpace(x.Unit) && x.Unit.Length <= 50 && x.MonthlyQuantity is >= 0 and <= 1_000_000_000);
+        private const int RowMax = 30;
         private static string ListMessage() => Message($"{ListMax} 項目まで、各項目は空にせず 500 文字以内で入力してください。", $"Up to {ListMax} items, none empty or over 500 characters.");
-        private static string VolumeMessage() => Message("ボリュームは 30 件まで。各行に項目・単位・月間数量（0 以上）を入れてください。",
-            "Up to 30 volumes, each with an item, a unit and a monthly quantity (0 or more).");
         private static string Message(string ja, string en) => English ? en : ja;
     }
 

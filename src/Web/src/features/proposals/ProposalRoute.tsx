@@ -193,7 +193,7 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {(rfp.content.kpis ?? []).map((target) => {
+                  {(rfp.content.kpis ?? []).filter((target) => target.metric).map((target) => {
                     const mine = kpis.find((k) => k.metric === target.metric);
                     return (
                       <Table.Tr key={target.metric}>
@@ -201,11 +201,11 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                         <Table.Td>{Number(target.target)} {target.unit}（{t(`proposal.direction.${target.direction}`)}）</Table.Td>
                         <Table.Td>
                           <NumberInput aria-label={t('proposal.kpiCommittedFor', { metric: target.metric })} value={mine ? Number(mine.committed) : ''} readOnly={!editable}
-                            decimalScale={2} w={120} onChange={(v) => setKpi(target.metric, { committed: v === '' ? 0 : Number(v) })} error={errors[`kpi:${target.metric}`]} />
+                            decimalScale={2} w={120} onChange={(v) => setKpi(target.metric!, { committed: v === '' ? 0 : Number(v) })} error={errors[`kpi:${target.metric}`]} />
                         </Table.Td>
                         <Table.Td>
                           <TextInput aria-label={t('proposal.kpiNoteFor', { metric: target.metric })} value={mine?.note ?? ''} readOnly={!editable}
-                            onChange={(e) => setKpi(target.metric, { note: e.currentTarget.value })} />
+                            onChange={(e) => setKpi(target.metric!, { note: e.currentTarget.value })} />
                         </Table.Td>
                       </Table.Tr>
                     );

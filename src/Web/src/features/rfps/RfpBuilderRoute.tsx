@@ -138,7 +138,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
     setContent((current) => ({ ...current, [key]: value }));
   };
   const show = (field: string) => {
-    const section = sectionOf[field];
+    const section = sectionOf[field.split(/[.[]/)[0] ?? field]; // "kpis[1].target" is in the KPI section
     if (section && !open.includes(section)) setOpen([...open, section]);
   };
   const services = (catalogue.data ?? []).map((type) => ({ group: type.code, items: type.services.map((s) => ({ value: s.id, label: s.nameJa })) }));
@@ -287,7 +287,8 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                   <Stack>
                     <Textarea label={t('rfp.field.currentState')} description={t('rfp.hint.currentState')} autosize minRows={3} value={content.currentState ?? ''}
                       onChange={(e) => set('currentState', e.currentTarget.value)} error={errors.currentState} />
-                    <VolumeEditor label={t('rfp.field.currentVolumes')} value={content.currentVolumes ?? []} onChange={(v) => set('currentVolumes', v)} error={errors.currentVolumes} editable={editable} />
+                    <VolumeEditor label={t('rfp.field.currentVolumes')} value={content.currentVolumes ?? []} path="currentVolumes"
+                      onChange={(v) => set('currentVolumes', v)} errors={errors} editable={editable} />
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>
@@ -305,7 +306,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
               <Accordion.Item value="kpis">
                 <Accordion.Control>{sectionTitle('kpis')}</Accordion.Control>
                 <Accordion.Panel>
-                  <KpiEditor value={content.kpis ?? []} onChange={(v) => set('kpis', v)} error={errors.kpis} editable={editable} />
+                  <KpiEditor value={content.kpis ?? []} onChange={(v) => set('kpis', v)} errors={errors} editable={editable} />
                 </Accordion.Panel>
               </Accordion.Item>
               <Accordion.Item value="communication">
@@ -363,8 +364,8 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                         onChange={(v) => set('budgetMaxYen', typeof v === 'number' ? v : null)} error={errors.budgetMaxYen} />
                     </SimpleGrid>
                     <Text size="xs" c="dimmed">{t('rfp.hint.yen')}</Text>
-                    <VolumeEditor label={t('rfp.field.expectedVolumes')} value={content.expectedVolumes ?? []} onChange={(v) => set('expectedVolumes', v)}
-                      error={errors.expectedVolumes} editable={editable} />
+                    <VolumeEditor label={t('rfp.field.expectedVolumes')} value={content.expectedVolumes ?? []} path="expectedVolumes"
+                      onChange={(v) => set('expectedVolumes', v)} errors={errors} editable={editable} />
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>
@@ -471,19 +472,23 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   );
 }
 
-function VolumeEditor({ label, value, onChange, error, editable }: {
-  label: string; value: NonNullable<RfpContent['expectedVolumes']>; onChange: (v: NonNullable<RfpContent['expectedVolumes']>) => void; error?: string; editable: boolean;
+/** Rows may stay half filled in a draft: an empty number is sent as null, and publishing lists what is missing. */
+function VolumeEditor({ label, path, value, onChange, errors, editable }: {
+  label: string; path: 'currentVolumes' | 'expectedVolumes'; value: NonNullable<RfpContent['expectedVolumes']>;
+  onChange: (v: NonNullable<RfpContent['expectedVolumes']>) => void; errors: Record<string, string>; editable: boolean;
 }) {
+  const error = errors[path];
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>{label}</Text>
       {value.map((row, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput label={t('rfp.volume.item')} value={row.item} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, item: e.currentTarget.value } : r)))} style={{ flex: 2 }} />
-          <TextInput label={t('rfp.volume.unit')} value={row.unit} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, unit: e.currentTarget.value } : r)))} style={{ flex: 1 }} />
-          <NumberInput label={t('rfp.volume.monthlyQuantity')} min={0} allowDecimal={false} thousandSeparator="," value={Number(row.monthlyQuantity)}
-            onChange={(v) => onChange(value.map((r, j) => (j === i ? { ...r, monthlyQuantity: typeof v === 'number' ? v : 0 } : r)))} style={{ flex: 1 }} />
+          <TextInput label={t('rfp.volume.item')} value={row.item ?? ''} error={errors[`${path}[${i}].item`]} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, item: e.currentTarget.value } : r)))} style={{ flex: 2 }} />
+          <TextInput label={t('rfp.volume.unit')} value={row.unit ?? ''} error={errors[`${path}[${i}].unit`]} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, unit: e.currentTarget.value } : r)))} style={{ flex: 1 }} />
+          <NumberInput label={t('rfp.volume.monthlyQuantity')} allowDecimal={false} thousandSeparator="," value={num(row.monthlyQuantity) ?? ''}
+            error={errors[`${path}[${i}].monthlyQuantity`]}
+            onChange={(v) => onChange(value.map((r, j) => (j === i ? { ...r, monthlyQuantity: typeof v === 'number' ? v : null } : r)))} style={{ flex: 1 }} />
           {editable && (
             <ActionIcon variant="subtle" color="red" aria-label={t('rfp.removeRow', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
               <IconTrash size={16} />
@@ -493,7 +498,7 @@ function VolumeEditor({ label, value, onChange, error, editable }: {
       ))}
       {error && <Text size="sm" c="red">{error}</Text>}
       {editable && (
-        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { item: '', unit: t('rfp.volume.defaultUnit'), monthlyQuantity: 0 }])}
+        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { item: '', unit: t('rfp.volume.defaultUnit'), monthlyQuantity: null }])}
           style={{ alignSelf: 'flex-start' }}>
           {t('rfp.volume.add')}
         </Button>
@@ -502,9 +507,11 @@ function VolumeEditor({ label, value, onChange, error, editable }: {
   );
 }
 
-function KpiEditor({ value, onChange, error, editable }: {
-  value: NonNullable<RfpContent['kpis']>; onChange: (v: NonNullable<RfpContent['kpis']>) => void; error?: string; editable: boolean;
+/** A KPI row may stay half filled in a draft; publishing lists what is missing. */
+function KpiEditor({ value, onChange, errors, editable }: {
+  value: NonNullable<RfpContent['kpis']>; onChange: (v: NonNullable<RfpContent['kpis']>) => void; errors: Record<string, string>; editable: boolean;
 }) {
+  const error = errors.kpis;
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<(typeof value)[number]>) => onChange(value.map((k, j) => (j === i ? { ...k, ...patch } : k)));
   return (
@@ -512,10 +519,11 @@ function KpiEditor({ value, onChange, error, editable }: {
       <Text size="sm" c="dimmed">{t('rfp.hint.kpis')}</Text>
       {value.map((kpi, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput label={t('rfp.kpi.metric')} value={kpi.metric} onChange={(e) => update(i, { metric: e.currentTarget.value })} style={{ flex: 2 }} />
-          <TextInput label={t('rfp.kpi.unit')} value={kpi.unit} onChange={(e) => update(i, { unit: e.currentTarget.value })} style={{ flex: 1 }} />
-          <NumberInput label={t('rfp.kpi.target')} value={Number(kpi.target)} decimalScale={2} onChange={(v) => update(i, { target: typeof v === 'number' ? v : 0 })} style={{ flex: 1 }} />
-          <Select label={t('rfp.kpi.direction')} value={kpi.direction} allowDeselect={false} style={{ flex: 1 }}
+          <TextInput label={t('rfp.kpi.metric')} value={kpi.metric ?? ''} error={errors[`kpis[${i}].metric`]} onChange={(e) => update(i, { metric: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput label={t('rfp.kpi.unit')} value={kpi.unit ?? ''} error={errors[`kpis[${i}].unit`]} onChange={(e) => update(i, { unit: e.currentTarget.value })} style={{ flex: 1 }} />
+          <NumberInput label={t('rfp.kpi.target')} value={num(kpi.target) ?? ''} decimalScale={2} error={errors[`kpis[${i}].target`]}
+            onChange={(v) => update(i, { target: typeof v === 'number' ? v : null })} style={{ flex: 1 }} />
+          <Select label={t('rfp.kpi.direction')} value={kpi.direction ?? null} allowDeselect={false} style={{ flex: 1 }} error={errors[`kpis[${i}].direction`]}
             data={[{ value: 'higher', label: t('rfp.kpi.higher') }, { value: 'lower', label: t('rfp.kpi.lower') }]} onChange={(v) => v && update(i, { direction: v })} />
           {editable && (
             <ActionIcon variant="subtle" color="red" aria-label={t('rfp.removeRow', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
@@ -527,7 +535,7 @@ function KpiEditor({ value, onChange, error, editable }: {
       {error && <Text size="sm" c="red">{error}</Text>}
       {editable && (
         <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }}
-          onClick={() => onChange([...value, { metric: '', unit: '%', target: 0, direction: 'higher' }])}>
+          onClick={() => onChange([...value, { metric: '', unit: '%', target: null, direction: null }])}>
           {t('rfp.kpi.add')}
         </Button>
       )}
