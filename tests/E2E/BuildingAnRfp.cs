@@ -52,6 +52,10 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "KPI を追加" }).ClickAsync();
         await page.GetByLabel("指標", new() { Exact = true }).FillAsync("期限遵守率");
         await page.GetByLabel("目標値", new() { Exact = true }).FillAsync("99.5");
+        // A new row does not guess which way is better: publishing asks until it is chosen, in words.
+        await Expect(problems).ToContainTextAsync("KPI 1 行目：「高いほど良い」か「低いほど良い」かを選んでください。");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "良い方向" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "高いほど良い" }).ClickAsync();
         await OpenAsync(page, "コミュニケーション設計");
         await page.GetByLabel("窓口・報告頻度・定例会").FillAsync("受託者の作業者は当社社員の指示に従って作業すること。");
 
