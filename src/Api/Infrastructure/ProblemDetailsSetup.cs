@@ -78,7 +78,7 @@ public static class ApiProblems
             : "この操作を行う権限がありません。組織の管理者にお問い合わせください。"));
 }
 
-internal sealed partial class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler
+internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problemDetails, ILogger<MarketplaceExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -177,9 +177,8 @@ internal sealed partial class MarketplaceExceptionHandler(IProblemDetailsService
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = english ? "Some fields need correcting." : "入力内容に誤りがあります。",
+            Title = ValidationRules.FieldProblemTitle,
             Detail = json.Message.Split(" Path:")[0],
         };
     }
-
 }

@@ -211,8 +211,9 @@ public static class ValidationRules
         : "数量帯は 1〜10 件で、最初は 0 から始め、下限を昇順にしてください。";
 
     /// <summary>The 400 answer with field errors; its title is the same for every endpoint.</summary>
-    public static ValidationProblem FieldProblem(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: English ? "Some fields need correcting." : "入力内容に誤りがあります。");
+    public static ValidationProblem FieldProblem(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: FieldProblemTitle);
+
+    public static string FieldProblemTitle => English ? "Some fields need correcting." : "入力内容に誤りがあります。";
 
     public static readonly IReadOnlyDictionary<string, (string Ja, string En)> Languages = new Dictionary<string, (string Ja, string En)>
     {

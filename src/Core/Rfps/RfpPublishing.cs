@@ -38,7 +38,8 @@ public static class RfpPublishing
             if (string.IsNullOrWhiteSpace(kpi.Unit)) Add($"kpis[{i}].unit", $"KPI {row} 行目：単位を入力してください。", $"KPI row {row}: the unit is required.");
             if (kpi.Target is null) Add($"kpis[{i}].target", $"KPI {row} 行目：目標値を入力してください。", $"KPI row {row}: the target is required.");
             if (kpi.Direction is null)
-                Add($"kpis[{i}].direction", $"KPI {row} 行目：「高いほど良い」か「低いほど良い」かを選んでください。", $"KPI row {row}: choose whether higher or lower is better.");
+                Add($"kpis[{i}].direction", $"KPI {row} 行目：「{KpiTarget.Directions["higher"].Ja}」か「{KpiTarget.Directions["lower"].Ja}」かを選んでください。",
+                    $"KPI row {row}: choose whether {KpiTarget.Directions["higher"].En} or {KpiTarget.Directions["lower"].En}.");
         }
         // Proposals commit to each KPI by its metric: two rows of one name would be one commitment.
         foreach (var twice in c.Kpis.Select((k, i) => (Metric: k.Metric?.Trim(), i)).Where(k => !string.IsNullOrEmpty(k.Metric)).GroupBy(k => k.Metric).Where(g => g.Count() > 1))

@@ -22,20 +22,11 @@ const contrast = (a: string, b: string) => {
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 };
 
-/** The lightest shade of a colour (7, 8, 9, then 9 darkened) that reads at WCAG AA (4.5:1) on its own light tint. */
-function readableOnTint(shades: MantineColorsTuple) {
-  // Mantine's light variant paints its background in shade 1 (indigo.1 is #dbe4ff, as the browser reports it).
-  const tint = shades[1];
-  const candidates = [shades[7], shades[8], shades[9], darken(shades[9], 0.15), darken(shades[9], 0.3)];
-  return candidates.find((c) => contrast(c, tint) >= 4.6) ?? darken(shades[9], 0.3);
+/** The lightest shade of a colour (7, 8, 9, then 9 darkened) that reads at WCAG AA (4.5:1) against `other`. */
+function firstReadable(shades: MantineColorsTuple, other: string) {
+  const darkest = darken(shades[9], 0.3);
+  return [shades[7], shades[8], shades[9], darken(shades[9], 0.15)].find((c) => contrast(c, other) >= 4.6) ?? darkest;
 }
-
-/** The lightest shade from 7 on that white text reads on at AA: the filled badge's and button's colour. */
-function readableUnderWhite(shades: MantineColorsTuple) {
-  const candidates = [shades[7], shades[8], shades[9], darken(shades[9], 0.15), darken(shades[9], 0.3)];
-  return candidates.find((c) => contrast(c, '#ffffff') >= 4.6) ?? darken(shades[9], 0.3);
-}
-
 
 // Badges, light buttons, outlines and coloured text use "<colour>-light-color" and "<colour>-outline", shade 6 or 7 by default:
 // 2.3:1 for teal and orange on their tint, under AA; filled ones put white on shade 7 (3:1 for teal). Each colour gets
@@ -45,7 +36,8 @@ const readable = Object.fromEntries(
     .filter(([name]) => name !== 'dark')
     .flatMap(([name, shades]) => {
       const tuple = shades as MantineColorsTuple;
-      const [text, filled] = [readableOnTint(tuple), readableUnderWhite(tuple)];
+      // Text on the light variant's background (shade 1: indigo.1 is #dbe4ff, as the browser reports it); white text on filled.
+      const [text, filled] = [firstReadable(tuple, tuple[1]), firstReadable(tuple, '#ffffff')];
       return [
         [`--mantine-color-${name}-light-color`, text], [`--mantine-color-${name}-outline`, text], [`--mantine-color-${name}-text`, text],
         [`--mantine-color-${name}-filled`, filled], [`--mantine-color-${name}-filled-hover`, darken(filled, 0.12)],
