@@ -137,6 +137,14 @@ public sealed class Awards(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True((await JsonAsync(await client.PutAsJsonAsync($"/api/v1/contracts/{contractId}/kpi-reviews/2020-01", review))).GetProperty("errors").TryGetProperty("month", out _));
         var unknownMetric = await client.PutAsJsonAsync($"/api/v1/contracts/{contractId}/kpi-reviews/{month}", new { actuals = new[] { new { metric = "架空の指標", actual = 1m } } });
         Assert.True((await JsonAsync(unknownMetric)).GetProperty("errors").TryGetProperty("actuals[0].metric", out _));
+        // A share outside 0 to 100 % is refused on the very field, naming the KPI, and records nothing.
+        foreach (var impossible in new[] { -1m, 150m })
+        {
+            var refused = await client.PutAsJsonAsync($"/api/v1/contracts/{contractId}/kpi-reviews/{month}", new { actuals = new[] { new { metric = "期限遵守率", actual = impossible } } });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("期限遵守率：0〜100 % の範囲で入力してください。", (await JsonAsync(refused)).GetProperty("errors").GetProperty("actuals[0].actual")[0].GetString());
+        }
+        Assert.Empty((await JsonAsync(await client.GetAsync($"/api/v1/contracts/{contractId}"))).GetProperty("reviews").EnumerateArray());
         var reviewed = await JsonAsync(await client.PutAsJsonAsync($"/api/v1/contracts/{contractId}/kpi-reviews/{month}", review));
         var result = reviewed.GetProperty("reviews")[0].GetProperty("results")[0];
         Assert.Equal(98.7m, result.GetProperty("actual").GetDecimal());

@@ -79,6 +79,9 @@ public sealed record ContractKpi(string Metric, string Unit, decimal Target, dec
 {
     /// <summary>Whether <paramref name="actual"/> meets the commitment.</summary>
     public bool Met(decimal actual) => Direction == "lower" ? actual <= Committed : actual >= Committed;
+
+    /// <summary>Whether values in <paramref name="unit"/> are shares (0 to 100): "%", "％", "パーセント".</summary>
+    public static bool IsPercentage(string? unit) => unit?.Trim() is "%" or "％" or "パーセント" or "percent";
 }
 
 /// <summary>

@@ -135,6 +135,16 @@ public static class ContractEndpoints
         var unknown = request.Actuals!.Select((a, i) => (a, i)).Where(x => contract.Kpis.All(k => k.Metric != x.a.Metric!.Trim())).ToList();
         foreach (var (_, i) in unknown)
             errors[$"actuals[{i}].metric"] = [English ? "Not a KPI of this contract." : "この契約の KPI ではありません。"];
+        foreach (var (actual, i) in request.Actuals!.Select((a, i) => (a, i)))
+        {
+            var kpi = contract.Kpis.FirstOrDefault(k => k.Metric == actual.Metric!.Trim());
+            if (kpi is null || actual.Actual is not { } value) continue;
+            // A share cannot be below 0 % or above 100 %; a count, a time or an amount is not negative.
+            if (ContractKpi.IsPercentage(kpi.Unit) && value is < 0 or > 100)
+                errors[$"actuals[{i}].actual"] = [English ? $"{kpi.Metric}: give a value from 0 to 100 %." : $"{kpi.Metric}：0〜100 % の範囲で入力してください。"];
+            else if (value < 0)
+                errors[$"actuals[{i}].actual"] = [English ? $"{kpi.Metric}: give a value of 0 or more." : $"{kpi.Metric}：0 以上の値を入力してください。"];
+        }
         if (errors.Count > 0) return ValidationRules.FieldProblem(errors);
 
         var review = await db.KpiReviews.FirstOrDefaultAsync(r => r.ContractId == contractId && r.Month == first, cancellationToken);

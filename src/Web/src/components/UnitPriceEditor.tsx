@@ -1,6 +1,8 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '@/components/NumberField';
+import { bounds } from '@/lib/bounds';
 
 /** A per-unit price line as both the vendor profile and a proposal write it: a unit and graduated volume bands. */
 export interface UnitPriceLine {
@@ -12,7 +14,9 @@ export interface UnitPriceLine {
  * Per-unit prices with their volume bands (each band's price applies from its lower bound up to the next band's).
  * `errorPath` is where the Api names these lines in its field errors ("unitPrices", "fees.unitPrices").
  */
-export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, errors, errorPath }: {
+export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, errors, errorPath, priceBounds }: {
+  /** The Api's bounds on a band's price here (a profile's list price, a proposal's price). */
+  priceBounds: { min: number; max: number; integer: true };
   value: T[];
   onChange: (v: T[]) => void;
   errors: Record<string, string>;
@@ -36,11 +40,12 @@ export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, erro
             </Group>
             {(u.bands ?? []).map((b, j) => (
               <Group key={j} align="flex-end">
-                <NumberInput label={t('profile.bandFrom')} thousandSeparator="," min={0} allowDecimal={false} value={b.fromQuantity ?? ''} w={180}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, fromQuantity: v === '' ? null : Number(v) } : x)) })} />
-                <NumberInput label={t('profile.bandPrice')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} value={b.priceYen ?? ''} w={180}
+                <NumberField label={t('profile.bandFrom')} thousandSeparator="," {...bounds.bandFrom} value={b.fromQuantity} w={180}
+                  error={errors[`${errorPath}[${i}].bands[${j}].fromQuantity`]}
+                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, fromQuantity: v } : x)) })} />
+                <NumberField label={t('profile.bandPrice')} prefix="¥" thousandSeparator="," {...priceBounds} value={b.priceYen} w={180}
                   error={errors[`${errorPath}[${i}].bands[${j}].priceYen`]}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, priceYen: v === '' ? null : Number(v) } : x)) })} />
+                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, priceYen: v } : x)) })} />
               </Group>
             ))}
             {errors[`${errorPath}[${i}].bands`] && (

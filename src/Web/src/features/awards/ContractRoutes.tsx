@@ -1,5 +1,5 @@
 import { LineChart } from '@mantine/charts';
-import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useContract, useContracts, useRecordReview, type Contract } from './api';
+import { NumberField } from '@/components/NumberField';
+import { kpiActualBounds } from '@/lib/bounds';
 
 const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
 
@@ -210,15 +212,21 @@ function ReviewForm({ organisationId, contract }: { organisationId: string; cont
   const { t } = useTranslation();
   const record = useRecordReview(organisationId, contract.summary.id);
   const [month, setMonth] = useState(thisMonth());
-  const [actuals, setActuals] = useState<Record<string, number | string>>({});
+  const [actuals, setActuals] = useState<Record<string, number | null>>({});
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState('');
   const [actions, setActions] = useState('');
   const errors = record.error instanceof ApiError ? record.error.fieldErrors() : {};
-  const submit = () => record.mutate({
+  // A share outside 0–100 % (or a negative count) is shown on its field and not sent: the Api would refuse it too.
+  const outOfBounds = contract.kpis.some((k) => {
+    const value = actuals[k.metric];
+    const { min, max } = { max: Infinity, ...kpiActualBounds(k.unit) };
+    return value !== null && value !== undefined && (value < min || value > max);
+  });
+  const submit = () => !outOfBounds && record.mutate({
     month,
     body: {
-      actuals: contract.kpis.map((k) => ({ metric: k.metric, actual: actuals[k.metric] === '' || actuals[k.metric] === undefined ? null : Number(actuals[k.metric]) })),
+      actuals: contract.kpis.map((k) => ({ metric: k.metric, actual: actuals[k.metric] ?? null })),
       comment: comment || null, issues: issues || null, improvementActions: actions || null,
     },
   }, { onSuccess: () => { setComment(''); setIssues(''); setActions(''); setActuals({}); } });
@@ -231,7 +239,7 @@ function ReviewForm({ organisationId, contract }: { organisationId: string; cont
           <Group align="flex-start">
             <TextInput type="month" label={t('contract.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} error={errors.month} w={200} />
             {contract.kpis.map((k, i) => (
-              <NumberInput key={k.metric} label={t('contract.actualOf', { metric: k.metric, unit: k.unit })} value={actuals[k.metric] ?? ''} decimalScale={2}
+              <NumberField key={k.metric} label={t('contract.actualOf', { metric: k.metric, unit: k.unit })} value={actuals[k.metric]} decimalScale={2} {...kpiActualBounds(k.unit)}
                 description={t('contract.committedHint', { value: Number(k.committed), unit: k.unit })}
                 onChange={(v) => setActuals((a) => ({ ...a, [k.metric]: v }))} error={errors[`actuals[${i}].metric`] ?? errors[`actuals[${i}].actual`]} w={240} />
             ))}

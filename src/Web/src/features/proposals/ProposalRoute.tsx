@@ -2,22 +2,26 @@ import { AttachmentList } from '@/components/AttachmentList';
 import { useVendorBilling } from '../billing/api';
 import { QuotaLine } from '../billing/QuotaLine';
 import { FileUpload } from '@/components/FileUpload';
-import { Alert, Badge, Button, Card, Grid, Group, List, NumberInput, Paper, Skeleton, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, List, Paper, Skeleton, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileText, IconInbox, IconLock } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
+import { AutosaveRestoreAlerts, AutosaveStatusLine } from '@/components/AutosaveState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { StaleChangeAlert } from '@/components/StaleChangeAlert';
 import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { UnitPriceEditor } from '@/components/UnitPriceEditor';
 import { ApiError } from '@/lib/api/problem';
+import { useAutosave } from '@/lib/autosave';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useVendorRfp, type VendorRfp } from '../vendor-rfps/api';
 import { useMyProposal, useProposalActions, type Proposal, type ProposalContent } from './api';
+import { NumberField } from '@/components/NumberField';
+import { bounds } from '@/lib/bounds';
 
 const writerRoles = ['owner', 'admin', 'sales'];
 const statusColour: Record<string, string> = { draft: 'gray', submitted: 'teal', withdrawn: 'orange' };
@@ -70,36 +74,42 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
 
 type Actions = ReturnType<typeof useProposalActions>;
 
-/** Bands sent with an empty bound or price would not be a price list: saved only once every band is filled. */
-const bandsFilled = (content: ProposalContent) =>
-  (content.fees?.unitPrices ?? []).every((u) => (u.bands ?? []).every((b) => b.fromQuantity !== null && b.fromQuantity !== undefined && b.priceYen !== null && b.priceYen !== undefined));
+type UnitPrice = NonNullable<NonNullable<ProposalContent['fees']>['unitPrices']>[number];
+const filled = (value: unknown) => value !== null && value !== undefined && value !== '';
+/** A per-unit price the Api can take: named, with every band's lower bound and price filled in. */
+const unitPriceFilled = (u: UnitPrice) => !!u.unit?.trim() && (u.bands ?? []).length > 0 && (u.bands ?? []).every((b) => filled(b.fromQuantity) && filled(b.priceYen));
+const bandsFilled = (content: ProposalContent) => (content.fees?.unitPrices ?? []).every(unitPriceFilled);
+/**
+ * What of the working copy the server can hold now: a half-filled per-unit price is not a price list yet, so it stays
+ * on this device (the local copy) until it is complete, and everything else is saved.
+ */
+const sendableProposal = (content: ProposalContent): ProposalContent =>
+  bandsFilled(content) ? content : { ...content, fees: { ...content.fees, unitPrices: (content.fees?.unitPrices ?? []).filter(unitPriceFilled) } };
 
 function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrganisation; rfp: VendorRfp; proposal: Proposal; actions: Actions }) {
   const { t } = useTranslation();
   const [content, setContent] = useState<ProposalContent>(proposal.content);
   const latest = useMyProposal(organisation.id, rfp.summary.rfpId); // the same cached proposal, to read it again after a refused save
-  const dirty = useRef(false);
   const canWrite = writerRoles.includes(organisation.role) && proposal.open;
   const editable = canWrite && proposal.status !== 'withdrawn';
   const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = formatDates({ timeStyle: 'short' });
-  const fieldSource = actions.save.error ?? actions.submit.error;
-  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
   const complete = bandsFilled(content);
-
-  // Saves as the vendor types: the whole working copy, a moment after the last change.
-  useEffect(() => {
-    if (!dirty.current || !editable || !complete) return;
-    const timer = window.setTimeout(() => {
-      dirty.current = false;
-      actions.save.mutate(content);
-    }, 800);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [content, editable, complete]);
+  // Saves as the vendor types, a moment after the last change; kept on this device until the server has it all.
+  const autosave = useAutosave<ProposalContent>({
+    storageKey: `proposal:${organisation.id}:${rfp.summary.rfpId}`,
+    value: content,
+    serverValue: proposal.content,
+    serverUpdatedAt: proposal.updatedAt,
+    enabled: editable,
+    save: (value) => actions.save.mutateAsync(value),
+    restore: setContent,
+    sendable: sendableProposal,
+  });
+  const fieldSource = autosave.error ?? actions.submit.error;
+  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
 
   const set = <K extends keyof ProposalContent>(key: K, value: ProposalContent[K]) => {
-    dirty.current = true;
+    autosave.touch();
     setContent((current) => ({ ...current, [key]: value }));
   };
   const fees = content.fees ?? {};
@@ -115,17 +125,6 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
   const setAnswer = (code: string, answer: string) =>
     set('security', answers.some((a) => a.code === code) ? answers.map((a) => (a.code === code ? { code, answer } : a)) : [...answers, { code, answer }]);
 
-  const flush = async () => {
-    if (dirty.current && editable && complete) {
-      dirty.current = false;
-      await actions.save.mutateAsync(content);
-    }
-  };
-  const saveState = !complete
-    ? t('proposal.bandsIncomplete')
-    : actions.save.isPending ? t('rfp.saving')
-      : actions.save.isError ? t('rfp.saveFailed')
-        : actions.save.data ? t('rfp.savedAt', { time: timeFormat.format(new Date(actions.save.data.updatedAt)) }) : t('rfp.autosave');
   const cost = proposal.cost;
   const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
 
@@ -139,21 +138,29 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
         </Group>
         <Text size="sm" c="dimmed">
           {t('proposal.deadline', { deadline: dates.format(new Date(proposal.deadline)) })}
-          {editable && <> ・ <span role="status" aria-live="polite">{saveState}</span></>}
         </Text>
+        {editable && <AutosaveStatusLine autosave={autosave} idleText={complete ? undefined : t('proposal.bandsIncomplete')} />}
+        {editable && !complete && autosave.status !== 'idle' && <Text size="xs" c="dimmed">{t('proposal.bandsIncomplete')}</Text>}
       </div>
       {proposal.needsReconfirmation && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t('proposal.reconfirmTitle', { version: Number(proposal.currentRfpVersion) })}>
           {t('proposal.reconfirmBody', { version: Number(proposal.rfpVersion) })}
         </Alert>
       )}
-      <StaleChangeAlert error={actions.save.error ?? actions.submit.error}
+      <AutosaveRestoreAlerts autosave={autosave} onDiscard={() => {
+        setContent(proposal.content);
+        autosave.discard(proposal.updatedAt);
+      }} />
+      <StaleChangeAlert error={autosave.error ?? actions.submit.error}
         onKeepMine={() => void latest.refetch().then(() => {
           actions.submit.reset();
-          actions.save.mutate(content);
+          autosave.touch();
+          autosave.retryNow();
         })}
         onReload={() => void latest.refetch().then((fresh) => {
-          if (fresh.data) setContent(fresh.data.content);
+          if (!fresh.data) return;
+          setContent(fresh.data.content);
+          autosave.discard(fresh.data.updatedAt);
           actions.save.reset();
           actions.submit.reset();
         })} />
@@ -170,12 +177,12 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
             </Section>
             <Section title={t('proposal.section.fees')}>
               <Group grow align="flex-start">
-                <NumberInput label={t('proposal.initialYen')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} allowNegative={false} readOnly={!editable}
-                  value={Number(fees.initialYen ?? 0)} onChange={(v) => setFees({ initialYen: Number(v) || 0 })} error={errors['fees.initialYen']} />
-                <NumberInput label={t('proposal.monthlyYen')} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} allowNegative={false} readOnly={!editable}
-                  value={Number(fees.monthlyYen ?? 0)} onChange={(v) => setFees({ monthlyYen: Number(v) || 0 })} error={errors['fees.monthlyYen']} />
+                <NumberField label={t('proposal.initialYen')} prefix="¥" thousandSeparator="," {...bounds.proposalYen} readOnly={!editable}
+                  value={fees.initialYen ?? 0} onChange={(v) => setFees({ initialYen: v ?? 0 })} error={errors['fees.initialYen']} />
+                <NumberField label={t('proposal.monthlyYen')} prefix="¥" thousandSeparator="," {...bounds.proposalYen} readOnly={!editable}
+                  value={fees.monthlyYen ?? 0} onChange={(v) => setFees({ monthlyYen: v ?? 0 })} error={errors['fees.monthlyYen']} />
               </Group>
-              <UnitPriceEditor value={fees.unitPrices ?? []} onChange={(v) => setFees({ unitPrices: v as NonNullable<typeof fees.unitPrices> })}
+              <UnitPriceEditor priceBounds={bounds.proposalYen} value={fees.unitPrices ?? []} onChange={(v) => setFees({ unitPrices: v as NonNullable<typeof fees.unitPrices> })}
                 errors={errors} errorPath="fees.unitPrices" />
               <TagsInput label={t('profile.extraChargeConditions')} description={t('profile.tagsHelp')} value={fees.extraChargeConditions ?? []} readOnly={!editable}
                 onChange={(v) => setFees({ extraChargeConditions: v })} error={errors['fees.extraChargeConditions']} />
@@ -200,8 +207,8 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                         <Table.Td>{target.metric}</Table.Td>
                         <Table.Td>{Number(target.target)} {target.unit}（{t(`proposal.direction.${target.direction}`)}）</Table.Td>
                         <Table.Td>
-                          <NumberInput aria-label={t('proposal.kpiCommittedFor', { metric: target.metric })} value={mine ? Number(mine.committed) : ''} readOnly={!editable}
-                            decimalScale={2} w={120} onChange={(v) => setKpi(target.metric!, { committed: v === '' ? 0 : Number(v) })} error={errors[`kpi:${target.metric}`]} />
+                          <NumberField aria-label={t('proposal.kpiCommittedFor', { metric: target.metric })} value={mine ? Number(mine.committed) : ''} readOnly={!editable}
+                            decimalScale={2} w={120} {...bounds.kpiTarget} onChange={(v) => setKpi(target.metric!, { committed: v ?? 0 })} error={errors[`kpi:${target.metric}`]} />
                         </Table.Td>
                         <Table.Td>
                           <TextInput aria-label={t('proposal.kpiNoteFor', { metric: target.metric })} value={mine?.note ?? ''} readOnly={!editable}
@@ -232,9 +239,8 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                 onChange={(e) => set('exit', { ...exit, manualHandover: e.currentTarget.value })} error={errors['exit.manualHandover'] ?? errors.exit} />
               <Textarea label={t('proposal.dataReturn')} autosize minRows={2} readOnly={!editable} value={exit.dataReturn ?? ''}
                 onChange={(e) => set('exit', { ...exit, dataReturn: e.currentTarget.value })} error={errors['exit.dataReturn']} />
-              <NumberInput label={t('proposal.supportMonths')} min={0} max={120} allowDecimal={false} w={220} readOnly={!editable}
-                value={exit.supportMonths === null || exit.supportMonths === undefined ? '' : Number(exit.supportMonths)}
-                onChange={(v) => set('exit', { ...exit, supportMonths: v === '' ? null : Number(v) })} error={errors['exit.supportMonths']} />
+              <NumberField label={t('proposal.supportMonths')} {...bounds.supportMonths} w={220} readOnly={!editable}
+                value={exit.supportMonths} onChange={(v) => set('exit', { ...exit, supportMonths: v })} error={errors['exit.supportMonths']} />
             </Section>
             <Section title={t('proposal.section.attachments')} lead={t('proposal.attachmentsLead')}>
               <AttachmentList items={proposal.content.attachments ?? []} empty={t('proposal.noAttachments')}
@@ -275,7 +281,7 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                 <Stack gap="xs" mt="sm">
                   {proposal.status !== 'withdrawn' && (
                     <Button disabled={!complete} loading={actions.submit.isPending || actions.save.isPending}
-                      onClick={() => void flush().then(() => actions.submit.mutate())}>
+                      onClick={() => void autosave.flush().then((saved) => saved && actions.submit.mutate())}>
                       {proposal.status === 'submitted' ? (proposal.needsReconfirmation ? t('proposal.reconfirm') : t('proposal.resubmit')) : t('proposal.submit')}
                     </Button>
                   )}

@@ -11,7 +11,6 @@ import {
   List,
   Modal,
   MultiSelect,
-  NumberInput,
   Paper,
   Radio,
   Select,
@@ -26,10 +25,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTemplate, IconTrash } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
+import { AutosaveRestoreAlerts, AutosaveStatusLine } from '@/components/AutosaveState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { StaleChangeAlert } from '@/components/StaleChangeAlert';
 import { RfpDocument } from '@/components/RfpDocument';
@@ -37,6 +37,7 @@ import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { useCatalogue } from '@/lib/api/catalogue';
 import { useVocabulary } from '@/lib/api/vocabulary';
 import { ApiError } from '@/lib/api/problem';
+import { useAutosave } from '@/lib/autosave';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage, formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -45,6 +46,8 @@ import { AttachmentsSection } from './AttachmentsSection';
 import { useRfp, useRfpAction, useRfpParticipationActions, useRfpTemplateActions, useRfpVocabulary, useSaveRfp, type Rfp, type RfpContent } from './api';
 import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
+import { NumberField } from '@/components/NumberField';
+import { bounds } from '@/lib/bounds';
 
 const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness', 'attachments'] as const;
 type Section = (typeof sections)[number];
@@ -116,25 +119,23 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const [cancelling, setCancelling] = useState(false);
   // After an addendum: the deadlines the Api moved later to leave the vendors time (null when none moved).
   const [extended, setExtended] = useState<{ proposal: string | null; question: string | null } | null>(null);
-  const dirty = useRef(false);
-  const fieldSource = amending ? participation.addendum.error : save.error;
-  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
-  const timeFormat = formatDates({ timeStyle: 'short' });
   const dateTimeFormat = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
 
-  // Saves as the user types: the whole draft, a moment after the last change.
-  useEffect(() => {
-    if (!dirty.current || !editable || rfp.status !== 'draft') return;
-    const timer = window.setTimeout(() => {
-      dirty.current = false;
-      save.mutate(content);
-    }, 800);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [content, editable]);
+  // Saves as the user types: the whole draft, a moment after the last change, kept on this device until saved.
+  const autosave = useAutosave<RfpContent>({
+    storageKey: `rfp:${organisation.id}:${rfp.id}`,
+    value: content,
+    serverValue: rfp.content,
+    serverUpdatedAt: rfp.updatedAt,
+    enabled: editable && !amending && rfp.status === 'draft',
+    save: (value) => save.mutateAsync(value),
+    restore: setContent,
+  });
+  const fieldSource = amending ? participation.addendum.error : autosave.error;
+  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
 
   const set = <K extends keyof RfpContent>(key: K, value: RfpContent[K]) => {
-    dirty.current = true;
+    autosave.touch();
     setContent((current) => ({ ...current, [key]: value }));
   };
   const show = (field: string) => {
@@ -146,14 +147,6 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const weightTotal = axes.reduce((sum, a) => sum + Number(a.weight), 0);
 
   const sectionTitle = (section: Section) => t(`rfp.section.${section}`);
-  const saveState = save.isPending
-    ? t('rfp.saving')
-    : save.isError
-      ? t('rfp.saveFailed')
-      : save.data
-        ? t('rfp.savedAt', { time: timeFormat.format(new Date(save.data.updatedAt)) })
-        : '';
-
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -164,11 +157,15 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
               {t(`rfp.status.${rfp.status}`)}
             </Badge>
           </Group>
-          <Text size="sm" c={save.isError ? 'red' : 'dimmed'} role="status" aria-live="polite">
-            {amending
-              ? t('rfp.amendingNote', { version: Number(rfp.version) + 1 })
-              : editable ? saveState || t('rfp.autosave') : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
-          </Text>
+          {editable && !amending ? (
+            <AutosaveStatusLine autosave={autosave} />
+          ) : (
+            <Text size="sm" c="dimmed" role="status" aria-live="polite">
+              {amending
+                ? t('rfp.amendingNote', { version: Number(rfp.version) + 1 })
+                : rfp.status === 'draft' ? t('rfp.readOnly') : t('rfp.publishedNote', { version: Number(rfp.version) })}
+            </Text>
+          )}
         </div>
         <Group gap="xs">
           {rfpEditorRoles.includes(organisation.role) && (
@@ -229,10 +226,19 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
         </Alert>
       )}
       {(actions.copy.isError || actions.remove.isError) && <ErrorAlert error={actions.copy.error ?? actions.remove.error} />}
-      <StaleChangeAlert error={save.error}
-        onKeepMine={() => void latest.refetch().then(() => save.mutate(content))}
+      <AutosaveRestoreAlerts autosave={autosave} onDiscard={() => {
+        setContent(rfp.content);
+        autosave.discard(rfp.updatedAt);
+      }} />
+      <StaleChangeAlert error={autosave.error}
+        onKeepMine={() => void latest.refetch().then(() => {
+          autosave.touch();
+          autosave.retryNow();
+        })}
         onReload={() => void latest.refetch().then((fresh) => {
-          if (fresh.data) setContent(fresh.data.content);
+          if (!fresh.data) return;
+          setContent(fresh.data.content);
+          autosave.discard(fresh.data.updatedAt);
           save.reset();
         })} />
       {extended && (
@@ -323,8 +329,8 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                     <SimpleGrid cols={{ base: 1, sm: 2 }}>
                       <TextInput type="date" label={t('rfp.field.transitionStart')} value={content.transitionStart ?? ''}
                         onChange={(e) => set('transitionStart', e.currentTarget.value || null)} error={errors.transitionStart} />
-                      <NumberInput label={t('rfp.field.parallelRunWeeks')} min={0} max={104} allowDecimal={false} value={num(content.parallelRunWeeks) ?? ''}
-                        onChange={(v) => set('parallelRunWeeks', typeof v === 'number' ? v : null)} error={errors.parallelRunWeeks} />
+                      <NumberField label={t('rfp.field.parallelRunWeeks')} {...bounds.parallelRunWeeks} value={num(content.parallelRunWeeks)}
+                        onChange={(v) => set('parallelRunWeeks', v)} error={errors.parallelRunWeeks} />
                     </SimpleGrid>
                     <Textarea label={t('rfp.field.transitionPlan')} autosize minRows={2} value={content.transitionPlan ?? ''}
                       onChange={(e) => set('transitionPlan', e.currentTarget.value)} error={errors.transitionPlan} />
@@ -356,12 +362,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                 <Accordion.Panel>
                   <Stack>
                     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <NumberInput label={t('rfp.field.contractTermMonths')} min={1} max={120} allowDecimal={false} value={num(content.contractTermMonths) ?? ''}
-                        onChange={(v) => set('contractTermMonths', typeof v === 'number' ? v : null)} error={errors.contractTermMonths} />
-                      <NumberInput label={t('rfp.field.budgetMinYen')} min={0} allowDecimal={false} thousandSeparator="," prefix="¥" value={num(content.budgetMinYen) ?? ''}
-                        onChange={(v) => set('budgetMinYen', typeof v === 'number' ? v : null)} error={errors.budgetMinYen} />
-                      <NumberInput label={t('rfp.field.budgetMaxYen')} min={0} allowDecimal={false} thousandSeparator="," prefix="¥" value={num(content.budgetMaxYen) ?? ''}
-                        onChange={(v) => set('budgetMaxYen', typeof v === 'number' ? v : null)} error={errors.budgetMaxYen} />
+                      <NumberField label={t('rfp.field.contractTermMonths')} {...bounds.contractTermMonths} value={num(content.contractTermMonths)}
+                        onChange={(v) => set('contractTermMonths', v)} error={errors.contractTermMonths} />
+                      <NumberField label={t('rfp.field.budgetMinYen')} {...bounds.budgetYen} thousandSeparator="," prefix="¥" value={num(content.budgetMinYen)}
+                        onChange={(v) => set('budgetMinYen', v)} error={errors.budgetMinYen} />
+                      <NumberField label={t('rfp.field.budgetMaxYen')} {...bounds.budgetYen} thousandSeparator="," prefix="¥" value={num(content.budgetMaxYen)}
+                        onChange={(v) => set('budgetMaxYen', v)} error={errors.budgetMaxYen} />
                     </SimpleGrid>
                     <Text size="xs" c="dimmed">{t('rfp.hint.yen')}</Text>
                     <VolumeEditor label={t('rfp.field.expectedVolumes')} value={content.expectedVolumes ?? []} path="expectedVolumes"
@@ -404,9 +410,9 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
                   <Stack>
                     <SimpleGrid cols={{ base: 2, sm: 4 }}>
                       {axes.map((axis, i) => (
-                        <NumberInput key={axis.code} label={vocabulary.data?.axes.find((a) => a.code === axis.code)?.label ?? axis.code} min={0} max={100}
-                          allowDecimal={false} suffix="%" value={Number(axis.weight)}
-                          onChange={(v) => set('evaluationAxes', axes.map((a, j) => (j === i ? { ...a, weight: typeof v === 'number' ? v : 0 } : a)))} />
+                        <NumberField key={axis.code} label={vocabulary.data?.axes.find((a) => a.code === axis.code)?.label ?? axis.code} {...bounds.axisWeight}
+                          suffix="%" value={Number(axis.weight)}
+                          onChange={(v) => set('evaluationAxes', axes.map((a, j) => (j === i ? { ...a, weight: v ?? 0 } : a)))} />
                       ))}
                     </SimpleGrid>
                     <Text size="sm" c={weightTotal === 100 ? 'teal' : 'red'} fw={600}>
@@ -452,7 +458,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
           </Stack>
         </Grid.Col>
       </Grid>
-      {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={save.isPending || dirty.current} onShow={show} onClose={() => setPublishing(false)} />}
+      {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={autosave.unsaved} onShow={show} onClose={() => setPublishing(false)} />}
       {templateDialog && <TemplateDialog organisationId={organisation.id} rfpId={rfp.id} defaultName={content.title ?? ''} onClose={() => setTemplateDialog(false)} />}
       {amendDialog && (
         <AddendumDialog organisationId={organisation.id} rfpId={rfp.id} content={content} onShow={show}
@@ -486,9 +492,9 @@ function VolumeEditor({ label, path, value, onChange, errors, editable }: {
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <TextInput label={t('rfp.volume.item')} value={row.item ?? ''} error={errors[`${path}[${i}].item`]} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, item: e.currentTarget.value } : r)))} style={{ flex: 2 }} />
           <TextInput label={t('rfp.volume.unit')} value={row.unit ?? ''} error={errors[`${path}[${i}].unit`]} onChange={(e) => onChange(value.map((r, j) => (j === i ? { ...r, unit: e.currentTarget.value } : r)))} style={{ flex: 1 }} />
-          <NumberInput label={t('rfp.volume.monthlyQuantity')} allowDecimal={false} thousandSeparator="," value={num(row.monthlyQuantity) ?? ''}
+          <NumberField label={t('rfp.volume.monthlyQuantity')} {...bounds.monthlyQuantity} thousandSeparator="," value={num(row.monthlyQuantity)}
             error={errors[`${path}[${i}].monthlyQuantity`]}
-            onChange={(v) => onChange(value.map((r, j) => (j === i ? { ...r, monthlyQuantity: typeof v === 'number' ? v : null } : r)))} style={{ flex: 1 }} />
+            onChange={(v) => onChange(value.map((r, j) => (j === i ? { ...r, monthlyQuantity: v } : r)))} style={{ flex: 1 }} />
           {editable && (
             <ActionIcon variant="subtle" color="red" aria-label={t('rfp.removeRow', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
               <IconTrash size={16} />
@@ -521,8 +527,8 @@ function KpiEditor({ value, onChange, errors, editable }: {
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <TextInput label={t('rfp.kpi.metric')} value={kpi.metric ?? ''} error={errors[`kpis[${i}].metric`]} onChange={(e) => update(i, { metric: e.currentTarget.value })} style={{ flex: 2 }} />
           <TextInput label={t('rfp.kpi.unit')} value={kpi.unit ?? ''} error={errors[`kpis[${i}].unit`]} onChange={(e) => update(i, { unit: e.currentTarget.value })} style={{ flex: 1 }} />
-          <NumberInput label={t('rfp.kpi.target')} value={num(kpi.target) ?? ''} decimalScale={2} error={errors[`kpis[${i}].target`]}
-            onChange={(v) => update(i, { target: typeof v === 'number' ? v : null })} style={{ flex: 1 }} />
+          <NumberField label={t('rfp.kpi.target')} value={num(kpi.target)} decimalScale={2} {...bounds.kpiTarget} error={errors[`kpis[${i}].target`]}
+            onChange={(v) => update(i, { target: v })} style={{ flex: 1 }} />
           <Select label={t('rfp.kpi.direction')} value={kpi.direction ?? null} allowDeselect={false} style={{ flex: 1 }} error={errors[`kpis[${i}].direction`]}
             data={[{ value: 'higher', label: t('rfp.kpi.higher') }, { value: 'lower', label: t('rfp.kpi.lower') }]} onChange={(v) => v && update(i, { direction: v })} />
           {editable && (

@@ -6,7 +6,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Progress,
   Radio,
@@ -34,6 +33,8 @@ import { useCatalogue } from '@/lib/api/catalogue';
 import { useVocabulary, type Vocabulary } from '@/lib/api/vocabulary';
 import { useSaveVendorProfile, useVendorProfile, type VendorProfile } from './api';
 import { CertificationsPanel } from './CertificationsPanel';
+import { NumberField } from '@/components/NumberField';
+import { bounds } from '@/lib/bounds';
 
 const sections = ['basics', 'services', 'trackRecord', 'organisation', 'bcp', 'security', 'fees', 'coverage'] as const;
 /** Which accordion section holds each completeness key the Api reports. */
@@ -151,8 +152,8 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
             </Section>
             <Section value="organisation">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label={t('profile.staffCount')} suffix={t('profile.people')} thousandSeparator="," min={0} allowDecimal={false}
-                  value={draft.staffCount ?? ''} onChange={(v) => set('staffCount', v === '' ? null : Number(v))} error={errors.staffCount} />
+                <NumberField label={t('profile.staffCount')} suffix={t('profile.people')} thousandSeparator="," {...bounds.staffCount}
+                  value={draft.staffCount} onChange={(v) => set('staffCount', v)} error={errors.staffCount} />
                 <TextInput label={t('profile.contactName')} value={draft.contactName ?? ''} onChange={(e) => set('contactName', e.currentTarget.value)} error={errors.contactName} />
                 <TextInput label={t('profile.contactEmail')} type="email" value={draft.contactEmail ?? ''} onChange={(e) => set('contactEmail', e.currentTarget.value)} error={errors.contactEmail} />
               </SimpleGrid>
@@ -167,8 +168,8 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
               </Radio.Group>
               <Textarea label={t('profile.backupSites')} autosize minRows={2} value={draft.backupSites ?? ''} onChange={(e) => set('backupSites', e.currentTarget.value)} error={errors.backupSites} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label={t('profile.rto')} suffix={t('profile.hours')} min={0} allowDecimal={false} value={draft.recoveryTimeObjectiveHours ?? ''}
-                  onChange={(v) => set('recoveryTimeObjectiveHours', v === '' ? null : Number(v))} error={errors.recoveryTimeObjectiveHours} />
+                <NumberField label={t('profile.rto')} suffix={t('profile.hours')} {...bounds.recoveryHours} value={draft.recoveryTimeObjectiveHours}
+                  onChange={(v) => set('recoveryTimeObjectiveHours', v)} error={errors.recoveryTimeObjectiveHours} />
                 <TextInput type="date" label={t('profile.lastDrillOn')} value={draft.lastDrillOn ?? ''} onChange={(e) => set('lastDrillOn', e.currentTarget.value || null)} error={errors.lastDrillOn} />
               </SimpleGrid>
             </Section>
@@ -185,7 +186,7 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
                 <Yen label={t('profile.initialFee')} value={draft.initialFeeYen} onChange={(v) => set('initialFeeYen', v)} error={errors.initialFeeYen} />
                 <Yen label={t('profile.monthlyBase')} value={draft.monthlyBaseYen} onChange={(v) => set('monthlyBaseYen', v)} error={errors.monthlyBaseYen} />
               </SimpleGrid>
-              <UnitPriceEditor value={draft.unitPrices ?? []} onChange={(v) => set('unitPrices', v)} errors={errors} errorPath="unitPrices" />
+              <UnitPriceEditor priceBounds={bounds.profileUnitPriceYen} value={draft.unitPrices ?? []} onChange={(v) => set('unitPrices', v)} errors={errors} errorPath="unitPrices" />
               <TagsInput label={t('profile.extraChargeConditions')} description={t('profile.tagsHelp')} value={draft.extraChargeConditions ?? []}
                 onChange={(v) => set('extraChargeConditions', v)} error={errors.extraChargeConditions} />
               <TagsInput label={t('profile.standardInclusions')} description={t('profile.tagsHelp')} value={draft.standardInclusions ?? []}
@@ -194,8 +195,8 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
             <Section value="coverage">
               <Choices label={t('profile.regions')} items={vocabulary.data.regions} value={draft.regions ?? []} onChange={(v) => set('regions', v)} error={errors.regions} />
               <Choices label={t('profile.languages')} items={vocabulary.data.languages} value={draft.languages ?? []} onChange={(v) => set('languages', v)} error={errors.languages} />
-              <NumberInput label={t('profile.capacity')} description={t('profile.capacityHelp')} suffix={t('profile.people')} min={0} allowDecimal={false} w={240}
-                value={draft.capacityFte ?? ''} onChange={(v) => set('capacityFte', v === '' ? null : Number(v))} error={errors.capacityFte} />
+              <NumberField label={t('profile.capacity')} description={t('profile.capacityHelp')} suffix={t('profile.people')} {...bounds.capacityFte} w={240}
+                value={draft.capacityFte} onChange={(v) => set('capacityFte', v)} error={errors.capacityFte} />
             </Section>
           </Accordion>
         </fieldset>
@@ -250,8 +251,8 @@ function Section({ value, children }: { value: (typeof sections)[number]; childr
 function Yen({ label, value, onChange, error }: { label: string; value: number | string | null | undefined; onChange: (v: number | null) => void; error?: string }) {
   const { t } = useTranslation();
   return (
-    <NumberInput label={label} prefix="¥" thousandSeparator="," min={0} allowDecimal={false} allowNegative={false} description={t('profile.taxExcluded')}
-      value={value ?? ''} onChange={(v) => onChange(v === '' ? null : Number(v))} error={error} />
+    <NumberField label={label} prefix="¥" thousandSeparator="," {...bounds.profileFeeYen} description={t('profile.taxExcluded')}
+      value={value} onChange={onChange} error={error} />
   );
 }
 
@@ -316,7 +317,8 @@ function CaseStudies({ value, onChange, errors, vocabulary }: { value: CaseStudy
             <Group align="flex-end" wrap="wrap">
               <TextInput label={t('profile.caseTitle')} value={c.title ?? ''} onChange={(e) => update(i, { title: e.currentTarget.value })} error={errors[`caseStudies[${i}].title`]} required style={{ flex: 1 }} miw={240} />
               <TextInput label={t('profile.caseIndustry')} value={c.industry ?? ''} onChange={(e) => update(i, { industry: e.currentTarget.value })} error={errors[`caseStudies[${i}].industry`]} w={160} />
-              <NumberInput label={t('profile.caseYear')} value={c.year ?? ''} onChange={(v) => update(i, { year: v === '' ? null : Number(v) })} allowDecimal={false} error={errors[`caseStudies[${i}].year`]} w={100} />
+              <NumberField label={t('profile.caseYear')} value={c.year} onChange={(v) => update(i, { year: v })} integer min={1950} max={new Date().getFullYear()}
+                thousandSeparator={false} error={errors[`caseStudies[${i}].year`]} w={120} />
               <ActionIcon variant="subtle" color="red" aria-label={t('profile.removeCase', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
                 <IconTrash size={18} />
               </ActionIcon>

@@ -7,7 +7,6 @@ import {
   Group,
   List,
   Modal,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -31,6 +30,8 @@ import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ImportTasks } from './ImportTasks';
 import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useStartRfpFromTasks, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
+import { NumberField } from '@/components/NumberField';
+import { bounds } from '@/lib/bounds';
 
 const frequencies = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'adhoc'] as const;
 const expertiseLevels = ['low', 'medium', 'high'] as const;
@@ -301,10 +302,10 @@ function TaskForm({ organisationId, editing, onClose }: { organisationId: string
             <TextInput label={t('inventory.field.currentOwner')} value={input.currentOwner ?? ''} onChange={(e) => set('currentOwner', e.currentTarget.value)} error={errors.currentOwner} />
             <Select label={t('inventory.field.frequency')} required data={options(frequencies, 'frequency')} value={input.frequency ?? null}
               onChange={(value) => set('frequency', value)} error={errors.frequency} allowDeselect={false} />
-            <NumberInput label={t('inventory.field.hoursPerMonth')} required min={0} max={10000} decimalScale={1} value={input.hoursPerMonth ?? ''}
-              onChange={(value) => set('hoursPerMonth', typeof value === 'number' ? value : null)} error={errors.hoursPerMonth} />
-            <NumberInput label={t('inventory.field.monthlyVolume')} min={0} allowDecimal={false} thousandSeparator="," value={input.monthlyVolume ?? ''}
-              onChange={(value) => set('monthlyVolume', typeof value === 'number' ? value : null)} error={errors.monthlyVolume} />
+            <NumberField label={t('inventory.field.hoursPerMonth')} required {...bounds.hoursPerMonth} decimalScale={1} value={input.hoursPerMonth}
+              onChange={(value) => set('hoursPerMonth', value)} error={errors.hoursPerMonth} />
+            <NumberField label={t('inventory.field.monthlyVolume')} {...bounds.taskMonthlyVolume} thousandSeparator="," value={input.monthlyVolume}
+              onChange={(value) => set('monthlyVolume', value)} error={errors.monthlyVolume} />
             <TextInput label={t('inventory.field.volumeUnit')} placeholder={t('inventory.volumeUnitPlaceholder')} value={input.volumeUnit ?? ''}
               onChange={(e) => set('volumeUnit', e.currentTarget.value)} error={errors.volumeUnit} />
             <Select label={t('inventory.field.expertise')} required data={options(expertiseLevels, 'expertise')} value={input.expertise ?? null}
