@@ -91,6 +91,11 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/reopen", null)).EnsureSuccessStatusCode();
         var resubmitted = await JsonAsync(await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null));
         Assert.Equal(2, resubmitted.GetProperty("submittedVersion").GetInt32());
+        // The history tells the whole story in order, each step with its time.
+        var history = resubmitted.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["submitted", "withdrawn", "reopened", "submitted"], history.Select(e => e.GetProperty("kind").GetString()));
+        Assert.True(history.Zip(history.Skip(1)).All(p => p.First.GetProperty("at").GetDateTimeOffset() <= p.Second.GetProperty("at").GetDateTimeOffset()));
+        Assert.Equal(2, history[3].GetProperty("number").GetInt32());
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/rfps/{rfpId}/proposals/summary")).GetProperty("submitted").GetInt32());
     }
 

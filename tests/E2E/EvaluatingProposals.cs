@@ -39,9 +39,22 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         var leaving = await browser.NewPageAsync();
         await leaving.GotoAsync($"/vendor/rfps/{rfpId}/proposal");
         await BrowserFixture.SignInAsync(leaving, leavingOwner.Email);
-        leaving.Dialog += (_, confirm) => confirm.AcceptAsync();
+        // The app's own dialog asks first, with focus on "cancel" so that Enter destroys nothing; Escape changes nothing.
         await leaving.GetByRole(AriaRole.Button, new() { Name = "提案を取り下げる" }).ClickAsync();
+        var asking = leaving.GetByRole(AriaRole.Dialog, new() { Name = "提案を取り下げますか？" });
+        await Expect(asking).ToContainTextAsync("取り下げた提案は評価されません。");
+        await Expect(asking.GetByRole(AriaRole.Button, new() { Name = "キャンセル" })).ToBeFocusedAsync();
+        await Expect(asking.GetByRole(AriaRole.Button, new() { Name = "ダイアログを閉じる" })).ToBeVisibleAsync();
+        await leaving.Keyboard.PressAsync("Escape");
+        await Expect(asking).ToBeHiddenAsync();
+        await Expect(leaving.GetByText("この提案は取り下げています。", new() { Exact = false })).ToHaveCountAsync(0);
+        await leaving.GetByRole(AriaRole.Button, new() { Name = "提案を取り下げる" }).ClickAsync();
+        await asking.GetByRole(AriaRole.Button, new() { Name = "提案を取り下げる" }).ClickAsync();
         await Expect(leaving.GetByText("この提案は取り下げています。", new() { Exact = false })).ToBeVisibleAsync();
+        // The history keeps the submission and the withdrawal, each with its time.
+        var history = leaving.GetByRole(AriaRole.Listitem).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("取り下げ$") });
+        await Expect(history).ToHaveCountAsync(1);
+        await Expect(leaving.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "第 1 版" })).ToBeVisibleAsync();
 
         var procurement = await People.SignedInAsync(browser.Api);
         var first = await People.SignedInAsync(browser.Api);

@@ -14,7 +14,7 @@ public sealed class RegisteringInTheBrowser(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/vendor");
         await BrowserFixture.SignInAsync(page, email);
-        await Expect(page.GetByText("まだプロフィールがありません")).ToBeVisibleAsync();
+        await Expect(page.GetByText("ベンダーの組織が選ばれていません")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "ベンダーとして登録する" }).ClickAsync();
 
         // The empty state chose the kind already.

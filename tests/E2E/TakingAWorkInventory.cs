@@ -61,7 +61,7 @@ public sealed class TakingAWorkInventory(BrowserFixture browser)
         await Expect(verdict).ToContainTextAsync("外部委託の候補");
         await Expect(verdict).ToContainTextAsync("業務名がカタログの「給与計算」（BPO）に当たります。");
         await Expect(verdict).ToContainTextAsync("プライバシーマーク");
-        await check.GetByRole(AriaRole.Button, new() { Name = "閉じる" }).ClickAsync();
+        await check.GetByRole(AriaRole.Button, new() { Name = "閉じる", Exact = true }).ClickAsync();
 
         await Expect(row).ToContainTextAsync("外部委託の候補");
         await Expect(row).ToContainTextAsync("BPO");

@@ -50,6 +50,8 @@ public sealed class UpgradingThePlan(BrowserFixture browser)
         // Standard's answer library: a new proposal starts with the profile's security answers.
         var (_, _, _, rfpId) = await ProposalScenarios.PublishByAsync(browser.Api, untilDeadline: TimeSpan.FromDays(20));
         await page.GotoAsync($"/vendor/rfps/{rfpId}/proposal");
+        await Expect(page.GetByText("費用とセキュリティ質問の回答は、プロフィールから入力済みの状態で始まります。", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("自動入力されません", new() { Exact = false })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
         await Expect(page.GetByLabel("アクセス権限の管理方法")).ToHaveValueAsync(ProposalScenarios.AccessControlAnswer);
     }

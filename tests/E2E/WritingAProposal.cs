@@ -22,7 +22,9 @@ public sealed class WritingAProposal(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "提案書を作成" }).ClickAsync();
         // The Free plan's quota shows before the proposal is started, and that Free has no answer library.
         await Expect(page.GetByTestId("proposal-quota")).ToContainTextAsync("残り 3 件（3 件まで");
-        await Expect(page.GetByText("回答ライブラリはスタンダード以上のプランで使えます", new() { Exact = false })).ToBeVisibleAsync();
+        // One true sentence: the fees come from the profile, the security answers do not on this plan.
+        await Expect(page.GetByText("費用はプロフィールから入力済みで始まりますが、セキュリティ質問の回答はいまのプランでは自動入力されません（回答ライブラリはスタンダード以上のプランで使えます）。", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("セキュリティ質問の回答は、プロフィールから入力済み", new() { Exact = false })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "提案を作成する" }).ClickAsync();
 
         // Started from the profile: the fees are there, and so is the cost over 24 months:

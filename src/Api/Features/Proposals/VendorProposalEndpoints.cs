@@ -18,6 +18,12 @@ namespace Marketplace.Api.Features.Proposals;
 
 public sealed record ProposalVersionDto(int Number, int RfpVersion, DateTimeOffset ReceivedAt);
 
+/// <summary>One thing that happened to the proposal, oldest first: each submission, each withdrawal and reopening.</summary>
+/// <param name="Kind">submitted, withdrawn or reopened.</param>
+/// <param name="Number">The submission's number (submitted only).</param>
+/// <param name="RfpVersion">The RFP version it answered (submitted only).</param>
+public sealed record ProposalEventDto(string Kind, DateTimeOffset At, int? Number, int? RfpVersion);
+
 /// <param name="Code">What is missing (fees, kpi:{metric}, security:{question}, bcp, transitionPlan, team, exit).</param>
 /// <param name="Label">The same in the reader's language.</param>
 public sealed record MissingItemDto(string Code, string Label);
@@ -30,7 +36,7 @@ public sealed record SecurityQuestionDto(string Code, string Question);
 /// <param name="Revision">The proposal's revision (also its ETag): send it as If-Match with a change, which is refused (412) when the proposal has moved on.</param>
 public sealed record ProposalDto(Guid Id, Guid RfpId, string Status, ProposalContent Content, int SubmittedVersion, int RfpVersion, int CurrentRfpVersion,
     bool NeedsReconfirmation, DateTimeOffset? SubmittedAt, DateTimeOffset Deadline, bool Open, IReadOnlyList<ProposalVersionDto> Versions,
-    IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ProposalEventDto> History, IReadOnlyList<MissingItemDto> Missing, TotalCost Cost, CostSensitivity Sensitivity, IReadOnlyList<SecurityQuestionDto> Questionnaire, DateTimeOffset UpdatedAt,
     string Revision);
 
 /// <summary>
@@ -111,9 +117,17 @@ public static partial class VendorProposalEndpoints
         Revisions.Tag(http, entry);
         var versions = await db.ProposalVersions.AsNoTracking().Where(v => v.ProposalId == proposal.Id).OrderBy(v => v.Number)
             .Select(v => new ProposalVersionDto(v.Number, v.RfpVersion, v.ReceivedAt)).ToListAsync(cancellationToken);
+        // Withdrawals and reopenings live in the audit trail (the proposal keeps only its current state).
+        var id = proposal.Id.ToString();
+        var changes = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.OrganisationId == proposal.VendorId && a.ObjectType == "proposal" && a.ObjectId == id && (a.Action == AuditActions.ProposalWithdrawn || a.Action == AuditActions.ProposalReopened))
+            .Select(a => new { a.Action, a.OccurredAt }).ToListAsync(cancellationToken);
+        var history = versions.Select(v => new ProposalEventDto("submitted", v.ReceivedAt, v.Number, v.RfpVersion))
+            .Concat(changes.Select(c => new ProposalEventDto(c.Action == AuditActions.ProposalWithdrawn ? "withdrawn" : "reopened", c.OccurredAt, null, null)))
+            .OrderBy(e => e.At).ToList();
         return new ProposalDto(proposal.Id, proposal.RfpId, proposal.Status.ToString().ToLowerInvariant(), proposal.Content, proposal.SubmittedVersion,
             proposal.RfpVersion, listing.Version, proposal.Status == ProposalStatus.Submitted && !proposal.Conforms(listing.Version), proposal.SubmittedAt,
-            DeadlineOf(listing), listing.Status == RfpStatus.Published && now < DeadlineOf(listing), versions,
+            DeadlineOf(listing), listing.Status == RfpStatus.Published && now < DeadlineOf(listing), versions, history,
             proposal.Content.MissingFor(rfp).Select(code => new MissingItemDto(code, MissingLabel(code))).ToList(),
             TotalCostOfOwnership.Of(proposal.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(proposal.Content.Fees, rfp),
             SecurityQuestionnaire.Questions.Select(q => new SecurityQuestionDto(q.Code, English ? q.En : q.Ja)).ToList(), proposal.UpdatedAt, Revisions.Of(entry));

@@ -19,7 +19,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'client', lazy: page(() => import('@/app/routes/AreaRoutes'), 'ClientAreaRoute') },
+      { path: 'client', lazy: page(() => import('@/features/home/HomeRoutes'), 'ClientHomeRoute') },
       { path: 'client/work-inventory', lazy: page(() => import('@/features/work-inventory/WorkInventoryRoute'), 'WorkInventoryRoute') },
       { path: 'client/rfps', lazy: page(() => import('@/features/rfps/RfpListRoute'), 'RfpListRoute') },
       { path: 'client/rfps/:id', lazy: page(() => import('@/features/rfps/RfpBuilderRoute'), 'RfpBuilderRoute') },
@@ -27,7 +27,7 @@ export const router = createBrowserRouter([
       { path: 'client/rfps/:id/evaluation', lazy: page(() => import('@/features/evaluation/EvaluationRoute'), 'EvaluationRoute') },
       { path: 'contracts', lazy: page(() => import('@/features/awards/ContractRoutes'), 'ContractListRoute') },
       { path: 'contracts/:id', lazy: page(() => import('@/features/awards/ContractRoutes'), 'ContractRoute') },
-      { path: 'vendor', lazy: page(() => import('@/app/routes/AreaRoutes'), 'VendorAreaRoute') },
+      { path: 'vendor', lazy: page(() => import('@/features/home/HomeRoutes'), 'VendorHomeRoute') },
       { path: 'vendor/profile', lazy: page(() => import('@/features/vendor-profile/VendorProfileRoute'), 'VendorProfileRoute') },
       { path: 'vendor/rfps', lazy: page(() => import('@/features/vendor-rfps/VendorRfpFeedRoute'), 'VendorRfpFeedRoute') },
       { path: 'vendor/billing', lazy: page(() => import('@/features/billing/BillingRoute'), 'BillingRoute') },

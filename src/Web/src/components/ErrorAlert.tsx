@@ -2,10 +2,13 @@ import { Alert, Button } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/problem';
+import { NotFound } from './NotFound';
 
 /** Explains a failed request in the user's language; field errors are shown by the form itself. */
 export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useTranslation();
+  // A page whose thing the Api does not know (or will not show to this organisation): the not-found page, not a retry.
+  if (onRetry && error instanceof ApiError && error.status === 404) return <NotFound kind="item" />;
   const message =
     error instanceof ApiError
       ? error.status === 503

@@ -1,6 +1,6 @@
 import { BarChart, RadarChart } from '@mantine/charts';
 import {
-  Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Progress, SegmentedControl, Select, Skeleton, Stack, Switch, Table, Tabs, Text, Textarea,
+  Alert, Badge, Button, Group, MultiSelect, Paper, Progress, SegmentedControl, Select, Skeleton, Stack, Switch, Table, Tabs, Text, Textarea,
   Title, Tooltip, VisuallyHidden,
 } from '@mantine/core';
 import { IconDownload, IconFileText, IconLock, IconPrinter, IconScale } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { AwardPanel } from '../awards/AwardPanel';
 import { ProposalDrawer } from '../proposals/ClientProposalsRoute';
+import { Dialog } from '@/components/Dialog';
 import {
   useConsensus, useEvaluation, useEvaluationActions, useProposalComparison, useScorecard, type ConsensusView, type Evaluation, type ProposalComparison,
   type Scorecard,
@@ -200,13 +201,13 @@ function ScorecardTab({ organisationId, rfpId, onRead }: { organisationId: strin
           </Table>
         </Paper>
       ))}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('evaluation.confirmTitle')}>
+      <Dialog opened={confirming} onClose={() => setConfirming(false)} title={t('evaluation.confirmTitle')}>
         <Text size="sm" mb="md">{t('evaluation.confirmBody')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setConfirming(false)}>{t('evaluation.cancel')}</Button>
           <Button loading={submit.isPending} onClick={() => submit.mutate(undefined, { onSettled: () => setConfirming(false) })}>{t('evaluation.submit')}</Button>
         </Group>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }
@@ -318,7 +319,7 @@ function ConsensusModal({ organisationId, rfpId, target, view, onClose }: {
   const [reason, setReason] = useState(cell?.consensus?.reason ?? '');
   const errors = recordConsensus.error instanceof ApiError ? recordConsensus.error.fieldErrors() : {};
   return (
-    <Modal opened onClose={onClose} title={t('evaluation.consensusFor', { label: target.label })}>
+    <Dialog opened onClose={onClose} title={t('evaluation.consensusFor', { label: target.label })}>
       <form onSubmit={(e) => { e.preventDefault(); recordConsensus.mutate({ proposalId: target.proposalId, axis: target.axis, score: score ? Number(score) : null, reason }, { onSuccess: onClose }); }}>
         <Stack>
           <Select label={t('evaluation.consensusScore')} data={scores} value={score} onChange={setScore} error={errors.score} allowDeselect={false} />
@@ -331,7 +332,7 @@ function ConsensusModal({ organisationId, rfpId, target, view, onClose }: {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

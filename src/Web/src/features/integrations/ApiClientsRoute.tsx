@@ -12,6 +12,7 @@ import { ApiError, unwrap } from '@/lib/api/problem';
 import { useActiveOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
+import { confirmAction } from '@/lib/confirm';
 
 const apiClientKeys = intentKeys();
 
@@ -148,7 +149,7 @@ function ApiClients() {
                       </Badge>
                     ) : (
                       <Button size="xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === c.id}
-                        onClick={() => window.confirm(t('apiClients.confirmRevoke', { name: c.name })) && revoke.mutate(c.id)}>
+                        onClick={() => void confirmAction({ title: t('apiClients.confirmRevoke', { name: c.name }), confirmLabel: t('apiClients.revoke') }).then((yes) => yes && revoke.mutate(c.id))}>
                         {t('apiClients.revoke')}
                       </Button>
                     )}

@@ -22,6 +22,7 @@ import { useVendorRfp, type VendorRfp } from '../vendor-rfps/api';
 import { useMyProposal, useProposalActions, type Proposal, type ProposalContent } from './api';
 import { NumberField } from '@/components/NumberField';
 import { bounds } from '@/lib/bounds';
+import { confirmAction } from '@/lib/confirm';
 
 const writerRoles = ['owner', 'admin', 'sales'];
 const statusColour: Record<string, string> = { draft: 'gray', submitted: 'teal', withdrawn: 'orange' };
@@ -53,11 +54,10 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
     return (
       <Stack>
         {open && canWrite ? (
-          <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })} body={t('proposal.emptyBody')}
+          <EmptyState icon={<IconFileText size={26} />} title={t('proposal.emptyTitle', { title: rfp.data.summary.title })} body={t(!billing.data ? 'proposal.emptyBodyLead' : billing.data.plan.answerLibrary ? 'proposal.emptyBodyWithAnswers' : 'proposal.emptyBodyFeesOnly')}
             action={
               <Stack gap="xs">
                 {billing.data && <QuotaLine quota={billing.data.quota} />}
-                {billing.data && !billing.data.plan.answerLibrary && <Text size="sm" c="dimmed" maw={520}>{t('billing.noAnswerLibrary')}</Text>}
                 <Group><Button onClick={() => actions.start.mutate()} loading={actions.start.isPending}>{t('proposal.start')}</Button></Group>
               </Stack>
             } />
@@ -245,7 +245,7 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
             <Section title={t('proposal.section.attachments')} lead={t('proposal.attachmentsLead')}>
               <AttachmentList items={proposal.content.attachments ?? []} empty={t('proposal.noAttachments')}
                 downloadPath={(id) => `/api/v1/vendor/rfps/${rfp.summary.rfpId}/proposal/attachments/${id}`}
-                onRemove={editable ? (a) => window.confirm(t('attachments.confirmRemove', { name: a.fileName })) && actions.detach.mutate(a.id) : undefined} />
+                onRemove={editable ? (a) => void confirmAction({ title: t('attachments.confirmRemove', { name: a.fileName }), confirmLabel: t('attachments.removeConfirm') }).then((yes) => yes && actions.detach.mutate(a.id)) : undefined} />
               {editable && (
                 <FileUpload<Proposal> path={`/api/v1/vendor/rfps/${rfp.summary.rfpId}/proposal/attachments`} label={t('rfp.addAttachment')} onUploaded={actions.attached} />
               )}
@@ -287,7 +287,8 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
                   )}
                   {proposal.status === 'submitted' && (
                     <Button variant="subtle" color="red" loading={actions.withdraw.isPending}
-                      onClick={() => window.confirm(t('proposal.confirmWithdraw')) && actions.withdraw.mutate()}>{t('proposal.withdraw')}</Button>
+                      onClick={() => void confirmAction({ title: t('proposal.confirmWithdrawTitle'), body: t('proposal.confirmWithdraw'), confirmLabel: t('proposal.withdraw') })
+                        .then((yes) => yes && actions.withdraw.mutate())}>{t('proposal.withdraw')}</Button>
                   )}
                   {proposal.status === 'withdrawn' && (
                     <Button variant="light" loading={actions.reopen.isPending} onClick={() => actions.reopen.mutate()}>{t('proposal.reopen')}</Button>
@@ -306,13 +307,15 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
             </Card>
             <Card withBorder>
               <Text fw={600} mb="xs">{t('proposal.versionsTitle')}</Text>
-              {proposal.versions.length === 0 ? (
+              {proposal.history.length === 0 ? (
                 <Text size="sm" c="dimmed">{t('proposal.noVersions')}</Text>
               ) : (
                 <List size="sm" spacing={4}>
-                  {proposal.versions.map((v) => (
-                    <List.Item key={Number(v.number)}>
-                      {t('proposal.versionLine', { number: Number(v.number), rfpVersion: Number(v.rfpVersion), at: dates.format(new Date(v.receivedAt)) })}
+                  {proposal.history.map((e) => (
+                    <List.Item key={`${e.kind}-${e.at}`} c={e.kind === 'withdrawn' ? 'orange' : undefined}>
+                      {e.kind === 'submitted'
+                        ? t('proposal.versionLine', { number: Number(e.number), rfpVersion: Number(e.rfpVersion), at: dates.format(new Date(e.at)) })
+                        : t(e.kind === 'withdrawn' ? 'proposal.withdrawnLine' : 'proposal.reopenedLine', { at: dates.format(new Date(e.at)) })}
                     </List.Item>
                   ))}
                 </List>

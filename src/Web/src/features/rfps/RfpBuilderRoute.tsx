@@ -9,7 +9,6 @@ import {
   Grid,
   Group,
   List,
-  Modal,
   MultiSelect,
   Paper,
   Radio,
@@ -48,6 +47,8 @@ import { MatchesPanel } from './MatchesPanel';
 import { rfpEditorRoles, statusColour } from './RfpListRoute';
 import { NumberField } from '@/components/NumberField';
 import { bounds } from '@/lib/bounds';
+import { Dialog } from '@/components/Dialog';
+import { confirmAction } from '@/lib/confirm';
 
 const sections = ['basics', 'current', 'scope', 'kpis', 'communication', 'transition', 'security', 'terms', 'deadlines', 'evaluation', 'readiness', 'attachments'] as const;
 type Section = (typeof sections)[number];
@@ -176,7 +177,8 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
           )}
           {editable && (
             <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />}
-              onClick={() => window.confirm(t('rfp.confirmDelete')) && actions.remove.mutate(undefined, { onSuccess: () => void navigate('/client/rfps') })}>
+              onClick={() => void confirmAction({ title: t('rfp.confirmDelete'), confirmLabel: t('rfp.delete') })
+                .then((yes) => yes && actions.remove.mutate(undefined, { onSuccess: () => void navigate('/client/rfps') }))}>
               {t('rfp.delete')}
             </Button>
           )}
@@ -610,7 +612,7 @@ function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { 
   const serverErrors = publish.error instanceof ApiError ? Object.values(publish.error.fieldErrors()) : [];
   const blocked = rfp.problems.length > 0;
   return (
-    <Modal opened onClose={onClose} title={t('rfp.publishTitle')} size="lg">
+    <Dialog opened onClose={onClose} title={t('rfp.publishTitle')} size="lg">
       <Stack>
         {pendingSave && <Text size="sm" c="dimmed">{t('rfp.savingFirst')}</Text>}
         {blocked ? (
@@ -653,7 +655,7 @@ function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -664,7 +666,7 @@ function TemplateDialog({ organisationId, rfpId, defaultName, onClose }: { organ
   const [name, setName] = useState(defaultName);
   const error = save.error instanceof ApiError ? save.error.fieldErrors().name : undefined;
   return (
-    <Modal opened onClose={onClose} title={t('rfp.saveTemplate')}>
+    <Dialog opened onClose={onClose} title={t('rfp.saveTemplate')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -681,7 +683,7 @@ function TemplateDialog({ organisationId, rfpId, defaultName, onClose }: { organ
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -698,7 +700,7 @@ function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
   const { changeSummary: summaryError, acknowledgeFindings: findingsError, ...contentErrors } = errors;
   const contentFields = Object.keys(contentErrors);
   return (
-    <Modal opened onClose={() => onClose(null)} title={t('rfp.addendumTitle')} size="lg">
+    <Dialog opened onClose={() => onClose(null)} title={t('rfp.addendumTitle')} size="lg">
       <Stack>
         <Textarea label={t('rfp.changeSummary')} description={t('rfp.changeSummaryHint')} autosize minRows={3} value={changeSummary}
           onChange={(e) => setChangeSummary(e.currentTarget.value)} error={summaryError} data-autofocus />
@@ -741,7 +743,7 @@ function AddendumDialog({ organisationId, rfpId, content, onShow, onClose }: {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -751,7 +753,7 @@ function CancelDialog({ organisationId, rfpId, onClose }: { organisationId: stri
   const [reason, setReason] = useState('');
   const errors = cancel.error instanceof ApiError ? cancel.error.fieldErrors() : {};
   return (
-    <Modal opened onClose={onClose} title={t('rfp.cancelTitle')}>
+    <Dialog opened onClose={onClose} title={t('rfp.cancelTitle')}>
       <Stack>
         <Textarea label={t('rfp.cancelReason')} description={t('rfp.cancelHint')} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason} data-autofocus />
@@ -765,6 +767,6 @@ function CancelDialog({ organisationId, rfpId, onClose }: { organisationId: stri
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCreateRfp, useRfps, useRfpTemplateActions, useRfpTemplates } from './api';
+import { confirmAction } from '@/lib/confirm';
 
 export const rfpEditorRoles = ['owner', 'admin', 'procurement'];
 export const statusColour: Record<string, string> = { draft: 'gray', published: 'teal', closed: 'blue', evaluating: 'indigo', awarded: 'green', cancelled: 'red' };
@@ -53,7 +54,8 @@ function RfpList({ organisation }: { organisation: MyOrganisation }) {
                   <ActionIcon component="span" variant="subtle" color="red" size="sm" aria-label={t('rfp.deleteTemplate', { name: template.name })}
                     onClick={(e) => {
                       e.stopPropagation();
-                      if (window.confirm(t('rfp.confirmDeleteTemplate', { name: template.name }))) templateActions.remove.mutate(template.id);
+                      void confirmAction({ title: t('rfp.confirmDeleteTemplate', { name: template.name }), confirmLabel: t('rfp.delete') })
+                        .then((yes) => yes && templateActions.remove.mutate(template.id));
                     }}>
                     <IconTrash size={14} />
                   </ActionIcon>

@@ -8,6 +8,7 @@ import { download } from '@/lib/api/download';
 import { ApiError } from '@/lib/api/problem';
 import { formatDates } from '@/lib/i18n';
 import { useCertifications, useDeleteCertification, useSaveCertification, useUploadEvidence, type Certification, type CertificationInput } from './api';
+import { confirmAction } from '@/lib/confirm';
 
 export const certificationTypes = ['isms', 'pmark', 'iso9001', 'soc2', 'other'] as const;
 
@@ -47,7 +48,7 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
           {certifications.data.map((c) => (
             <CertificationCard key={c.id} organisationId={organisationId} certification={c} canEdit={canEdit}
               onEdit={() => setEditing({ id: c.id, input: { type: c.type, otherName: c.otherName, registrationNumber: c.registrationNumber, scope: c.scope, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo } })}
-              onDelete={() => window.confirm(t('certifications.confirmDelete')) && remove.mutate(c.id)} />
+              onDelete={() => void confirmAction({ title: t('certifications.confirmDelete'), confirmLabel: t('certifications.delete') }).then((yes) => yes && remove.mutate(c.id))} />
           ))}
         </Stack>
       )}

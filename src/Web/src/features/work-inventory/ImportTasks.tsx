@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, FileButton, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileButton, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { download } from '@/lib/api/download';
 import { ApiError } from '@/lib/api/problem';
 import { uploadWithProgress } from '@/lib/api/upload';
 import { useAddTasks, type ImportPreview } from './api';
+import { Dialog } from '@/components/Dialog';
 
 type Step = { kind: 'choose' } | { kind: 'uploading'; fraction: number } | { kind: 'reading' } | { kind: 'preview'; preview: ImportPreview; fileName: string };
 
@@ -49,7 +50,7 @@ export function ImportTasks({ organisationId, onClose }: { organisationId: strin
   );
 
   return (
-    <Modal opened onClose={onClose} title={t('inventory.import.title')} size="xl">
+    <Dialog opened onClose={onClose} title={t('inventory.import.title')} size="xl">
       <Stack>
         {step.kind === 'choose' && (
           <>
@@ -99,7 +100,7 @@ export function ImportTasks({ organisationId, onClose }: { organisationId: strin
         )}
         {add.isError && <ErrorAlert error={add.error} />}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

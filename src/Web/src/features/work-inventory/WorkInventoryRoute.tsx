@@ -6,7 +6,6 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -32,6 +31,8 @@ import { ImportTasks } from './ImportTasks';
 import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useStartRfpFromTasks, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
 import { NumberField } from '@/components/NumberField';
 import { bounds } from '@/lib/bounds';
+import { Dialog } from '@/components/Dialog';
+import { confirmAction } from '@/lib/confirm';
 
 const frequencies = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'adhoc'] as const;
 const expertiseLevels = ['low', 'medium', 'high'] as const;
@@ -112,7 +113,7 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
           <TaskTable tasks={inventory.data.tasks} canEdit={canEdit} selected={selected} onSelect={setSelected}
             onEdit={(task) => setEditing({ id: task.id, input: toInput(task) })}
             onCheck={setChecking}
-            onDelete={(task) => window.confirm(t('inventory.confirmDelete', { name: task.name })) && remove.mutate(task.id)} />
+            onDelete={(task) => void confirmAction({ title: t('inventory.confirmDelete', { name: task.name }), confirmLabel: t('inventory.delete') }).then((yes) => yes && remove.mutate(task.id))} />
           <HoursChart tasks={inventory.data.tasks} />
         </>
       )}
@@ -291,7 +292,7 @@ function TaskForm({ organisationId, editing, onClose }: { organisationId: string
     save.mutate({ id: editing.id, input }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={editing.id ? t('inventory.editTitle') : t('inventory.addTitle')} size="lg">
+    <Dialog opened onClose={onClose} title={editing.id ? t('inventory.editTitle') : t('inventory.addTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {save.isError && !(save.error instanceof ApiError && save.error.status === 400) && <ErrorAlert error={save.error} />}
@@ -323,7 +324,7 @@ function TaskForm({ organisationId, editing, onClose }: { organisationId: string
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -338,7 +339,7 @@ function CheckForm({ organisationId, task, onClose }: { organisationId: string; 
     check.mutate({ id: task.id, yes });
   };
   return (
-    <Modal opened onClose={onClose} title={t('inventory.checkTitle', { name: task.name })} size="lg">
+    <Dialog opened onClose={onClose} title={t('inventory.checkTitle', { name: task.name })} size="lg">
       {items.isPending ? (
         <Skeleton height={300} />
       ) : items.isError ? (
@@ -378,6 +379,6 @@ function CheckForm({ organisationId, task, onClose }: { organisationId: string; 
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from '../api/members';
 import { rolesOf } from '../roles';
+import { confirmAction } from '@/lib/confirm';
 
 export function MembersRoute() {
   const { t } = useTranslation();
@@ -105,7 +106,8 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
                       variant="subtle"
                       color="red"
                       loading={remove.isPending && remove.variables === m.id}
-                      onClick={() => window.confirm(isMe ? t('members.confirmLeave') : t('members.confirmRemove', { email: m.email })) && remove.mutate(m.id)}
+                      onClick={() => void confirmAction({ title: isMe ? t('members.confirmLeave') : t('members.confirmRemove', { email: m.email }), confirmLabel: isMe ? t('members.leave') : t('members.remove') })
+                        .then((yes) => yes && remove.mutate(m.id))}
                     >
                       {isMe ? t('members.leave') : t('members.remove')}
                     </Button>
