@@ -52,4 +52,19 @@ public sealed partial class MessageCatalogues
             .Select(m => m.Key);
         Assert.Empty(mismatched);
     }
+
+    /// <summary>The audit log shows each action in words: every action the Api records has them, in both languages.</summary>
+    [Fact]
+    public void Every_audit_action_the_api_records_is_said_in_words_in_both_languages()
+    {
+        var actions = typeof(Marketplace.Core.Auditing.AuditActions).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.True(actions.Count > 40, $"only {actions.Count} audit actions were found");
+        foreach (var language in new[] { "ja", "en" })
+        {
+            var messages = Flatten(language);
+            var unsaid = actions.Where(a => !messages.ContainsKey($"audit.did.{a}")).ToList();
+            Assert.True(unsaid.Count == 0, $"{language}: no words for {string.Join(", ", unsaid)}");
+        }
+    }
 }

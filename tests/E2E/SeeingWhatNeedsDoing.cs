@@ -55,5 +55,22 @@ public sealed class SeeingWhatNeedsDoing(BrowserFixture browser)
         await Expect(outsiderPage.GetByText("請求書発行の委託")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task The_audit_log_says_what_happened_in_words_who_did_it_and_links_the_rfp_by_its_title()
+    {
+        var (owner, _, _, rfpId) = await PublishByAsync(browser.Api);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/settings/audit-log");
+        await BrowserFixture.SignInAsync(page, owner.Email);
+        var published = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "RFP を公開しました" });
+        await Expect(published).ToHaveCountAsync(1);
+        await Expect(published).ToContainTextAsync(owner.Email);
+        await Expect(published.GetByRole(AriaRole.Link, new() { Name = "請求書発行の委託" })).ToHaveAttributeAsync("href", $"/client/rfps/{rfpId}");
+        // Neither the recorded code nor an id is what a person reads.
+        await Expect(page.GetByText("rfp.published")).ToHaveCountAsync(0);
+        await Expect(page.GetByText(rfpId.ToString())).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "組織を登録しました" })).ToHaveCountAsync(1);
+    }
+
     private static ILocator Box(IPage page, string title) => page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
 }

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Api.Features.AuditLog;
 
-public sealed record AuditEntryDto(long Id, DateTimeOffset OccurredAt, string Actor, string? ActorEmail, string Action, string? ObjectType,
-    string? ObjectId, string? IpAddress, JsonElement? Data);
+/// <param name="ActorName">Who acted, as people know them: a member's e-mail, an API client's name; null for "system" and "anonymous".</param>
+/// <param name="ObjectName">What the object is called now (an RFP's title, a member's e-mail); null when it is gone or not visible.</param>
+/// <param name="RfpId">The RFP the object belongs to (an RFP, a proposal, a contract), for a link.</param>
+public sealed record AuditEntryDto(long Id, DateTimeOffset OccurredAt, string Actor, string? ActorEmail, string? ActorName, string Action, string? ObjectType,
+    string? ObjectId, string? ObjectName, Guid? RfpId, string? IpAddress, JsonElement? Data);
 
 /// <param name="NextBefore">Pass as "before" for the next (older) page; null on the last page.</param>
 public sealed record AuditPageDto(IReadOnlyList<AuditEntryDto> Entries, long? NextBefore);
@@ -59,8 +62,15 @@ public static class AuditLogEndpoints
             .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.e, Email = u == null ? null : u.Email })
             .ToListAsync(cancellationToken);
         rows = rows.OrderByDescending(r => r.e.Id).ToList();
-        var page = rows.Take(size).Select(r => new AuditEntryDto(r.e.Id, r.e.OccurredAt, r.e.Actor, r.Email, r.e.Action, r.e.ObjectType, r.e.ObjectId,
-            r.e.IpAddress, r.e.Data is null ? null : JsonDocument.Parse(r.e.Data).RootElement.Clone())).ToList();
+        var shown = rows.Take(size).ToList();
+        var names = await AuditObjectNames.ForAsync(db, shown.Select(r => r.e).ToList(), english, cancellationToken);
+        var clients = await AuditObjectNames.ApiClientActorsAsync(db, shown.Select(r => r.e).ToList(), cancellationToken);
+        var page = shown.Select(r =>
+        {
+            var name = r.e.ObjectType is { } type && r.e.ObjectId is { } id ? names.GetValueOrDefault((type, id)) : null;
+            return new AuditEntryDto(r.e.Id, r.e.OccurredAt, r.e.Actor, r.Email, r.Email ?? clients.GetValueOrDefault(r.e.Actor), r.e.Action, r.e.ObjectType,
+                r.e.ObjectId, name?.Name, name?.RfpId, r.e.IpAddress, r.e.Data is null ? null : JsonDocument.Parse(r.e.Data).RootElement.Clone());
+        }).ToList();
         return TypedResults.Ok(new AuditPageDto(page, rows.Count > size ? page[^1].Id : null));
     }
 }

@@ -1,12 +1,13 @@
-import { Button, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { RequireSignIn } from '@/components/RequireSignIn';
-import { api } from '@/lib/api/client';
+import { api, type Schemas } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import { useActiveOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
@@ -96,11 +97,9 @@ function AuditLog() {
             {rows.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{dateFormat.format(new Date(e.occurredAt))}</Table.Td>
-                <Table.Td>{e.actorEmail ?? e.actor}</Table.Td>
-                <Table.Td>
-                  <Code>{e.action}</Code>
-                </Table.Td>
-                <Table.Td>{e.objectType ? `${e.objectType} ${e.objectId ?? ''}` : '—'}</Table.Td>
+                <Table.Td>{e.actorName ?? (e.actor === 'system' ? t('audit.system') : e.actor === 'anonymous' ? t('audit.anonymous') : t('audit.deletedMember'))}</Table.Td>
+                <Table.Td>{t(`audit.did.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                <Table.Td><AuditObject entry={e} kind={active.kind} /></Table.Td>
                 <Table.Td>{e.ipAddress ?? '—'}</Table.Td>
               </Table.Tr>
             ))}
@@ -113,5 +112,46 @@ function AuditLog() {
         </Button>
       )}
     </Stack>
+  );
+}
+
+type Entry = Schemas['AuditEntryDto'];
+
+/** Where an object of the log is opened, for the organisation reading it; null when it has no page of its own. */
+function objectPath(e: Entry, kind: string): string | null {
+  const side = kind === 'vendor' ? 'vendor' : 'client';
+  switch (e.objectType) {
+    case 'rfp':
+      return e.rfpId ? `/${side}/rfps/${e.rfpId}` : null;
+    case 'proposal':
+      return e.rfpId ? (side === 'vendor' ? `/vendor/rfps/${e.rfpId}/proposal` : `/client/rfps/${e.rfpId}/proposals`) : null;
+    case 'contract':
+      return `/contracts/${e.objectId}`;
+    case 'membership':
+    case 'invitation':
+      return '/settings/members';
+    case 'api-client':
+      return '/settings/api-clients';
+    case 'organisation':
+      return `/organisations/${e.objectId}`;
+    case 'vendor-subscription':
+      return '/vendor/billing';
+    default:
+      return null;
+  }
+}
+
+/** "RFP 経理業務の委託" with a link, or the kind of object and that it is gone. */
+function AuditObject({ entry, kind }: { entry: Entry; kind: string }) {
+  const { t } = useTranslation();
+  if (!entry.objectType) return <>—</>;
+  const type = t(`audit.objectType.${entry.objectType}`, { defaultValue: entry.objectType });
+  const path = entry.objectName ? objectPath(entry, kind) : null;
+  return (
+    <>
+      <Text span size="sm" c="dimmed">{type}</Text>{' '}
+      {entry.objectName ? (path ? <Anchor component={Link} to={path} size="sm">{entry.objectName}</Anchor> : <Text span size="sm">{entry.objectName}</Text>)
+        : <Text span size="sm" c="dimmed">{t('audit.unknownObject')}</Text>}
+    </>
   );
 }
