@@ -84,10 +84,15 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await Expect(problems).ToContainTextAsync("公開に必要な項目はそろっています。");
         await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).First.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "RFP を公開する" });
+        // A dialog without fields starts on its first button ("back"), never on the header's close button, which has a name.
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "戻る" })).ToBeFocusedAsync();
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "ダイアログを閉じる" })).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
+        // Focus moves to the result.
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "第 1 版を公開しました" })).ToBeFocusedAsync();
         await Expect(page.GetByText("公開中", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 1 版）");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "公開済み（第 1 版）" })).ToBeVisibleAsync();
         // Published, it reads as a document: every section open, nothing greyed out in a locked form.
         var document = page.GetByRole(AriaRole.Region, new() { Name = "RFP の内容" });
         await Expect(document.GetByRole(AriaRole.Region, new() { Name = "コミュニケーション設計" }))
@@ -160,7 +165,7 @@ public sealed class BuildingAnRfp(BrowserFixture browser)
         await addendum.GetByLabel("変更内容の要約").FillAsync("目的にミス率の目標を加えました。");
         await addendum.GetByRole(AriaRole.Button, new() { Name = "変更を公開" }).ClickAsync();
         await Expect(addendum).ToBeHiddenAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("公開済み（第 2 版）");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "公開済み（第 2 版）" })).ToBeVisibleAsync();
         // Back to the document, with the change in it and its summary in the history.
         await Expect(document).ToContainTextAsync("給与計算の属人化を解消し、ミス率を 0.1% 未満にする。");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "参加状況" })).ToContainTextAsync("目的にミス率の目標を加えました。");

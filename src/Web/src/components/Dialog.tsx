@@ -1,8 +1,9 @@
 import { Modal, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** The first thing a person fills in; a dialog without one starts on its first button (a confirmation: "cancel"). */
+/** The first thing a person fills in or, in a dialog without fields, its first button (never the header's close button). */
 const firstField = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
+const firstButton = 'button:not([disabled]), a[href]';
 
 /**
  * Puts `data-autofocus` on the first field when the body mounts, before Mantine's focus trap looks for it: without it
@@ -10,7 +11,7 @@ const firstField = 'input:not([type=hidden]):not([disabled]), textarea:not([disa
  */
 export const focusFirstField = (body: HTMLElement | null) => {
   if (!body || body.querySelector('[data-autofocus]')) return;
-  body.querySelector(firstField)?.setAttribute('data-autofocus', 'true');
+  (body.querySelector(firstField) ?? body.querySelector(firstButton))?.setAttribute('data-autofocus', 'true');
 };
 
 /** Every dialog of the app: named by its title, a close button with a name, focus on the first field. */

@@ -24,7 +24,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileText, IconPlus, IconSend, IconTemplate, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -117,6 +117,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
   const [content, setContent] = useState<RfpContent>(rfp.content);
   const [open, setOpen] = useState<string[]>(['basics']);
   const [publishing, setPublishing] = useState(false);
+  // After publishing, focus goes to the result, so that a screen reader hears it and the keyboard starts from there.
+  const [published, setPublished] = useState(false);
+  const publishedNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (published && rfp.status === 'published') publishedNotice.current?.focus();
+  }, [published, rfp.status]);
   const [cancelling, setCancelling] = useState(false);
   // After an addendum: the deadlines the Api moved later to leave the vendors time (null when none moved).
   const [extended, setExtended] = useState<{ proposal: string | null; question: string | null } | null>(null);
@@ -191,6 +197,7 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
             <Button variant="default" onClick={() => {
               setContent(rfp.content);
               setExtended(null);
+              setPublished(false);
               setAmending(true);
             }}>
               {t('rfp.amend')}
@@ -222,6 +229,12 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
           )}
         </Group>
       </Group>
+      {published && rfp.status === 'published' && (
+        <Alert ref={publishedNotice} tabIndex={-1} color="teal" title={t('rfp.publishedTitle', { version: Number(rfp.version) })} role="status"
+          withCloseButton closeButtonLabel={t('autosave.dismiss')} onClose={() => setPublished(false)}>
+          {t('rfp.publishedBody')}
+        </Alert>
+      )}
       {rfp.cancellationReason && (
         <Alert color="red" title={t('rfp.cancelledTitle')}>
           {rfp.cancellationReason}
@@ -460,7 +473,8 @@ function Builder({ organisation, rfp }: { organisation: MyOrganisation; rfp: Rfp
           </Stack>
         </Grid.Col>
       </Grid>
-      {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={autosave.unsaved} onShow={show} onClose={() => setPublishing(false)} />}
+      {publishing && <PublishDialog organisationId={organisation.id} rfp={rfp} pendingSave={autosave.unsaved} onShow={show} onClose={() => setPublishing(false)}
+        onPublished={() => setPublished(true)} />}
       {templateDialog && <TemplateDialog organisationId={organisation.id} rfpId={rfp.id} defaultName={content.title ?? ''} onClose={() => setTemplateDialog(false)} />}
       {amendDialog && (
         <AddendumDialog organisationId={organisation.id} rfpId={rfp.id} content={content} onShow={show}
@@ -605,7 +619,9 @@ function ChecksPanel({ rfp, onShow }: { rfp: Rfp; onShow: (field: string) => voi
   );
 }
 
-function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { organisationId: string; rfp: Rfp; pendingSave: boolean; onShow: (field: string) => void; onClose: () => void }) {
+function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose, onPublished }: {
+  organisationId: string; rfp: Rfp; pendingSave: boolean; onShow: (field: string) => void; onClose: () => void; onPublished: () => void;
+}) {
   const { t } = useTranslation();
   const { publish } = useRfpAction(organisationId, rfp.id);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -650,7 +666,7 @@ function PublishDialog({ organisationId, rfp, pendingSave, onShow, onClose }: { 
             {t('rfp.back')}
           </Button>
           <Button leftSection={<IconSend size={16} />} disabled={blocked || pendingSave || (rfp.findings.length > 0 && !acknowledged)} loading={publish.isPending}
-            onClick={() => publish.mutate(acknowledged, { onSuccess: onClose })}>
+            onClick={() => publish.mutate(acknowledged, { onSuccess: () => { onClose(); onPublished(); } })}>
             {t('rfp.publishNow')}
           </Button>
         </Group>
