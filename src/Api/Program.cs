@@ -94,6 +94,7 @@ api.MapAuditLogEndpoints();
 api.MapCatalogueEndpoints();
 api.MapVendorProfileEndpoints();
 api.MapCertificationEndpoints();
+api.MapCertificationReview();
 api.MapPublicVendorEndpoints();
 api.MapSearchEndpoints();
 api.MapCompareEndpoints();

@@ -68,6 +68,46 @@ public sealed class Certifications(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task An_operator_declines_with_a_reason_the_vendor_reads_and_a_change_puts_it_back_in_the_queue()
+    {
+        var (owner, organisationId) = await VendorAsync();
+        var vendor = owner.Client(organisationId);
+        var id = await AddAsync(vendor);
+        (await UploadAsync(vendor, id, Pdf, "ISMS証明書.pdf", "application/pdf")).EnsureSuccessStatusCode();
+        var operatorPerson = await People.OperatorAsync(Api);
+        var operatorClient = operatorPerson.Client();
+        bool Queued(JsonElement queue) => queue.EnumerateArray().Any(q => q.GetProperty("certification").GetProperty("id").GetGuid() == id);
+
+        // No reason, no decision; the vendor may not decline its own either.
+        var empty = await operatorClient.PostAsJsonAsync($"/api/v1/operator/certifications/{id}/reject", new { reason = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.True((await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await vendor.PostAsJsonAsync($"/api/v1/operator/certifications/{id}/reject", new { reason = "自分で" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsJsonAsync($"/api/v1/operator/certifications/{Guid.NewGuid()}/reject", new { reason = "なし" })).StatusCode);
+
+        // Filters: by type and expiring, and a bad filter is a field error.
+        Assert.True(Queued(await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications?type=isms")));
+        Assert.False(Queued(await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications?type=pmark")));
+        Assert.False(Queued(await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications?waitedDays=30")));
+        Assert.Equal(HttpStatusCode.BadRequest, (await operatorClient.GetAsync("/api/v1/operator/certifications?type=gold")).StatusCode);
+
+        var declined = await operatorClient.PostAsJsonAsync($"/api/v1/operator/certifications/{id}/reject", new { reason = "登録番号が証憑と一致しません。" });
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.False(Queued(await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications")));
+        var mine = (await vendor.GetFromJsonAsync<JsonElement>("/api/v1/vendor-profile/certifications"))[0];
+        Assert.Equal("登録番号が証憑と一致しません。", mine.GetProperty("rejection").GetProperty("reason").GetString());
+        Assert.False(mine.GetProperty("verified").GetBoolean());
+        var notices = await vendor.GetStringAsync("/api/v1/notifications");
+        Assert.Contains("certification.rejected", notices);
+        Assert.Contains("登録番号が証憑と一致しません。", notices);
+
+        // Corrected, it waits again with no rejection on it.
+        var corrected = await (await vendor.PutAsJsonAsync($"/api/v1/vendor-profile/certifications/{id}", Isms("2028-03-31"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, corrected.GetProperty("rejection").ValueKind);
+        Assert.True(Queued(await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/operator/certifications")));
+    }
+
+    [Fact]
     public async Task A_vendor_cannot_verify_its_own_certification()
     {
         var (owner, organisationId) = await VendorAsync();

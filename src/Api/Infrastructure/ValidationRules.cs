@@ -50,6 +50,7 @@ public static class ValidationRules
         ["vendor.subcontractingPolicy"] = ("再委託の方針と承認手順", "Subcontracting policy and approval"),
         ["vendor.incidentResponse"] = ("インシデント発生時の対応", "Incident response"),
         ["vendor.initialFee"] = ("初期費用（円・税抜）", "Initial fee (yen, excl. tax)"),
+        ["certification.rejectionReason"] = ("見送る理由", "Reason for declining"),
         ["vendor.monthlyBase"] = ("月額基本料金（円・税抜）", "Monthly base fee (yen, excl. tax)"),
         ["vendor.unitPrices"] = ("従量課金", "Per-unit prices"),
         ["vendor.unit"] = ("単位", "Unit"),

@@ -48,6 +48,7 @@ public static class AuditActions
     public const string CertificationRemoved = "certification.removed";
     public const string CertificationEvidenceUploaded = "certification.evidence-uploaded";
     public const string CertificationVerified = "certification.verified";
+    public const string CertificationRejected = "certification.rejected";
     public const string VendorProfileCreated = "vendor-profile.created";
     public const string VendorProfileUpdated = "vendor-profile.updated";
     public const string CatalogueServiceAdded = "catalogue.service-added";

@@ -156,6 +156,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             c.Property(x => x.EvidenceKey).HasMaxLength(64);
             c.Property(x => x.EvidenceFileName).HasMaxLength(255);
             c.Property(x => x.EvidenceContentType).HasMaxLength(64);
+            c.Property(x => x.RejectionReason).HasMaxLength(Vendors.Certification.RejectionReasonMaxLength);
             c.HasIndex(x => new { x.OrganisationId, x.Type });
             // The operator's queue: unverified certifications with evidence, oldest change first.
             c.HasIndex(x => x.UpdatedAt).HasFilter("verified_at IS NULL AND evidence_key IS NOT NULL").HasDatabaseName("ix_certifications_awaiting_verification");

@@ -37,6 +37,10 @@ public static class NotificationTypes
 {
     public const string Welcome = "organisation.welcome";
     public const string CertificationExpiring = "certification.expiring";
+    /// <summary>To the vendor: an operator checked the evidence and marked the certification verified.</summary>
+    public const string CertificationVerified = "certification.verified";
+    /// <summary>To the vendor: an operator declined to verify, with the reason.</summary>
+    public const string CertificationRejected = "certification.rejected";
     public const string RfpClosed = "rfp.closed";
     public const string RfpMatched = "rfp.matched";
     public const string RfpInvited = "rfp.invited";

@@ -10,6 +10,7 @@ namespace Marketplace.Core.Vendors;
 public sealed class Certification : ITenantWritten
 {
     public const int TextMaxLength = 200;
+    public const int RejectionReasonMaxLength = 1000;
 
     private Certification() { }
 
@@ -40,6 +41,10 @@ public sealed class Certification : ITenantWritten
 
     public DateTimeOffset? VerifiedAt { get; private set; }
     public Guid? VerifiedBy { get; private set; }
+    /// <summary>An operator declined to verify it, saying why (the vendor is told); it leaves the queue until the vendor changes it.</summary>
+    public DateTimeOffset? RejectedAt { get; private set; }
+    public Guid? RejectedBy { get; private set; }
+    public string? RejectionReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -76,12 +81,23 @@ public sealed class Certification : ITenantWritten
     {
         VerifiedAt = now;
         VerifiedBy = operatorId;
+        (RejectedAt, RejectedBy, RejectionReason) = (null, null, null);
     }
 
+    /// <summary>Declines to verify, with the reason the vendor reads; a verified mark goes too.</summary>
+    public void Reject(Guid operatorId, string reason, DateTimeOffset now)
+    {
+        (RejectedAt, RejectedBy, RejectionReason) = (now, operatorId, reason);
+        VerifiedAt = null;
+        VerifiedBy = null;
+    }
+
+    /// <summary>A change by the vendor: neither a verification nor a rejection holds any more, and it waits in the queue again.</summary>
     private void Unverify(DateTimeOffset now)
     {
         VerifiedAt = null;
         VerifiedBy = null;
+        (RejectedAt, RejectedBy, RejectionReason) = (null, null, null);
         UpdatedAt = now;
     }
 }

@@ -20,6 +20,7 @@ public static class AuditObjectNames
         var names = new Dictionary<(string, string), AuditObjectName>();
         Guid[] Ids(string type) => entries.Where(e => e.ObjectType == type && Guid.TryParse(e.ObjectId, out _)).Select(e => Guid.Parse(e.ObjectId!)).Distinct().ToArray();
         var proposalIds = Ids("proposal");
+        var certificationIds = Ids("certification");
         var contractIds = Ids("contract");
         var membershipIds = Ids("membership");
         var invitationIds = Ids("invitation");
@@ -59,6 +60,12 @@ public static class AuditObjectNames
             Add("api-client", a.Id, a.Name);
         foreach (var s in await db.CatalogueServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.NameJa, s.NameEn }).ToListAsync(cancellationToken))
             Add("catalogue-service", s.Id, english ? s.NameEn : s.NameJa);
+        foreach (var c in await db.Certifications.AsNoTracking().Where(c => certificationIds.Contains(c.Id))
+                     .Select(c => new { c.Id, c.Type, c.OtherName, c.RegistrationNumber }).ToListAsync(cancellationToken))
+        {
+            var type = c.OtherName ?? (Marketplace.Core.Vendors.CertificationTypes.All.TryGetValue(c.Type, out var t) ? (english ? t.En : t.Ja) : c.Type);
+            Add("certification", c.Id, $"{type} {c.RegistrationNumber}");
+        }
         return names;
     }
 

@@ -17,16 +17,20 @@ public sealed record CertificationInput(string? Type, string? OtherName, string?
 
 public sealed record EvidenceDto(string FileName, string ContentType, long Size);
 
+/// <summary>An operator's refusal to verify, as the vendor reads it.</summary>
+public sealed record CertificationRejectionDto(string Reason, DateTimeOffset At);
+
+/// <param name="Rejection">Set when an operator declined to verify the certification as it stands; cleared by any change.</param>
 public sealed record CertificationDto(Guid Id, string Type, string? OtherName, string RegistrationNumber, string? Scope, string? Issuer,
-    DateOnly ValidFrom, DateOnly ValidTo, EvidenceDto? Evidence, bool Verified, DateTimeOffset? VerifiedAt, DateTimeOffset UpdatedAt, string Status)
+    DateOnly ValidFrom, DateOnly ValidTo, EvidenceDto? Evidence, bool Verified, DateTimeOffset? VerifiedAt, DateTimeOffset UpdatedAt, string Status,
+    CertificationRejectionDto? Rejection)
 {
     /// <param name="c">Its <see cref="Status"/> is judged on today's date in Japan.</param>
     public static CertificationDto From(Certification c) => new(c.Id, c.Type, c.OtherName, c.RegistrationNumber, c.Scope, c.Issuer, c.ValidFrom, c.ValidTo,
         c.EvidenceKey is null ? null : new EvidenceDto(c.EvidenceFileName!, c.EvidenceContentType!, c.EvidenceSize!.Value), c.IsVerified, c.VerifiedAt, c.UpdatedAt,
-        c.StatusOn(TimeProvider.System.Today()));
+        c.StatusOn(TimeProvider.System.Today()), c.RejectedAt is { } at ? new CertificationRejectionDto(c.RejectionReason!, at) : null);
 }
 
-public sealed record QueuedCertificationDto(Guid OrganisationId, string OrganisationName, CertificationDto Certification);
 
 /// <summary>
 /// A vendor's certifications and their evidence files; the platform operators' verification queue. Evidence is a
@@ -59,14 +63,6 @@ public static class CertificationEndpoints
                 Download(db.Certifications.Where(c => c.Id == certificationId && c.OrganisationId == db.Tenant.OrganisationId), storage, ct))
             .RequireMember(null).WithName("DownloadCertificationEvidence").WithSummary("The evidence file, as a download");
 
-        var queue = api.MapGroup("/operator/certifications").WithTags("Operator");
-        queue.MapGet("/", Queue).RequirePlatformOperator().WithName("CertificationQueue")
-            .WithSummary("Certifications with evidence waiting for verification, oldest first (platform operators)");
-        queue.MapPost("/{certificationId:guid}/verify", Verify).RequirePlatformOperator().WithName("VerifyCertification")
-            .WithSummary("Mark a certification verified after checking its evidence (platform operators)");
-        queue.MapGet("/{certificationId:guid}/evidence", (Guid certificationId, MarketplaceDbContext db, IFileStorage storage, CancellationToken ct) =>
-                Download(db.Certifications.Where(c => c.Id == certificationId), storage, ct))
-            .RequirePlatformOperator().WithName("OperatorDownloadCertificationEvidence").WithSummary("A certification's evidence (platform operators)");
         return api;
     }
 
@@ -152,39 +148,11 @@ public static class CertificationEndpoints
     }
 
     /// <summary>Always an attachment, with the type we detected and no sniffing: never rendered inline.</summary>
-    private static async Task<IResult> Download(IQueryable<Certification> query, IFileStorage storage, CancellationToken cancellationToken)
+    internal static async Task<IResult> Download(IQueryable<Certification> query, IFileStorage storage, CancellationToken cancellationToken)
     {
         var certification = await query.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return certification?.EvidenceKey is null ? NotFound()
             : await EvidenceUploads.ServeAsync(storage, certification.EvidenceKey, certification.EvidenceContentType!, certification.EvidenceFileName!, cancellationToken) ?? NotFound();
-    }
-
-    private static async Task<Ok<List<QueuedCertificationDto>>> Queue(MarketplaceDbContext db, CancellationToken cancellationToken)
-    {
-        var waiting = await db.Certifications.AsNoTracking()
-            .Where(c => c.VerifiedAt == null && c.EvidenceKey != null)
-            .OrderBy(c => c.UpdatedAt).Take(200)
-            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { c, o.Name })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(waiting.Select(w => new QueuedCertificationDto(w.c.OrganisationId, w.Name, CertificationDto.From(w.c))).ToList());
-    }
-
-    private static async Task<Results<Ok<CertificationDto>, ProblemHttpResult>> Verify(Guid certificationId, CurrentActor actor, IServiceScopeFactory scopes,
-        MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var owner = await db.Certifications.AsNoTracking().Where(c => c.Id == certificationId).Select(c => (Guid?)c.OrganisationId).FirstOrDefaultAsync(cancellationToken);
-        if (owner is null) return NotFound();
-        // The row belongs to the vendor: the operator writes it from a scope acting inside that organisation.
-        var (scope, vendorDb) = scopes.CreateTenantScope(owner, actor.UserId);
-        await using var _ = scope;
-        var certification = await vendorDb.Certifications.SingleAsync(c => c.Id == certificationId, cancellationToken);
-        if (certification.EvidenceKey is null)
-            return ApiProblems.Conflict(
-                Localization.CurrentLanguage == "en" ? "No evidence to check" : "確認できる証憑がありません",
-                Localization.CurrentLanguage == "en" ? "A certification is verified against its evidence file; none is attached." : "証憑ファイルが添付されていないため、確認済みにできません。");
-        certification.Verify(actor.RequireUserId(), clock.GetDatabaseNow());
-        await SaveWithAuditAsync(vendorDb, actor, AuditActions.CertificationVerified, certification, http, cancellationToken);
-        return TypedResults.Ok(CertificationDto.From(certification));
     }
 
     private static bool Describe(Certification c, CertificationInput i, DateTimeOffset now) =>
@@ -195,7 +163,7 @@ public static class CertificationEndpoints
     private static Task<Certification?> OwnAsync(MarketplaceDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Certifications.FirstOrDefaultAsync(c => c.Id == id && c.OrganisationId == db.Tenant.OrganisationId, cancellationToken);
 
-    private static async Task SaveWithAuditAsync(MarketplaceDbContext db, CurrentActor actor, string action, Certification c, HttpContext http,
+    internal static async Task SaveWithAuditAsync(MarketplaceDbContext db, CurrentActor actor, string action, Certification c, HttpContext http,
         CancellationToken cancellationToken, object? data = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -205,7 +173,7 @@ public static class CertificationEndpoints
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static ProblemHttpResult NotFound() => ApiProblems.NotFound("There is no certification with this id in your organisation.");
+    internal static ProblemHttpResult NotFound() => ApiProblems.NotFound("There is no certification with this id in your organisation.");
 
     private static ProblemHttpResult NotAVendor() => ApiProblems.NotFound(Localization.CurrentLanguage == "en"
         ? "Only vendor organisations have certifications. Choose a vendor organisation in the header."

@@ -2136,6 +2136,19 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("registration_number");
 
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<Guid?>("RejectedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<string>("Scope")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

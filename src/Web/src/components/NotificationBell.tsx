@@ -10,6 +10,7 @@ import { formatDates } from '@/lib/i18n';
 const linkOf = (type: string, data: Record<string, unknown>) => {
   if (type === 'billing.past-due') return '/vendor/billing';
   if (type === 'rfp.awarded' && data.contractId) return `/contracts/${String(data.contractId)}`;
+  if (type === 'certification.verified' || type === 'certification.rejected') return '/vendor/profile';
   if (!type.startsWith('rfp.') || !data.rfpId) return undefined;
   // The client opens its own RFP in the builder; vendors open it from their feed.
   return type === 'rfp.closed' ? `/client/rfps/${String(data.rfpId)}` : `/vendor/rfps/${String(data.rfpId)}`;

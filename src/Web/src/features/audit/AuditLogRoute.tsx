@@ -136,6 +136,8 @@ function objectPath(e: Entry, kind: string): string | null {
       return `/organisations/${e.objectId}`;
     case 'vendor-subscription':
       return '/vendor/billing';
+    case 'certification':
+      return side === 'vendor' ? '/vendor/profile' : null;
     default:
       return null;
   }

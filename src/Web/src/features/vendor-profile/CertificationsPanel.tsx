@@ -1,4 +1,4 @@
-import { Badge, Button, Card, FileButton, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileButton, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -128,6 +128,12 @@ function CertificationCard({ organisationId, certification, canEdit, onEdit, onD
           )}
         </Group>
       </Group>
+      {certification.rejection && (
+        <Alert color="orange" variant="light" mt="xs" title={t('certifications.rejectedTitle', { date: formatDates({ dateStyle: 'medium' }).format(new Date(certification.rejection.at)) })}>
+          <Text size="sm">{certification.rejection.reason}</Text>
+          <Text size="xs" c="dimmed" mt={4}>{t('certifications.rejectedNext')}</Text>
+        </Alert>
+      )}
       {upload.isError && (
         <Text size="sm" c="red" role="alert" mt="xs">
           {upload.error instanceof ApiError ? (upload.error.fieldErrors().file ?? upload.error.message) : t('errors.network')}
