@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
+import { ConfirmHost } from '@/lib/confirm';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider } from 'react-oidc-context';
 import { userManager } from '@/lib/auth/oidc';
@@ -20,9 +20,8 @@ export function App() {
         onSigninCallback={() => window.history.replaceState(window.history.state, '', window.location.pathname)}
       >
         <QueryClientProvider client={queryClient}>
-          <ModalsProvider>
-            <RouterProvider router={router} />
-          </ModalsProvider>
+          <RouterProvider router={router} />
+          <ConfirmHost />
         </QueryClientProvider>
       </AuthProvider>
     </MantineProvider>
