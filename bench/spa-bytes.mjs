@@ -1,5 +1,6 @@
 // Prints what each page of the SPA makes the browser download on a first visit: the entry, the page's own chunk and
-// every chunk they import statically (JavaScript and CSS) and the Japanese catalogue, as built, gzip and brotli bytes
+// every chunk they import statically (JavaScript and CSS) and the Japanese catalogues it loads (the common one; the
+// work pages' one for a work page, `page(` in the router rather than `publicPage(`), as built, gzip and brotli bytes
 // (the files the Api sends).
 // Usage: bench/spa-bytes.sh (builds src/Web first). Reads src/Web/dist/.vite/manifest.json and src/app/router.tsx.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,9 +12,9 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 const router = readFileSync(join(web, 'src/app/router.tsx'), 'utf8');
 
 // { path: 'vendors', lazy: page(() => import('@/features/marketplace/VendorSearchRoute'), ...) }
-const routes = [{ path: '/', module: null }];
-for (const [, path, module] of router.matchAll(/path: '([^']+)', lazy: page\(\(\) => import\('@\/([^']+)'\)/g))
-  routes.push({ path: `/${path}`, module: `src/${module}.tsx` });
+const routes = [{ path: '/', module: null, work: false }];
+for (const [, path, kind, module] of router.matchAll(/path: '([^']+)', lazy: (page|publicPage)\(\(\) => import\('@\/([^']+)'\)/g))
+  routes.push({ path: `/${path}`, module: `src/${module}.tsx`, work: kind === 'page' });
 
 const sizeOf = (file) => (existsSync(file) ? statSync(file).size : null);
 const bytes = (file) => {
@@ -33,10 +34,11 @@ function collect(key, files) {
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 console.log(`${'route'.padEnd(34)} ${'JS raw'.padStart(8)} ${'JS gzip'.padStart(8)} ${'JS br'.padStart(8)} ${'CSS gzip'.padStart(8)}  (KiB)`);
 let largest = { path: '', gzip: 0 };
-for (const { path, module } of routes) {
+for (const { path, module, work } of routes) {
   const files = new Set();
   collect('index.html', files);
   collect('src/locales/ja.json', files); // the catalogue of the language in use, Japanese by default
+  if (work) collect('src/locales/ja.work.json', files);
   if (module) {
     if (!manifest[module]) throw new Error(`${module} (route ${path}) is not in the build's manifest`);
     collect(module, files);

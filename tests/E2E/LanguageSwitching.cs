@@ -1,3 +1,4 @@
+using Marketplace.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,6 +29,23 @@ public sealed class LanguageSwitching(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Group, new() { Name = "Language" }).GetByText("日本語").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("BPO・ITO・KPO の提案依頼から選定まで");
+    }
+
+    /// <summary>A work page's texts come in their own catalogue: switching language there brings that one too.</summary>
+    [Fact]
+    public async Task Switching_language_on_a_work_page_switches_its_own_texts_too()
+    {
+        var owner = await People.SignedInAsync(browser.Api);
+        await owner.CreateOrganisationAsync("client", Database.UniqueName("言語切替商事株式会社"));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/client/rfps");
+        await BrowserFixture.SignInAsync(page, owner.Email);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("RFP（提案依頼書）");
+        await page.GetByRole(AriaRole.Group, new() { Name = "表示言語" }).GetByText("English").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("RFPs");
+        await Expect(page.GetByText("rfp.", new() { Exact = false })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Language" }).GetByText("日本語").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("RFP（提案依頼書）");
     }
 
     [Fact]

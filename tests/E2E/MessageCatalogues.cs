@@ -9,9 +9,18 @@ namespace Marketplace.E2E;
 /// </summary>
 public sealed partial class MessageCatalogues
 {
+    /// <summary>Both catalogues of a language (common and the work pages'), as one; a key in both fails.</summary>
     private static Dictionary<string, string> Flatten(string language)
     {
-        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogues", $"{language}.json")))!;
+        var common = FlattenFile($"{language}.json");
+        var work = FlattenFile($"{language}.work.json");
+        Assert.Empty(common.Keys.Intersect(work.Keys));
+        return common.Concat(work).ToDictionary();
+    }
+
+    private static Dictionary<string, string> FlattenFile(string file)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogues", file)))!;
         var messages = new Dictionary<string, string>();
         void Walk(JsonNode node, string prefix)
         {

@@ -7,6 +7,7 @@ export type Language = (typeof supportedLanguages)[number];
 
 /** Where the chosen language is remembered between visits. */
 export const languageStorageKey = 'marketplace.language';
+const workNamespace = 'work';
 
 // Japanese unless the user chose English (remembered in localStorage). The browser's own language is not
 // consulted: the first users are Japanese companies, and the choice should not depend on the machine's locale.
@@ -20,7 +21,10 @@ const remembered = (() => {
   }
 })();
 export const i18nReady = i18n
-  .use(resourcesToBackend((language: string) => import(`../locales/${language}.json`)))
+  // Two catalogues per language: what every page (and the first load) needs, and "work": the texts of the signed-in
+  // work pages (RFPs, proposals, evaluation, contracts, audit), loaded with the first of those pages.
+  .use(resourcesToBackend((language: string, namespace: string) =>
+    import(`../locales/${language}${namespace === workNamespace ? '.work' : ''}.json`)))
   .use(initReactI18next)
   .init({
     lng: remembered?.startsWith('en') ? 'en' : 'ja',
@@ -28,7 +32,13 @@ export const i18nReady = i18n
     fallbackLng: false, // each catalogue is complete (tests/E2E/MessageCatalogues.cs): load one only
     nonExplicitSupportedLngs: true,
     interpolation: { escapeValue: false },
+    ns: ['translation'],
+    // A key not in the common catalogue is looked up in the work one (once loaded): keys read the same everywhere.
+    fallbackNS: workNamespace,
   });
+
+/** Loads the work pages' texts (in the current language, and in each language switched to afterwards). */
+export const loadWorkTexts = () => i18n.loadNamespaces(workNamespace);
 
 const syncDocumentLanguage = (language: string) => {
   document.documentElement.lang = language.startsWith('en') ? 'en' : 'ja';

@@ -106,7 +106,10 @@ function Editor({ organisation, rfp, proposal, actions }: { organisation: MyOrga
     sendable: sendableProposal,
   });
   const fieldSource = autosave.error ?? actions.submit.error;
-  const errors = fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {};
+  // The Api numbers per-unit prices as they were sent (half-filled ones stay on this device): back to the screen's rows.
+  const sentRows = (content.fees?.unitPrices ?? []).flatMap((u, i) => (unitPriceFilled(u) ? [i] : []));
+  const errors = Object.fromEntries(Object.entries(fieldSource instanceof ApiError ? fieldSource.fieldErrors() : {})
+    .map(([field, message]) => [field.replace(/^fees\.unitPrices\[(\d+)\]/, (_, n: string) => `fees.unitPrices[${sentRows[Number(n)] ?? n}]`), message]));
 
   const set = <K extends keyof ProposalContent>(key: K, value: ProposalContent[K]) => {
     autosave.touch();
