@@ -76,6 +76,17 @@ public sealed class WorkInventory(ApiFixture fixture) : IClassFixture<ApiFixture
         Assert.Equal(["expertise", "frequency", "hoursPerMonth", "monthlyVolume", "name"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Contains("業務名", errors.GetProperty("name")[0].GetString());
 
+        // 10^12 a month does not fit the field's type: a field error on it, in Japanese, not a body error; nothing added.
+        var huge = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks", new
+        {
+            name = "月次給与計算", frequency = "monthly", hoursPerMonth = 60, monthlyVolume = 1_000_000_000_000, expertise = "medium", substitutability = "hard",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        var hugeErrors = (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["monthlyVolume"], hugeErrors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("桁が大きすぎないか", hugeErrors.GetProperty("monthlyVolume")[0].GetString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/v1/work-inventory")).GetProperty("tasks").EnumerateArray());
+
         var batch = await client.PostAsJsonAsync("/api/v1/work-inventory/tasks/batch", new { tasks = new object[] { Payroll(), Payroll(hours: 10.25m) } });
         Assert.Equal(HttpStatusCode.BadRequest, batch.StatusCode);
         var batchErrors = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -178,7 +178,8 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         {
             Status = StatusCodes.Status400BadRequest,
             Title = ValidationRules.FieldProblemTitle,
-            Detail = json.Message.Split(" Path:")[0],
+            // The reader's language, not the serializer's English ("The JSON value could not be converted to …").
+            Detail = english ? "One value in the request could not be read; it is named under errors." : "読み取れない値があります。項目ごとの内容をご確認ください。",
         };
     }
 }
