@@ -208,10 +208,6 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       dirty.current = true;
       patch({ conflict: null, restoredFrom: copy.typedAt, status: 'waiting' });
     },
-    /** After a save made outside the hook (a keep-mine after a 412): the new base. */
-    rebase: (serverUpdatedAt: string) => {
-      base.current = serverUpdatedAt;
-    },
     /** The status is shown now: restore notices are dismissed. */
     dismissRestored: () => patch({ restoredFrom: null }),
   };
