@@ -62,6 +62,7 @@ public sealed class FindingAndComparingVendors(BrowserFixture browser)
         await BrowserFixture.SignInOnThePageAsync(operatorPage, operatorEmail);
         var queued = operatorPage.Locator(".mantine-Card-root").Filter(new() { HasText = number });
         await queued.GetByRole(AriaRole.Button, new() { Name = "確認済みにする" }).ClickAsync();
+        await operatorPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "確認済みにする" }).ClickAsync(); // the confirmation
         await Expect(queued).ToHaveCountAsync(0);
 
         // Two more vendors with the same word: one whose ISMS has expired, one without certifications.
