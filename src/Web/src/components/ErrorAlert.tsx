@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/problem';
 import { NotFound } from './NotFound';
 
-/** Explains a failed request in the user's language; field errors are shown by the form itself. */
-export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+/**
+ * Explains a failed request in the user's language; field errors are shown by the form itself.
+ * `inline`: a part of a page (a panel), which says its error in place; without it, a 404 on what the page loads is
+ * the not-found page (the Api does not know the thing, or will not show it to this organisation), not a retry.
+ */
+export function ErrorAlert({ error, title, onRetry, inline = false }: { error: unknown; title?: string; onRetry?: () => void; inline?: boolean }) {
   const { t } = useTranslation();
-  // A page whose thing the Api does not know (or will not show to this organisation): the not-found page, not a retry.
-  if (onRetry && error instanceof ApiError && error.status === 404) return <NotFound kind="item" />;
+  if (onRetry && !inline && error instanceof ApiError && error.status === 404) return <NotFound kind="item" />;
   const message =
     error instanceof ApiError
       ? error.status === 503

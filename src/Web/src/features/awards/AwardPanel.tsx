@@ -24,7 +24,7 @@ export function AwardPanel({ organisationId, rfpId, proposals }: { organisationI
   const [comment, setComment] = useState('');
   const [ocdsError, setOcdsError] = useState<unknown>(null);
   if (award.isPending) return <Skeleton height={240} aria-busy />;
-  if (award.isError) return <ErrorAlert error={award.error} onRetry={() => void award.refetch()} />;
+  if (award.isError) return <ErrorAlert inline error={award.error} onRetry={() => void award.refetch()} />;
   const state = award.data;
   const current = state.current;
   const errors = propose.error instanceof ApiError ? propose.error.fieldErrors() : {};

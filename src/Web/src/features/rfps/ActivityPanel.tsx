@@ -18,7 +18,7 @@ export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisati
   const { t } = useTranslation();
   const activity = useRfpActivity(organisationId, rfpId);
   if (activity.isPending) return <Skeleton height={160} aria-busy />;
-  if (activity.isError) return <ErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />;
+  if (activity.isError) return <ErrorAlert inline error={activity.error} onRetry={() => void activity.refetch()} />;
   const data = activity.data;
   return (
     <Stack>

@@ -16,7 +16,7 @@ export function AttachmentsSection({ organisationId, rfpId, editable }: { organi
     <Stack gap="sm">
       {editable && <Text size="sm" c="dimmed">{t('rfp.attachmentsHint')}</Text>}
       {attachments.isError ? (
-        <ErrorAlert error={attachments.error} onRetry={() => void attachments.refetch()} />
+        <ErrorAlert inline error={attachments.error} onRetry={() => void attachments.refetch()} />
       ) : (
         <AttachmentList items={attachments.data ?? []} downloadPath={(id) => `/api/v1/rfps/${rfpId}/attachments/${id}`} empty={t('rfp.noAttachments')}
           onRemove={editable ? (a) => void confirmAction({ title: t('attachments.confirmRemove', { name: a.fileName }), confirmLabel: t('attachments.removeConfirm') }).then((yes) => yes && remove.mutate(a.id)) : undefined} />

@@ -31,7 +31,7 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
       {matches.isPending ? (
         <Loader size="sm" aria-label={t('rfp.matching')} />
       ) : matches.isError ? (
-        <ErrorAlert error={matches.error} onRetry={() => void matches.refetch()} />
+        <ErrorAlert inline error={matches.error} onRetry={() => void matches.refetch()} />
       ) : total === 0 && waiting ? (
         <Group gap="xs">
           <Loader size="xs" />

@@ -40,7 +40,7 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
       {certifications.isPending ? (
         <Skeleton height={80} aria-busy />
       ) : certifications.isError ? (
-        <ErrorAlert error={certifications.error} onRetry={() => void certifications.refetch()} />
+        <ErrorAlert inline error={certifications.error} onRetry={() => void certifications.refetch()} />
       ) : certifications.data.length === 0 ? (
         <Text c="dimmed">{t('certifications.empty')}</Text>
       ) : (
