@@ -45,11 +45,13 @@ if (!Marketplace.Core.Hosting.BuildTimeDocumentGeneration.IsActive) // the OpenA
     builder.Services.AddHostedService<TextCheckWarmUp>();
 }
 builder.AddMarketplaceProblemDetails();
+builder.AddMarketplaceRequestLimits();
 builder.AddMarketplaceLocalization();
 builder.AddMarketplaceHealthChecks();
 builder.AddMarketplaceOpenApi();
 builder.AddMarketplaceSpa();
 builder.AddMarketplaceCompression();
+builder.AddMarketplaceSecurityHeaders();
 builder.AddMarketplaceDataProtection();
 builder.AddMarketplaceRateLimiting();
 builder.AddMarketplaceMail();
@@ -62,11 +64,14 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTyp
 
 var app = builder.Build();
 
-app.UseMarketplaceProxySupport();
+app.UseMarketplaceProxySupport(); // first: the scheme (for HSTS) and the client's address come from the proxy
+app.UseMarketplaceSecurityHeaders();
 app.UseMarketplaceCompression();
+app.UseApiReferenceScriptHashes();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
+app.UseMarketplaceRequestLimits();
 app.UseRouting();
 app.UseRateLimiter();
 // Authentication (and OpenIddict's own endpoints, which it serves from the authentication middleware) only where it

@@ -56,6 +56,35 @@ public sealed class SigningIn(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_when_changing_it_locks_the_account_as_sign_in_does()
+    {
+        // A stolen session must not be a way round the lockout: the change-password form counts wrong guesses too.
+        var person = await People.SignedInAsync(Api);
+        var client = person.Client();
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/account/change-password",
+                new { currentPassword = $"a wrong guess {i}", newPassword = "a brand new passphrase" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        var locked = await client.PostAsJsonAsync("/api/v1/account/change-password",
+            new { currentPassword = person.Password, newPassword = "a brand new passphrase" });
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        var problem = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("ロック", problem.GetProperty("errors").GetProperty("currentPassword")[0].GetString());
+
+        // The password did not change, and signing in is locked too; the owner was told once.
+        Assert.Equal(HttpStatusCode.BadRequest, (await People.PasswordSignInAsync(People.Browser(Api), person.Email, person.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await People.PasswordSignInAsync(People.Browser(Api), person.Email, "a brand new passphrase")).StatusCode);
+        await MailCatcher.WaitForAsync(person.Email, "ロック");
+        await using var owner = await Database.OpenOwnerConnectionAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM audit_entries WHERE action = @a AND object_id = @o", owner);
+        count.Parameters.AddWithValue("a", AuditActions.LockedOut);
+        count.Parameters.AddWithValue("o", person.UserId.ToString());
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task An_unconfirmed_account_is_told_to_confirm_only_with_the_right_password()
     {
         var email = $"unconfirmed-{Guid.NewGuid():N}@example.jp";

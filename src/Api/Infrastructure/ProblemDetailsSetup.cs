@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marketplace.Core.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Api.Infrastructure;
@@ -14,6 +15,9 @@ public static class ProblemDetailsSetup
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // ASP.NET Core names a type for the common statuses only; these get theirs, so every problem has one.
+            if (context.ProblemDetails.Type is null && context.ProblemDetails.Status is { } status && TypesAspNetDoesNotName.TryGetValue(status, out var type))
+                context.ProblemDetails.Type = type;
         });
         builder.Services.AddExceptionHandler<MarketplaceExceptionHandler>();
         // Malformed request bodies throw in every environment, so they reach the handler below and get a clear 400.
@@ -21,41 +25,99 @@ public static class ProblemDetailsSetup
         return builder;
     }
 
+    private static readonly Dictionary<int, string> TypesAspNetDoesNotName = new()
+    {
+        [StatusCodes.Status402PaymentRequired] = "https://tools.ietf.org/html/rfc9110#section-15.5.3",
+        [StatusCodes.Status413PayloadTooLarge] = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        [StatusCodes.Status414UriTooLong] = "https://tools.ietf.org/html/rfc9110#section-15.5.15",
+        [StatusCodes.Status429TooManyRequests] = "https://tools.ietf.org/html/rfc6585#section-4",
+    };
+
     /// <summary>
-    /// A path under /api that no endpoint answers gets a ProblemDetails rather than the SPA's index.html:
-    /// 405 (with Allow) when the path exists for other methods, else 404. The catch-all would otherwise hide
-    /// routing's own 405, because a fallback matches every method.
+    /// Kestrel answers a request line longer than its limit itself, with an empty 414. Its limit is set above the
+    /// Api's, so that the Api's own limit (8 KiB, Kestrel's default) answers first, as a ProblemDetails; only a line
+    /// over Kestrel's limit, which no client of this Api sends, still gets the bare answer (the ingress caps it first).
+    /// </summary>
+    public const int LongestUrl = 8 * 1024;
+
+    public static void AddMarketplaceRequestLimits(this WebApplicationBuilder builder) =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 4 * LongestUrl);
+
+    public static void UseMarketplaceRequestLimits(this WebApplication app) => app.Use((http, next) =>
+    {
+        var request = http.Request;
+        if (request.Path.Value?.Length + request.QueryString.Value?.Length + request.PathBase.Value?.Length > LongestUrl)
+        {
+            var english = Localization.CurrentLanguage == "en";
+            return Results.Problem(statusCode: StatusCodes.Status414UriTooLong,
+                    title: english ? "The address is too long" : "アドレスが長すぎます",
+                    detail: english ? $"Keep the path and query under {LongestUrl} characters; send long values in a request body."
+                                    : $"パスとクエリは {LongestUrl} 文字以内にしてください。長い値は本文で送ってください。")
+                .ExecuteAsync(http);
+        }
+        return next(http);
+    });
+
+    /// <summary>
+    /// A request under /api that no endpoint took gets a ProblemDetails rather than the SPA's index.html. The
+    /// catch-all would otherwise hide routing's own answers, because a fallback matches every method and content type,
+    /// so they are worked out again here: 404 when no route matches the path (an id that is not an id included), 405
+    /// (with Allow) when the path exists for other methods, 415 when the method is right but the body's type is not.
     /// </summary>
     public static IEndpointRouteBuilder MapApiNotFound(this IEndpointRouteBuilder app)
     {
-        app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) =>
+        app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints, IInlineConstraintResolver constraints) =>
             {
-                var allowed = AllowedMethods(endpoints, context.Request.Path);
+                var english = Localization.CurrentLanguage == "en";
+                var matching = MatchingEndpoints(endpoints, constraints, context);
+                var allowed = matching.SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Distinct().Order().ToList();
+                if (allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+                {
+                    var types = matching.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct().ToList();
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status415UnsupportedMediaType,
+                        title: english ? "Unsupported content type" : "本文の形式に対応していません",
+                        detail: english
+                            ? $"Send the body as {string.Join(" or ", types.DefaultIfEmpty("application/json"))}, with that Content-Type."
+                            : $"本文は {string.Join("、", types.DefaultIfEmpty("application/json"))} で、その Content-Type を付けて送ってください。");
+                }
                 if (allowed.Count > 0)
                 {
                     context.Response.Headers.Allow = string.Join(", ", allowed);
                     return TypedResults.Problem(
                         statusCode: StatusCodes.Status405MethodNotAllowed,
-                        title: "Method Not Allowed",
-                        detail: $"{context.Request.Method} is not supported here; use {string.Join(" or ", allowed)}.");
+                        title: english ? "Method not allowed" : "このメソッドには対応していません",
+                        detail: english
+                            ? $"{context.Request.Method} is not supported here; use {string.Join(" or ", allowed)}."
+                            : $"ここでは {context.Request.Method} を使えません。{string.Join("、", allowed)} をお使いください。");
                 }
-                return ApiProblems.NotFound($"There is no API endpoint at {context.Request.Path}. The API reference is at /api/docs.");
+                return ApiProblems.NotFound(english
+                    ? $"There is no API endpoint at {context.Request.Path}. The API reference is at /api/docs."
+                    : $"{context.Request.Path} に該当する API はありません。API リファレンスは /api/docs にあります。");
             })
             .ExcludeFromDescription();
         return app;
     }
 
-    private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path) =>
-        endpoints.Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("**")
-                        && new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
-                            Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary())
-                            .TryMatch(path, new RouteValueDictionary()))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
-            .Distinct()
-            .Order()
-            .ToList();
+    /// <summary>The endpoints whose route matches the path, constraints included ("{id:guid}" does not match "-1").</summary>
+    private static List<RouteEndpoint> MatchingEndpoints(EndpointDataSource endpoints, IInlineConstraintResolver constraints, HttpContext context)
+    {
+        var matching = new List<RouteEndpoint>();
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.RoutePattern.RawText is not { } raw || raw.Contains("**")) continue;
+            var values = new RouteValueDictionary();
+            var matcher = new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary());
+            if (!matcher.TryMatch(context.Request.Path, values)) continue;
+            var satisfied = endpoint.RoutePattern.ParameterPolicies.All(parameter => parameter.Value.All(reference =>
+                (reference.ParameterPolicy ?? (reference.Content is { } content ? constraints.ResolveConstraint(content) : null))
+                    is not IRouteConstraint constraint
+                || constraint.Match(context, null, parameter.Key, values, RouteDirection.IncomingRequest)));
+            if (satisfied) matching.Add(endpoint);
+        }
+        return matching;
+    }
 }
 
 /// <summary>Problem results that endpoints share, so every 404 reads the same.</summary>
@@ -88,7 +150,7 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad Request", Detail = bad.Message },
+            BadHttpRequestException bad => BadRequest(bad),
             // The RFP's own check (RfpPublishing.Problems) names this first; here only when a colleague's addendum moved it meanwhile.
             Marketplace.Core.Rfps.RfpDeadlineMovedEarlierException moved => new ValidationProblemDetails(new Dictionary<string, string[]>
             {
@@ -169,17 +231,89 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         // as the validators name it), so that the form shows the message beside the field, in the reader's language.
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.StartsWith("$.") ? json.Path[2..] : json.Path;
         var english = Localization.CurrentLanguage == "en";
-        // System.Text.Json does not always name the type it failed on (a record's constructor names the record), so the
-        // message covers the usual cause: a number too large for the field, or a fraction where yen or counts are whole.
-        var message = english
-            ? "This value cannot be read for this field. For a number: use one that is not too large, and no decimals for yen or counts."
-            : "この項目の値を読み取れません。数値の場合は、桁が大きすぎないか、円や件数に小数を使っていないかをご確認ください。";
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return FieldProblem(field, Expected(ConvertedTo(json.Message), english), english);
+    }
+
+    /// <summary>
+    /// A value in the path or query that is not of its parameter's type ("Failed to bind parameter \"Guid id\" from
+    /// \"x\"") or a missing one, said as a field error on the parameter, in the reader's language and without .NET's
+    /// type names. Anything else the framework refuses (a body too large, a wrong content type) keeps its status.
+    /// </summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        var english = Localization.CurrentLanguage == "en";
+        var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?<type>[^\" ]+) (?<name>[^\" ]+)\"");
+        if (bad.StatusCode == StatusCodes.Status400BadRequest && parameter.Success)
+        {
+            var missing = bad.Message.StartsWith("Required parameter", StringComparison.Ordinal);
+            return FieldProblem(parameter.Groups["name"].Value,
+                missing ? (english ? "This value is required." : "この値は必須です。") : Expected(parameter.Groups["type"].Value, english), english);
+        }
+        return bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = english ? "Too large" : "大きすぎます",
+                Detail = english ? "The request body is larger than this endpoint accepts." : "本文がこの API で受け付ける大きさを超えています。",
+            },
+            StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = english ? "Unsupported content type" : "本文の形式に対応していません",
+                Detail = english ? "Send the body as application/json, with that Content-Type." : "本文は application/json で、その Content-Type を付けて送ってください。",
+            },
+            _ => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = english ? "The request cannot be read" : "リクエストを読み取れません",
+                Detail = english ? "The request is not in the form this endpoint expects; the API reference is at /api/docs."
+                                 : "リクエストがこの API の形式に合っていません。API リファレンスは /api/docs にあります。",
+            },
+        };
+    }
+
+    private static ValidationProblemDetails FieldProblem(string field, string message, bool english) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = ValidationRules.FieldProblemTitle,
-            // The reader's language, not the serializer's English ("The JSON value could not be converted to …").
+            // The reader's language, not the framework's English ("The JSON value could not be converted to …").
             Detail = english ? "One value in the request could not be read; it is named under errors." : "読み取れない値があります。項目ごとの内容をご確認ください。",
+        };
+
+    /// <summary>The .NET type a JSON value failed to become ("… could not be converted to System.Guid. Path: …").</summary>
+    private static string ConvertedTo(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "converted to (?<type>[^ .]+(?:\\.[^ .]+)*)") is { Success: true } match
+            ? match.Groups["type"].Value : "";
+
+    /// <summary>What a value of this .NET type must look like, for people (no type names).</summary>
+    private static string Expected(string type, bool english)
+    {
+        // "System.Nullable`1[[System.Int32 …]]", "Nullable<int>", "int?" and "System.Int32" all mean a whole number.
+        var inner = System.Text.RegularExpressions.Regex.Match(type, "Nullable(?:<|`1\\[\\[?)(?<inner>[^,>\\]]+)") is { Success: true } nullable
+            ? nullable.Groups["inner"].Value : type;
+        var name = inner.Split('.')[^1].TrimEnd('?', ']', '[') switch
+        {
+            "int" => "Int32", "long" => "Int64", "short" => "Int16", "bool" => "Boolean", "decimal" => "Decimal",
+            "double" => "Double", "float" => "Single", "string" => "String", var other => other,
+        };
+        return name switch
+        {
+            "Guid" => english ? "Expected an id (a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301)." : "ID（3f2504e0-4f89-11d3-9a0c-0305e82c3301 のような UUID）を指定してください。",
+            "DateOnly" => english ? "Expected a date as YYYY-MM-DD." : "日付を YYYY-MM-DD の形で指定してください。",
+            "DateTimeOffset" or "DateTime" => english ? "Expected a date and time as ISO 8601 (2026-04-01T09:00:00+09:00)." : "日時を ISO 8601（2026-04-01T09:00:00+09:00）の形で指定してください。",
+            "Boolean" => english ? "Expected true or false." : "true または false を指定してください。",
+            "String" => english ? "Expected text (a JSON string)." : "文字列を指定してください。",
+            "Int32" or "Int64" or "Int16" or "Byte" => english ? "Expected a whole number that is not too large." : "桁の大きすぎない整数を指定してください。",
+            "Decimal" or "Double" or "Single" => english ? "Expected a number that is not too large." : "桁の大きすぎない数値を指定してください。",
+            "" => english
+                ? "This value cannot be read for this field. For a number: use one that is not too large, and no decimals for yen or counts."
+                : "この項目の値を読み取れません。数値の場合は、桁が大きすぎないか、円や件数に小数を使っていないかをご確認ください。",
+            _ when name.EndsWith("Request", StringComparison.Ordinal) || name.EndsWith("Dto", StringComparison.Ordinal) || name.EndsWith("Row", StringComparison.Ordinal)
+                => english ? "Expected a JSON object with the fields the API reference lists." : "API リファレンスにある項目を持つ JSON オブジェクトを指定してください。",
+            // Enumerations and lists: the reference names the values they take.
+            _ => english ? "This value is not one this field takes; the API reference lists them." : "この項目に指定できない値です。指定できる値は API リファレンスをご覧ください。",
         };
     }
 }

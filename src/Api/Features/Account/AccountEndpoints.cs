@@ -45,6 +45,8 @@ public static class AccountEndpoints
         group.MapPost("/change-password", PasswordReset.Change)
             .RequireSignedInPerson()
             .Validate<ChangePasswordRequest>()
+            .RequireRateLimiting(RateLimiting.Registration)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ChangePassword")
             .WithSummary("Change the signed-in person's password; every other session ends");
 

@@ -95,14 +95,29 @@ public static class PasswordReset
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> Change(ChangePasswordRequest request, UserManager<User> users,
-        SignInManager<User> signIn, CurrentActor actor, MarketplaceDbContext db, HttpContext http, CancellationToken cancellationToken)
+        SignInManager<User> signIn, CurrentActor actor, MarketplaceDbContext db, IEmailSender mail, IOptions<SiteOptions> site, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(actor.RequireUserId().ToString()) ?? throw new InvalidOperationException("The signed-in user is gone.");
-        if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
+        // Wrong current passwords count towards the same lockout as sign-in, so a stolen session cannot guess the
+        // password here instead (and the limiter on this route bounds the pace).
+        var wasLocked = await users.IsLockedOutAsync(user);
+        var check = await signIn.CheckPasswordSignInAsync(user, request.CurrentPassword!, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            if (check.IsLockedOut && !wasLocked)
+                await Passwords.TellOfLockoutAsync(user, user.Id.ToString(), http.Connection.RemoteIpAddress?.ToString(), users, db, mail, site.Value, cancellationToken);
+            var english = Localization.CurrentLanguage == "en";
+            var minutes = (int)users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
-                ["currentPassword"] = [Localization.CurrentLanguage == "en" ? "The current password is not correct." : "現在のパスワードが正しくありません。"],
+                ["currentPassword"] = [check.IsLockedOut
+                    ? english
+                        ? $"Too many wrong passwords: the account is locked for {minutes} minutes. Try again later, or reset the password."
+                        : $"パスワードの誤りが続いたため、アカウントを {minutes} 分間ロックしました。時間をおいてお試しいただくか、パスワードを再設定してください。"
+                    : english ? "The current password is not correct." : "現在のパスワードが正しくありません。"],
             });
+        }
         var problems = await Passwords.ProblemsAsync(users, user, request.NewPassword);
         if (problems.Length > 0)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["newPassword"] = problems });

@@ -1,4 +1,7 @@
+using Marketplace.Core.Auditing;
+using Marketplace.Core.Data;
 using Marketplace.Core.Identity;
+using Marketplace.Core.Mail;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Api.Features.Account;
@@ -15,6 +18,19 @@ internal static class Passwords
             problems.AddRange(result.Errors.Select(e => e.Description));
         }
         return [.. problems];
+    }
+
+    /// <summary>
+    /// The account has just been locked by wrong passwords (at sign-in or when changing the password): its owner is
+    /// told by e-mail, and the audit log keeps it.
+    /// </summary>
+    public static async Task TellOfLockoutAsync(User user, string actor, string? ip, UserManager<User> users, MarketplaceDbContext db,
+        IEmailSender mail, SiteOptions site, CancellationToken cancellationToken)
+    {
+        var minutes = (int)users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
+        var (subject, body) = EmailTemplates.LockedOut(user.PreferredLanguage, minutes, site.PublicUrl.TrimEnd('/'));
+        await mail.SendAsync(new EmailMessage(user.Email!, null, subject, body), cancellationToken);
+        await db.AppendAuditAsync(new AuditRecord(null, actor, AuditActions.LockedOut, "user", user.Id.ToString(), ip), cancellationToken);
     }
 
     /// <summary>"/account/{page}?user=..&amp;token=.." with the token base64url-encoded, as the SPA's pages expect it.</summary>

@@ -66,12 +66,7 @@ public static class SignIn
         }
 
         if (result.IsLockedOut && !wasLocked)
-        {
-            var minutes = (int)users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
-            var (subject, body) = EmailTemplates.LockedOut(user.PreferredLanguage, minutes, site.Value.PublicUrl.TrimEnd('/'));
-            await mail.SendAsync(new EmailMessage(user.Email!, null, subject, body), cancellationToken);
-            await db.AppendAuditAsync(new AuditRecord(null, "anonymous", AuditActions.LockedOut, "user", user.Id.ToString(), ip), cancellationToken);
-        }
+            await Passwords.TellOfLockoutAsync(user, "anonymous", ip, users, db, mail, site.Value, cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(null, "anonymous", AuditActions.SignInFailed, "user", user.Id.ToString(), ip,
             new { reason = result.IsLockedOut ? "locked-out" : "wrong-password" }), cancellationToken);
         return Failed();
