@@ -89,7 +89,7 @@ app.UseIdempotencyBuffering(); // the endpoints that honour Idempotency-Key read
 
 app.MapHealthEndpoints();
 app.MapMarketplaceOpenApi();
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").DocumentEveryAnswer();
 api.MapOrganisationEndpoints();
 api.MapAccountEndpoints();
 api.MapMemberEndpoints();

@@ -156,7 +156,7 @@ public sealed class CrossTenant(ApiFixture fixture) : IClassFixture<ApiFixture>
         var (_, _, objects) = await Arrange();
         var ownerB = await People.SignedInAsync(Api);
         var organisationB = await ownerB.CreateOrganisationAsync("vendor");
-        var created = await (await ownerB.Client(organisationB).PostAsJsonAsync("/api/v1/api-clients", new { name = "B の連携", scopes = new[] { "organisation.read", "audit.read" } }))
+        var created = await (await ownerB.Client(organisationB).PostAsJsonAsync("/api/v1/api-clients", new { name = "B の連携", scopes = Marketplace.Core.Integrations.ApiScopes.ForApiClients.Where(s => s.Kind is null or Marketplace.Core.Organisations.OrganisationKind.Vendor).Select(s => s.Name).ToArray() }))
             .Content.ReadFromJsonAsync<JsonElement>();
         using var http = Api.CreateClient();
         var token = await Duende.IdentityModel.Client.HttpClientTokenRequestExtensions.RequestClientCredentialsTokenAsync(http,

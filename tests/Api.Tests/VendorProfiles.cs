@@ -122,7 +122,7 @@ public sealed class VendorProfiles(ApiFixture fixture) : IClassFixture<ApiFixtur
         var clientOrganisation = await clientOwner.CreateOrganisationAsync("client");
         Assert.Equal(HttpStatusCode.NotFound, (await clientOwner.Client(clientOrganisation).GetAsync("/api/v1/vendor-profile")).StatusCode);
 
-        var created = await (await owner.Client(organisationId).PostAsJsonAsync("/api/v1/api-clients", new { name = "連携", scopes = new[] { "organisation.read" } }))
+        var created = await (await owner.Client(organisationId).PostAsJsonAsync("/api/v1/api-clients", new { name = "連携", scopes = new[] { "vendor-profile.read" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         using var http = Api.CreateClient();
         var token = await Duende.IdentityModel.Client.HttpClientTokenRequestExtensions.RequestClientCredentialsTokenAsync(http, new Duende.IdentityModel.Client.ClientCredentialsTokenRequest

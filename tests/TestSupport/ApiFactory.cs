@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.TestSupport;
 
@@ -32,6 +33,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? overrides =
         // still builds (for example the telemetry exporter, chosen before Build()).
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        // Every answer is checked against the operation's OpenAPI document.
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, DocumentedAnswers>());
     }
 
     /// <summary>True when the Api serves on a real port (then requests go over sockets, not the in-memory server).</summary>

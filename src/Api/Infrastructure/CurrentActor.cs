@@ -137,6 +137,7 @@ public static class CurrentActorSetup
         });
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         builder.WithMetadata(new ActsInsideAnOrganisation());
+        if (apiClientScope is not null) builder.WithMetadata(new RequiredScope(apiClientScope));
         return builder;
     }
 
@@ -208,6 +209,9 @@ public sealed class PlatformOperatorsOnly;
 
 /// <summary>Endpoint metadata: the endpoint acts inside the caller's active organisation (documented in OpenAPI).</summary>
 public sealed class ActsInsideAnOrganisation;
+
+/// <summary>The scope an API client needs for the endpoint (people need "marketplace" and a role).</summary>
+public sealed record RequiredScope(string Scope);
 
 public static class TenantScopes
 {

@@ -24,7 +24,10 @@ public static partial class Idempotency
 
     /// <summary>Makes the endpoint honour Idempotency-Key (it must act for an organisation).</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder route) =>
-        route.WithMetadata(new IdempotentMetadata()).AddEndpointFilter(async (context, next) =>
+        route.WithMetadata(new IdempotentMetadata())
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity) // the key was used for a different request
+            .ProducesValidationProblem() // a malformed key
+            .AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var key = http.Request.Headers[Header].ToString();

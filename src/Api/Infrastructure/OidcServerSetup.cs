@@ -68,8 +68,9 @@ public static class OidcServerSetup
                 server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
                 server.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
-                server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess,
-                    ApiScopes.Marketplace, ApiScopes.OrganisationRead, ApiScopes.AuditRead);
+                // Listed in discovery (scopes_supported): the people's scope and every integration scope.
+                server.RegisterScopes([Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess,
+                    ApiScopes.Marketplace, .. ApiScopes.Names]);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -1,4 +1,6 @@
+using Marketplace.Core.Integrations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -21,6 +23,10 @@ public static class OpenApiSetup
                     flow with PKCE (S256) and name the organisation they act for in the X-Organisation-Id header; an
                     organisation's integrations use client credentials and act for their own organisation.
                     """;
+                document.Info.License = new OpenApiLicense { Name = "Proprietary: for the marketplace's members and their integrations" };
+                // Relative: the document is served by the deployment it describes, wherever that is.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "This deployment" }];
+                document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 document.AddComponent(OAuthScheme, new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.OAuth2,
@@ -36,23 +42,43 @@ public static class OpenApiSetup
                         ClientCredentials = new OpenApiOAuthFlow
                         {
                             TokenUrl = new Uri("/connect/token", UriKind.Relative),
-                            Scopes = new Dictionary<string, string>
-                            {
-                                ["organisation.read"] = "read the organisation, its members and notifications",
-                                ["audit.read"] = "read the organisation's audit log",
-                            },
+                            Scopes = ApiScopes.ForApiClients.ToDictionary(s => s.Name, s => s.Description),
                         },
                     },
                 });
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<ValidatedSchemas>();
             // Operations that need a token say so, so that generated clients and the reference send one.
             options.AddOperationTransformer((operation, context, _) =>
             {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
                 {
+                    // Either a person's token (scope marketplace) or an integration's with the operation's own scope.
+                    var scheme = new OpenApiSecuritySchemeReference(OAuthScheme, context.Document);
                     operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuthScheme, context.Document)] = [] });
+                    operation.Security.Add(new OpenApiSecurityRequirement { [scheme] = [ApiScopes.Marketplace] });
+                    if (metadata.OfType<RequiredScope>().FirstOrDefault() is { } required)
+                        operation.Security.Add(new OpenApiSecurityRequirement { [scheme] = [required.Scope] });
+                }
+                else
+                    operation.Security = []; // public: says so, rather than leaving the reader to guess
+                // A status declared with only its reason phrase gets the shared meaning (ApiAnswers).
+                foreach (var (status, response) in operation.Responses ?? [])
+                    if (int.TryParse(status, out var code) && ApiAnswers.MeaningOf(code) is { } meaning
+                        && response is OpenApiResponse concrete && (string.IsNullOrEmpty(concrete.Description) || concrete.Description == ReasonPhrases.GetReasonPhrase(code)))
+                        concrete.Description = meaning;
+                if (metadata.OfType<ApiAnswers.HonoursIfMatchMetadata>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-Match",
+                        In = ParameterLocation.Header,
+                        Description = "The ETag the object was read with: the change is made only if nobody saved since (else 412).",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
                 }
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ActsInsideAnOrganisation>().Any())
                 {
@@ -70,6 +96,29 @@ public static class OpenApiSetup
         });
         return builder;
     }
+
+    /// <summary>Every tag an operation carries, with what its operations are for (a test keeps the list complete).</summary>
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
+    {
+        ["Account"] = "Signing up, in and out, passwords, and the signed-in person.",
+        ["Organisations"] = "Registering a client company or a vendor, and reading one's organisation.",
+        ["Members"] = "The people of an organisation and their roles.",
+        ["Invitations"] = "Inviting people into an organisation by e-mail, and accepting.",
+        ["API clients"] = "An organisation's integrations: client-credentials clients and the scopes they hold.",
+        ["Audit log"] = "What was done in an organisation, by whom and when, tamper-evident.",
+        ["Catalogue"] = "The services the marketplace trades in (BPO, ITO, KPO), and its vocabulary.",
+        ["Marketplace"] = "Finding and comparing vendors: search, vendor pages, the compare tray.",
+        ["Vendor profile"] = "A vendor's own profile: services, fees, security and certifications.",
+        ["Billing"] = "A vendor's plan, paid through Stripe, and Stripe's events.",
+        ["Operator"] = "The platform operator's work: the catalogue and certification reviews.",
+        ["Work inventory"] = "A client's tasks and volumes, the ground for an RFP's scope.",
+        ["RFPs"] = "A client's RFPs: drafting, publishing, questions, proposals, evaluation and award.",
+        ["Vendor RFPs"] = "The RFPs a vendor was invited to or matched with, and its questions.",
+        ["Vendor proposals"] = "A vendor's proposal to an RFP: drafting, attachments, submitting and withdrawing.",
+        ["Contracts"] = "Awarded contracts and their monthly KPI reviews.",
+        ["Home"] = "What needs doing, for a client's and a vendor's home page.",
+        ["Notifications"] = "An organisation's notices, read and unread.",
+    };
 
     /// <summary>The document at /openapi/v1.json and an interactive reference at /api/docs.</summary>
     public static IEndpointRouteBuilder MapMarketplaceOpenApi(this IEndpointRouteBuilder app)

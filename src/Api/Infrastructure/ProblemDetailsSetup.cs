@@ -293,6 +293,9 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         // "System.Nullable`1[[System.Int32 …]]", "Nullable<int>", "int?" and "System.Int32" all mean a whole number.
         var inner = System.Text.RegularExpressions.Regex.Match(type, "Nullable(?:<|`1\\[\\[?)(?<inner>[^,>\\]]+)") is { Success: true } nullable
             ? nullable.Groups["inner"].Value : type;
+        // System.Text.Json names the record rather than the field's type when a constructor parameter fails: the
+        // message then covers the usual causes (a number too large, a fraction where yen or counts are whole).
+        if (inner.StartsWith("Marketplace.", StringComparison.Ordinal)) inner = "";
         var name = inner.Split('.')[^1].TrimEnd('?', ']', '[') switch
         {
             "int" => "Int32", "long" => "Int64", "short" => "Int16", "bool" => "Boolean", "decimal" => "Decimal",
@@ -305,13 +308,11 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
             "DateTimeOffset" or "DateTime" => english ? "Expected a date and time as ISO 8601 (2026-04-01T09:00:00+09:00)." : "日時を ISO 8601（2026-04-01T09:00:00+09:00）の形で指定してください。",
             "Boolean" => english ? "Expected true or false." : "true または false を指定してください。",
             "String" => english ? "Expected text (a JSON string)." : "文字列を指定してください。",
-            "Int32" or "Int64" or "Int16" or "Byte" => english ? "Expected a whole number that is not too large." : "桁の大きすぎない整数を指定してください。",
+            "Int32" or "Int64" or "Int16" or "Byte" => english ? "Expected a whole number that is not too large (no decimals)." : "桁の大きすぎない整数を指定してください（小数は使えません）。",
             "Decimal" or "Double" or "Single" => english ? "Expected a number that is not too large." : "桁の大きすぎない数値を指定してください。",
             "" => english
                 ? "This value cannot be read for this field. For a number: use one that is not too large, and no decimals for yen or counts."
                 : "この項目の値を読み取れません。数値の場合は、桁が大きすぎないか、円や件数に小数を使っていないかをご確認ください。",
-            _ when name.EndsWith("Request", StringComparison.Ordinal) || name.EndsWith("Dto", StringComparison.Ordinal) || name.EndsWith("Row", StringComparison.Ordinal)
-                => english ? "Expected a JSON object with the fields the API reference lists." : "API リファレンスにある項目を持つ JSON オブジェクトを指定してください。",
             // Enumerations and lists: the reference names the values they take.
             _ => english ? "This value is not one this field takes; the API reference lists them." : "この項目に指定できない値です。指定できる値は API リファレンスをご覧ください。",
         };

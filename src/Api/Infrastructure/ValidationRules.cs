@@ -143,13 +143,15 @@ public static class ValidationRules
 
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
         rule.Must(value => !string.IsNullOrWhiteSpace(value))
-            .WithMessage(_ => English ? $"{Label(labelKey)} is required." : $"{Label(labelKey)}を入力してください。");
+            .WithMessage(_ => English ? $"{Label(labelKey)} is required." : $"{Label(labelKey)}を入力してください。")
+            .Documented(new FieldConstraint(Required: true, MinLength: 1));
 
     public static IRuleBuilderOptions<T, string?> MaxChars<T>(this IRuleBuilder<T, string?> rule, string labelKey, int max) =>
         rule.Must(value => value is null || value.Trim().Length <= max)
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} must be at most {max} characters."
-                : $"{Label(labelKey)}は{max}文字以内で入力してください。");
+                : $"{Label(labelKey)}は{max}文字以内で入力してください。")
+            .Documented(new FieldConstraint(MaxLength: max));
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
         rule.EmailAddress().WithMessage(_ => InvalidEmailMessage(labelKey));
@@ -162,26 +164,30 @@ public static class ValidationRules
         rule.Must(value => value is null || (value >= min && value <= max))
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} must be between {min:N0} and {max:N0}."
-                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。");
+                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。")
+            .Documented(new FieldConstraint(Minimum: min, Maximum: max));
 
     public static IRuleBuilderOptions<T, decimal?> InRange<T>(this IRuleBuilder<T, decimal?> rule, string labelKey, decimal min, decimal max) =>
         rule.Must(value => value is null || (value >= min && value <= max))
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} must be between {min:#,0.##} and {max:#,0.##}."
-                : $"{Label(labelKey)}は {min:#,0.##} 以上 {max:#,0.##} 以下で入力してください。");
+                : $"{Label(labelKey)}は {min:#,0.##} 以上 {max:#,0.##} 以下で入力してください。")
+            .Documented(new FieldConstraint(Minimum: min, Maximum: max));
 
     public static IRuleBuilderOptions<T, int?> InRange<T>(this IRuleBuilder<T, int?> rule, string labelKey, int min, int max) =>
         rule.Must(value => value is null || (value >= min && value <= max))
             .WithMessage(_ => English
                 ? $"{Label(labelKey)} must be between {min:N0} and {max:N0}."
-                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。");
+                : $"{Label(labelKey)}は {min:N0} 以上 {max:N0} 以下で入力してください。")
+            .Documented(new FieldConstraint(Minimum: min, Maximum: max));
 
     /// <summary>A list of short texts: at most <paramref name="maxItems"/>, none empty or longer than <paramref name="maxChars"/>.</summary>
     public static IRuleBuilderOptions<T, string[]?> TextList<T>(this IRuleBuilder<T, string[]?> rule, string labelKey, int maxItems, int maxChars) =>
         rule.Must(items => items is null || (items.Length <= maxItems && items.All(i => !string.IsNullOrWhiteSpace(i) && i.Trim().Length <= maxChars)))
             .WithMessage(_ => English
                 ? $"{Label(labelKey)}: up to {maxItems} items, none empty or longer than {maxChars} characters."
-                : $"{Label(labelKey)}は {maxItems} 件まで、各項目は空にせず {maxChars} 文字以内で入力してください。");
+                : $"{Label(labelKey)}は {maxItems} 件まで、各項目は空にせず {maxChars} 文字以内で入力してください。")
+            .Documented(new FieldConstraint(MaxItems: maxItems));
 
     /// <summary>Every value must be one of <paramref name="allowed"/>'s keys.</summary>
     public static IRuleBuilderOptions<T, string[]?> AllOneOf<T>(this IRuleBuilder<T, string[]?> rule, string labelKey, IReadOnlyDictionary<string, (string Ja, string En)> allowed) =>
@@ -191,6 +197,19 @@ public static class ValidationRules
                 var choices = string.Join(English ? ", " : "、", allowed.Keys);
                 return English ? $"{Label(labelKey)}: use only {choices}." : $"{Label(labelKey)}は {choices} から選んでください。";
             });
+
+    /// <summary>
+    /// What a rule of ours means for the OpenAPI document (required, a length, a range): kept beside the rule's
+    /// component, so that the document's schemas are read from the validators (ValidatedSchemas) and cannot disagree.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, FieldConstraint> Constraints = new();
+
+    private static IRuleBuilderOptions<T, TProperty> Documented<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, FieldConstraint constraint) =>
+        rule.Configure(configured => Constraints.AddOrUpdate(configured.Current, constraint));
+
+    /// <summary>The constraint a rule component of ours documents, if any.</summary>
+    public static FieldConstraint? ConstraintOf(FluentValidation.Internal.IRuleComponent component) =>
+        Constraints.TryGetValue(component, out var constraint) ? constraint : null;
 
     /// <summary>For every link from an e-mail that cannot be used: unknown, forged and expired read the same.</summary>
     public static string InvalidLinkMessage() => English
@@ -231,3 +250,7 @@ public static class ValidationRules
                 return English ? $"{Label(labelKey)}: choose one of {choices}." : $"{Label(labelKey)}は{choices}から選んでください。";
             });
 }
+
+/// <summary>A field's constraint as the OpenAPI document states it.</summary>
+public sealed record FieldConstraint(bool Required = false, int? MinLength = null, int? MaxLength = null, decimal? Minimum = null,
+    decimal? Maximum = null, int? MaxItems = null);

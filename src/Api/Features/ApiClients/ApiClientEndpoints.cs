@@ -57,10 +57,10 @@ public static class ApiClientEndpoints
         public Validator()
         {
             RuleFor(x => x.Name).Cascade(CascadeMode.Stop).Required("apiClient.name").MaxChars("apiClient.name", ApiClient.NameMaxLength);
-            RuleFor(x => x.Scopes).Must(s => s is { Length: > 0 } && s.All(ApiScopes.ForApiClients.Contains))
+            RuleFor(x => x.Scopes).Must(s => s is { Length: > 0 } && s.All(ApiScopes.Names.Contains))
                 .WithMessage(_ => Localization.CurrentLanguage == "en"
-                    ? $"Scopes: choose at least one of {string.Join(", ", ApiScopes.ForApiClients)}."
-                    : $"権限（スコープ）を {string.Join("、", ApiScopes.ForApiClients)} から 1 つ以上選んでください。");
+                    ? $"Scopes: choose at least one of {string.Join(", ", ApiScopes.Names)}."
+                    : $"権限（スコープ）を {string.Join("、", ApiScopes.Names)} から 1 つ以上選んでください。");
         }
     }
 
@@ -72,11 +72,20 @@ public static class ApiClientEndpoints
         return TypedResults.Ok(clients.Select(ToDto).ToList());
     }
 
-    private static async Task<Created<CreatedApiClientDto>> Create(CreateApiClientRequest request, CurrentActor actor, MarketplaceDbContext db,
-        IOpenIddictApplicationManager applications, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedApiClientDto>, ValidationProblem>> Create(CreateApiClientRequest request, CurrentActor actor,
+        MarketplaceDbContext db, IOpenIddictApplicationManager applications, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var organisationId = actor.OrganisationId!.Value;
         var scopes = request.Scopes!.Distinct().Order().ToArray();
+        // A client company's integration has no vendor profile to change, and a vendor's no work inventory.
+        var otherKind = scopes.Where(s => ApiScopes.ForApiClients.Single(a => a.Name == s).Kind is { } kind && kind != actor.OrganisationKind).ToList();
+        if (otherKind.Count > 0)
+            return ValidationRules.FieldProblem(new Dictionary<string, string[]>
+            {
+                ["scopes"] = [Localization.CurrentLanguage == "en"
+                    ? $"Scopes: {string.Join(", ", otherKind)} are for the other kind of organisation."
+                    : $"権限（スコープ）：{string.Join("、", otherKind)} はこの種類の組織では使えません。"],
+            });
         var clientId = "org-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor

@@ -49,7 +49,7 @@ public static class AwardEndpoints
             .WithSummary("Approve the pending award (owner or admin, not its proposer: 403): awards the RFP, creates the contract, tells the vendors");
         Owned(rfps.MapPost("/{rfpId:guid}/award/reject", Reject).RequireMember(null, deciders)).Validate<DecideAwardRequest>().WithName("RejectAward")
             .WithSummary("Send the pending award back with a comment; the RFP stays in evaluation");
-        Owned(rfps.MapGet("/{rfpId:guid}/ocds", Ocds).RequireMember(ApiScopes.OrganisationRead)).WithName("GetRfpOcdsReleasePackage")
+        Owned(rfps.MapGet("/{rfpId:guid}/ocds", Ocds).RequireMember(ApiScopes.RfpsRead)).WithName("GetRfpOcdsReleasePackage")
             .WithSummary("The RFP as an OCDS 1.1 release package with the bid extension: the tender; the bids after the deadline; the award and contract once approved; 403 to a person a blind evaluation keeps vendor names from. download=true answers it as a file")
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json");
         return rfps;

@@ -40,9 +40,9 @@ public static class ContractEndpoints
     public static RouteGroupBuilder MapContractEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/contracts").WithTags("Contracts");
-        group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListContracts")
+        group.MapGet("/", List).RequireMember(ApiScopes.ContractsRead).WithName("ListContracts")
             .WithSummary("The organisation's contracts, as client or as vendor, latest first");
-        group.MapGet("/{contractId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetContract")
+        group.MapGet("/{contractId:guid}", Get).RequireMember(ApiScopes.ContractsRead).WithName("GetContract")
             .WithSummary("A contract with its fees, KPI commitments and monthly reviews (both parties)");
         group.MapPut("/{contractId:guid}/kpi-reviews/{month}", RecordReview).RequireMember(null, EvaluationAccess.LeadRoles)
             .AddEndpointFilter(ClientOwnsContract).Validate<RecordKpiReviewRequest>().WithName("RecordKpiReview")

@@ -30,6 +30,8 @@ public static class StripeWebhookEndpoint
     public static RouteGroupBuilder MapStripeWebhookEndpoint(this RouteGroupBuilder api)
     {
         api.MapPost("/billing/stripe/webhook", Receive).AllowAnonymous().WithTags("Billing").WithName("ReceiveStripeEvent")
+            .Produces<StripeWebhookReceipt>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stripe's events, signed (Stripe-Signature); 400 for a missing, wrong or stale signature; a replayed event answers 200 and changes nothing; 404 when billing is not configured");
         return api;
     }

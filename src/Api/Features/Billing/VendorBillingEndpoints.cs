@@ -52,9 +52,9 @@ public static class VendorBillingEndpoints
         var group = api.MapGroup("/vendor/billing").WithTags("Billing")
             .RequireOrganisationKind(OrganisationKind.Vendor, ("プランはベンダーの組織にあります。ヘッダーでベンダーの組織を選んでください。",
                 "Plans belong to vendor organisations. Choose a vendor organisation in the header."));
-        group.MapGet("/", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetVendorBilling")
+        group.MapGet("/", Get).RequireMember(ApiScopes.BillingRead).WithName("GetVendorBilling")
             .WithSummary("The vendor's plan and entitlements, this month's proposal quota, and the plans on offer");
-        group.MapPost("/checkout", Checkout).RequireMember(null, [.. OrganisationRoles.Managers]).Validate<CheckoutRequest>().WithName("StartCheckout")
+        group.MapPost("/checkout", Checkout).RequireMember(null, [.. OrganisationRoles.Managers]).Validate<CheckoutRequest>().WithName("StartCheckout").ProducesProblem(StatusCodes.Status502BadGateway)
             .WithSummary("A Stripe Checkout session (subscription) for a plan on sale; owner or admin only; 409 when billing is not configured or a paid plan is held (change it in the portal); 502 when Stripe fails. An Idempotency-Key header makes a retry return the same session");
         group.MapPost("/portal", Portal).RequireMember(null, [.. OrganisationRoles.Managers]).WithName("OpenBillingPortal")
             .WithSummary("A Stripe customer portal session (invoices, card, change or cancel the plan); owner or admin only; 409 before any checkout");

@@ -50,31 +50,31 @@ public static class WorkInventoryEndpoints
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
         var group = api.MapGroup("/work-inventory").WithTags("Work inventory")
             .RequireOrganisationKind(OrganisationKind.Client, ("業務棚卸しは発注側の組織でのみ使えます。ヘッダーで発注側の組織を選んでください。", "Only client organisations keep a work inventory. Choose a client organisation in the header."));
-        group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventory")
+        group.MapGet("/", List).RequireMember(ApiScopes.WorkInventoryRead).WithName("GetWorkInventory")
             .WithSummary("The organisation's tasks with their check and verdict, and totals");
-        group.MapGet("/check-items", CheckItems).RequireMember(ApiScopes.OrganisationRead).WithName("GetCoreNonCoreCheckItems")
+        group.MapGet("/check-items", CheckItems).RequireMember(ApiScopes.WorkInventoryRead).WithName("GetCoreNonCoreCheckItems")
             .WithSummary("The 10 items of the core/non-core check, in the reader's language");
-        group.MapPost("/tasks", Create).RequireMember(null, editors).Validate<WorkTaskInput>().Idempotent().WithName("AddWorkTask")
+        group.MapPost("/tasks", Create).RequireMember(ApiScopes.WorkInventoryWrite, editors).Validate<WorkTaskInput>().Idempotent().WithName("AddWorkTask")
             .WithSummary("Add a task to the work inventory");
-        group.MapPost("/tasks/batch", CreateMany).RequireMember(null, editors).Idempotent().WithName("AddWorkTasks")
+        group.MapPost("/tasks/batch", CreateMany).RequireMember(ApiScopes.WorkInventoryWrite, editors).Idempotent().WithName("AddWorkTasks")
             .WithSummary("Add many tasks at once (an import the user confirmed): all or none");
         // RequireOwned before Validate: another organisation's task is 404 whatever the body is.
-        group.MapPut("/tasks/{taskId:guid}", Update).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").Validate<WorkTaskInput>().WithName("UpdateWorkTask")
+        group.MapPut("/tasks/{taskId:guid}", Update).RequireMember(ApiScopes.WorkInventoryWrite, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").Validate<WorkTaskInput>().WithName("UpdateWorkTask")
             .WithSummary("Change a task's description");
-        group.MapPut("/tasks/{taskId:guid}/check", Check).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").WithName("CheckWorkTask")
+        group.MapPut("/tasks/{taskId:guid}/check", Check).RequireMember(ApiScopes.WorkInventoryWrite, editors).RequireOwned<RouteHandlerBuilder, WorkTask>("taskId").WithName("CheckWorkTask")
             .WithSummary("Record the core/non-core check's answers; returns the task with its verdict");
         group.MapGet("/template.csv", () => Template(WorkInventoryImport.TemplateCsv(), "text/csv; charset=utf-8", "csv"))
-            .RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventoryCsvTemplate")
+            .RequireMember(ApiScopes.WorkInventoryRead).WithName("GetWorkInventoryCsvTemplate").ProducesFile("text/csv")
             .WithSummary("The import template as CSV (UTF-8 with BOM), headings in the reader's language");
         group.MapGet("/template.xlsx", () => Template(WorkInventoryImport.TemplateXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"))
-            .RequireMember(ApiScopes.OrganisationRead).WithName("GetWorkInventoryXlsxTemplate")
+            .RequireMember(ApiScopes.WorkInventoryRead).WithName("GetWorkInventoryXlsxTemplate").ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("The import template as an Excel workbook, with a sheet of the allowed choices");
-        group.MapPost("/import/preview", Preview).RequireMember(null, editors)
+        group.MapPost("/import/preview", Preview).RequireMember(ApiScopes.WorkInventoryWrite, editors)
             .DisableAntiforgery() // bearer tokens, no cookies: no CSRF
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 * WorkInventoryImport.MaxBytes))
             .WithName("PreviewWorkInventoryImport")
             .WithSummary("Read an .xlsx or CSV file (multipart field \"file\", at most 5 MB) and report its good rows and every problem by row and column; adds nothing");
-        group.MapDelete("/tasks/{taskId:guid}", Delete).RequireMember(null, editors).WithName("DeleteWorkTask")
+        group.MapDelete("/tasks/{taskId:guid}", Delete).RequireMember(ApiScopes.WorkInventoryWrite, editors).WithName("DeleteWorkTask")
             .WithSummary("Remove a task from the work inventory");
         return api;
     }

@@ -46,9 +46,9 @@ public static class ClientProposalEndpoints
         rfps.MapGet("/{rfpId:guid}/proposals/{proposalId:guid}", Get).RequireMember(null, readers).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .WithName("GetRfpProposal").WithSummary("A submitted proposal as received (its latest version), once the deadline has passed; 404 while sealed");
         rfps.MapGet("/{rfpId:guid}/proposals/{proposalId:guid}/attachments/{attachmentId:guid}", DownloadAttachment).RequireMember(null, readers)
-            .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("DownloadRfpProposalAttachment")
+            .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("DownloadRfpProposalAttachment").ProducesFile()
             .WithSummary("A document the proposal's latest version carries, as a download, once the deadline has passed; 404 while sealed");
-        rfps.MapGet("/{rfpId:guid}/proposals/summary", Summary).RequireMember(ApiScopes.OrganisationRead)
+        rfps.MapGet("/{rfpId:guid}/proposals/summary", Summary).RequireMember(ApiScopes.ProposalsRead)
             .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("GetRfpProposalsSummary")
             .WithSummary("How many proposals were submitted and whether they are still sealed (before the deadline, never whose)");
         return rfps;

@@ -22,7 +22,7 @@ public static partial class VendorProposalEndpoints
         group.MapPost("/attachments", Attach).RequireMember(null, writers).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploads.RequestLimit)).WithName("AttachToProposal")
             .WithSummary("Attach a document as multipart/form-data field \"file\" (PDF, PNG or JPEG, at most 10 MB, 10 per proposal); 409 after the deadline");
-        group.MapGet("/attachments/{attachmentId:guid}", DownloadAttachment).RequireMember(ApiScopes.OrganisationRead).WithName("DownloadMyProposalAttachment")
+        group.MapGet("/attachments/{attachmentId:guid}", DownloadAttachment).RequireMember(ApiScopes.ProposalsRead).WithName("DownloadMyProposalAttachment").ProducesFile()
             .WithSummary("One of this vendor's attached documents, as a download");
         group.MapDelete("/attachments/{attachmentId:guid}", Detach).RequireMember(null, writers).WithName("DetachFromProposal")
             .WithSummary("Take a document out of the working copy (a submitted version keeps it); 409 after the deadline");

@@ -55,16 +55,16 @@ public static partial class VendorProposalEndpoints
         var group = api.MapGroup("/vendor/rfps/{rfpId:guid}/proposal").WithTags("Vendor proposals")
             .RequireOrganisationKind(OrganisationKind.Vendor, ("提案はベンダーの組織で作成できます。ヘッダーでベンダーの組織を選んでください。",
                 "Proposals are written by vendor organisations. Choose a vendor organisation in the header."));
-        group.MapGet("/", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetMyProposal")
+        group.MapGet("/", Get).RequireMember(ApiScopes.ProposalsRead).WithName("GetMyProposal")
             .WithSummary("This vendor's proposal to the RFP, with its submitted versions, what is missing and its total cost; 404 when there is none");
         group.MapPost("/", Start).RequireMember(null, writers).WithName("StartProposal")
             .WithSummary("Start a proposal, prefilled from the vendor profile; 409 when one exists or proposals are closed");
-        group.MapPut("/", Save).RequireMember(null, writers).Validate<ProposalContent>().WithName("SaveProposal")
+        group.MapPut("/", Save).RequireMember(null, writers).Validate<ProposalContent>().WithName("SaveProposal").HonoursIfMatch()
             .WithSummary("Save the working copy (a submitted proposal stays submitted until submitted again); 409 after the deadline");
-        group.MapPost("/submit", Submit).RequireMember(null, writers).WithName("SubmitProposal")
+        group.MapPost("/submit", Submit).RequireMember(null, writers).WithName("SubmitProposal").HonoursIfMatch().ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Submit, revise or re-confirm: a new version with its receipt time; 400 listing what is missing, 402 beyond the plan's monthly quota (a first submission), 409 after the deadline");
-        group.MapPost("/withdraw", Withdraw).RequireMember(null, writers).WithName("WithdrawProposal").WithSummary("Withdraw the submitted proposal; 409 after the deadline");
-        group.MapPost("/reopen", Reopen).RequireMember(null, writers).WithName("ReopenProposal").WithSummary("Make a withdrawn proposal a draft again");
+        group.MapPost("/withdraw", Withdraw).RequireMember(null, writers).WithName("WithdrawProposal").HonoursIfMatch().WithSummary("Withdraw the submitted proposal; 409 after the deadline");
+        group.MapPost("/reopen", Reopen).RequireMember(null, writers).WithName("ReopenProposal").HonoursIfMatch().WithSummary("Make a withdrawn proposal a draft again");
         group.MapAttachmentEndpoints(writers);
         return api;
     }

@@ -24,15 +24,15 @@ public static class RfpAttachmentEndpoints
 {
     public static RouteGroupBuilder MapRfpAttachmentEndpoints(this RouteGroupBuilder group, string[] editors)
     {
-        group.MapGet("/{rfpId:guid}/attachments", List).RequireMember(ApiScopes.OrganisationRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+        group.MapGet("/{rfpId:guid}/attachments", List).RequireMember(ApiScopes.RfpsRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .WithName("ListRfpAttachments").WithSummary("The RFP's attached documents");
-        group.MapPost("/{rfpId:guid}/attachments", Upload).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+        group.MapPost("/{rfpId:guid}/attachments", Upload).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(EvidenceUploads.RequestLimit))
             .WithName("UploadRfpAttachment")
             .WithSummary("Attach a document as multipart/form-data field \"file\" (PDF, PNG or JPEG, at most 10 MB); 409 once published");
-        group.MapGet("/{rfpId:guid}/attachments/{attachmentId:guid}", Download).RequireMember(ApiScopes.OrganisationRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
-            .WithName("DownloadRfpAttachment").WithSummary("An attached document, as a download");
-        group.MapDelete("/{rfpId:guid}/attachments/{attachmentId:guid}", Remove).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+        group.MapGet("/{rfpId:guid}/attachments/{attachmentId:guid}", Download).RequireMember(ApiScopes.RfpsRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .WithName("DownloadRfpAttachment").ProducesFile().WithSummary("An attached document, as a download");
+        group.MapDelete("/{rfpId:guid}/attachments/{attachmentId:guid}", Remove).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .WithName("RemoveRfpAttachment").WithSummary("Remove an attached document; 409 once published");
         return group;
     }

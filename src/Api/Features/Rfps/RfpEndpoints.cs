@@ -85,34 +85,34 @@ public static class RfpEndpoints
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
         var group = api.MapGroup("/rfps").WithTags("RFPs")
             .RequireOrganisationKind(OrganisationKind.Client, ("RFP は発注側の組織でのみ作成できます。ヘッダーで発注側の組織を選んでください。", "Only client organisations write RFPs. Choose a client organisation in the header."));
-        group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
-        group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpVocabulary")
+        group.MapGet("/", List).RequireMember(ApiScopes.RfpsRead).WithName("ListRfps").WithSummary("The organisation's RFPs, latest change first");
+        group.MapGet("/vocabulary", Vocabulary).RequireMember(ApiScopes.RfpsRead).WithName("GetRfpVocabulary")
             .WithSummary("The readiness checklist and the evaluation axes, in the reader's language");
-        group.MapPost("/", Create).RequireMember(null, editors).Idempotent().WithName("CreateRfp").WithSummary("Start a draft: empty, from a template, or from work-inventory tasks");
-        group.MapGet("/templates", Templates).RequireMember(ApiScopes.OrganisationRead).WithName("ListRfpTemplates").WithSummary("The organisation's RFP templates");
-        group.MapPost("/{rfpId:guid}/template", SaveAsTemplate).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+        group.MapPost("/", Create).RequireMember(ApiScopes.RfpsWrite, editors).Idempotent().WithName("CreateRfp").WithSummary("Start a draft: empty, from a template, or from work-inventory tasks");
+        group.MapGet("/templates", Templates).RequireMember(ApiScopes.RfpsRead).WithName("ListRfpTemplates").WithSummary("The organisation's RFP templates");
+        group.MapPost("/{rfpId:guid}/template", SaveAsTemplate).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .Validate<SaveTemplateRequest>().Idempotent().WithName("SaveRfpAsTemplate").WithSummary("Save the RFP's content, without its dates, as a named template");
-        group.MapDelete("/templates/{templateId:guid}", DeleteTemplate).RequireMember(null, editors).WithName("DeleteRfpTemplate").WithSummary("Delete a template");
-        group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfp")
+        group.MapDelete("/templates/{templateId:guid}", DeleteTemplate).RequireMember(ApiScopes.RfpsWrite, editors).WithName("DeleteRfpTemplate").WithSummary("Delete a template");
+        group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.RfpsRead).WithName("GetRfp")
             .WithSummary("An RFP with what stops publishing, the disguised-contracting findings and the open readiness items");
-        group.MapPut("/{rfpId:guid}", Save).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<RfpContent>()
-            .WithName("SaveRfpDraft").WithSummary("Save the draft's content (whole); 409 once published");
-        group.MapPost("/{rfpId:guid}/copy", Copy).RequireMember(null, editors).Idempotent().WithName("CopyRfp").WithSummary("A new draft with the same content, deadlines cleared");
-        group.MapPost("/{rfpId:guid}/publish", Publish).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("PublishRfp")
+        group.MapPut("/{rfpId:guid}", Save).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<RfpContent>()
+            .WithName("SaveRfpDraft").HonoursIfMatch().WithSummary("Save the draft's content (whole); 409 once published");
+        group.MapPost("/{rfpId:guid}/copy", Copy).RequireMember(ApiScopes.RfpsWrite, editors).Idempotent().WithName("CopyRfp").WithSummary("A new draft with the same content, deadlines cleared");
+        group.MapPost("/{rfpId:guid}/publish", Publish).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("PublishRfp").HonoursIfMatch()
             .WithSummary("Publish: 400 lists every problem; findings need acknowledgeFindings (audited); 409 unless a draft");
-        group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp")
+        group.MapPost("/{rfpId:guid}/cancel", Cancel).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("CancelRfp").HonoursIfMatch()
             .WithSummary("Cancel a published RFP with a reason for the participants; 409 for a draft or a finished RFP");
-        group.MapPost("/{rfpId:guid}/addenda", PublishAddendum).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
-            .Validate<PublishAddendumRequest>().WithName("PublishRfpAddendum")
+        group.MapPost("/{rfpId:guid}/addenda", PublishAddendum).RequireMember(ApiScopes.RfpsWrite, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .Validate<PublishAddendumRequest>().WithName("PublishRfpAddendum").HonoursIfMatch()
             .WithSummary("Change a published RFP: a new version with a change summary; participants are told and vendors matched again; 409 unless published");
-        group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.OrganisationRead).WithName("GetRfpMatches")
+        group.MapGet("/{rfpId:guid}/matches", Matches).RequireMember(ApiScopes.RfpsRead).WithName("GetRfpMatches")
             .WithSummary("A page of the vendors the published RFP matched (offset, limit 1-100, default 20), best fit first, each with its score and reasons, and how many matched in all");
         group.MapRfpParticipationEndpoints(editors);
         group.MapClientProposalEndpoints();
         group.MapEvaluationEndpoints();
         group.MapAwardEndpoints();
         group.MapRfpAttachmentEndpoints(editors);
-        group.MapDelete("/{rfpId:guid}", Delete).RequireMember(null, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
+        group.MapDelete("/{rfpId:guid}", Delete).RequireMember(ApiScopes.RfpsWrite, editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;
     }
 

@@ -41,7 +41,7 @@ public static class RfpParticipationEndpoints
 
     public static RouteGroupBuilder MapRfpParticipationEndpoints(this RouteGroupBuilder group, string[] editors)
     {
-        group.MapGet("/{rfpId:guid}/activity", Activity).RequireMember(ApiScopes.OrganisationRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+        group.MapGet("/{rfpId:guid}/activity", Activity).RequireMember(ApiScopes.RfpsRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .WithName("GetRfpActivity").WithSummary("A published RFP's participants (a count), invitations, questions and versions");
         group.MapPost("/{rfpId:guid}/invitations", Invite).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
             .Validate<InviteVendorsRequest>().WithName("InviteVendors")

@@ -43,13 +43,13 @@ public static class VendorRfpEndpoints
         var group = api.MapGroup("/vendor/rfps").WithTags("Vendor RFPs")
             .RequireOrganisationKind(OrganisationKind.Vendor, ("RFP の受信箱はベンダーの組織で使えます。ヘッダーでベンダーの組織を選んでください。",
                 "The RFP feed is for vendor organisations. Choose a vendor organisation in the header."));
-        group.MapGet("/", Feed).RequireMember(ApiScopes.OrganisationRead).WithName("GetVendorRfpFeed")
+        group.MapGet("/", Feed).RequireMember(ApiScopes.RfpsRead).WithName("GetVendorRfpFeed")
             .WithSummary("RFPs this vendor matched, was invited to or takes part in, with why it matched; open ones first");
-        group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.OrganisationRead).WithName("GetVendorRfp")
+        group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.RfpsRead).WithName("GetVendorRfp")
             .WithSummary("The RFP's version in force, its changes and the shared answers; 404 when this vendor may not see it");
         group.MapGet("/{rfpId:guid}/attachments/{attachmentId:guid}", (Guid rfpId, Guid attachmentId, MarketplaceDbContext db, Marketplace.Core.Files.IFileStorage storage,
                 CancellationToken cancellationToken) => RfpAttachmentEndpoints.ServeAsync(ClientRows(db.RfpAttachments), rfpId, attachmentId, storage, cancellationToken))
-            .RequireMember(ApiScopes.OrganisationRead).WithName("DownloadVendorRfpAttachment").WithSummary("An attached document of an RFP this vendor sees");
+            .RequireMember(ApiScopes.RfpsRead).WithName("DownloadVendorRfpAttachment").ProducesFile().WithSummary("An attached document of an RFP this vendor sees");
         group.MapPost("/{rfpId:guid}/participation", Join).RequireMember(null, takers).WithName("JoinRfp")
             .WithSummary("Take part (参加表明): hear of answers, addenda and the deadline; 409 unless published");
         group.MapPost("/{rfpId:guid}/questions", Ask).RequireMember(null, takers).RequireVisibleRfp().Validate<AskQuestionRequest>().Idempotent().WithName("AskRfpQuestion")

@@ -44,24 +44,24 @@ public static class CertificationEndpoints
     {
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Sales };
         var group = api.MapGroup("/vendor-profile/certifications").WithTags("Vendor profile");
-        group.MapGet("/", List).RequireMember(ApiScopes.OrganisationRead).WithName("ListCertifications")
+        group.MapGet("/", List).RequireMember(ApiScopes.VendorProfileRead).WithName("ListCertifications")
             .WithSummary("The active vendor's certifications");
-        group.MapPost("/", Create).RequireMember(null, editors).Validate<CertificationInput>().Idempotent().WithName("AddCertification")
+        group.MapPost("/", Create).RequireMember(ApiScopes.VendorProfileWrite, editors).Validate<CertificationInput>().Idempotent().WithName("AddCertification")
             .WithSummary("Add a certification (unverified until an operator checks it)");
-        group.MapPut("/{certificationId:guid}", Update).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
+        group.MapPut("/{certificationId:guid}", Update).RequireMember(ApiScopes.VendorProfileWrite, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
             .Validate<CertificationInput>().WithName("UpdateCertification")
             .WithSummary("Change a certification; a change to a verified one clears the verification");
-        group.MapDelete("/{certificationId:guid}", Delete).RequireMember(null, editors).WithName("DeleteCertification")
+        group.MapDelete("/{certificationId:guid}", Delete).RequireMember(ApiScopes.VendorProfileWrite, editors).WithName("DeleteCertification")
             .WithSummary("Remove a certification and its evidence");
         // The form is read in the handler, after the checks: a foreign id answers 404 whatever the body is.
-        group.MapPut("/{certificationId:guid}/evidence", Upload).RequireMember(null, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
+        group.MapPut("/{certificationId:guid}/evidence", Upload).RequireMember(ApiScopes.VendorProfileWrite, editors).RequireOwned<RouteHandlerBuilder, Certification>("certificationId")
             .DisableAntiforgery() // bearer tokens, no cookies: no CSRF
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploads.RequestLimit))
             .WithName("UploadCertificationEvidence")
             .WithSummary("Attach the evidence file as multipart/form-data field \"file\" (PDF, PNG or JPEG, at most 10 MB); clears the verification");
         group.MapGet("/{certificationId:guid}/evidence", (Guid certificationId, MarketplaceDbContext db, IFileStorage storage, CancellationToken ct) =>
                 Download(db.Certifications.Where(c => c.Id == certificationId && c.OrganisationId == db.Tenant.OrganisationId), storage, ct))
-            .RequireMember(null).WithName("DownloadCertificationEvidence").WithSummary("The evidence file, as a download");
+            .RequireMember(ApiScopes.VendorProfileRead).WithName("DownloadCertificationEvidence").ProducesFile().WithSummary("The evidence file, as a download");
 
         return api;
     }

@@ -39,7 +39,7 @@ public static class CertificationReview
             .WithSummary("Decline to verify, with the reason the vendor is told; it leaves the queue until the vendor changes it (platform operators)");
         queue.MapGet("/{certificationId:guid}/evidence", (Guid certificationId, MarketplaceDbContext db, IFileStorage storage, CancellationToken ct) =>
                 CertificationEndpoints.Download(db.Certifications.Where(c => c.Id == certificationId), storage, ct))
-            .RequirePlatformOperator().WithName("OperatorDownloadCertificationEvidence").WithSummary("A certification's evidence (platform operators)");
+            .RequirePlatformOperator().WithName("OperatorDownloadCertificationEvidence").ProducesFile().WithSummary("A certification's evidence (platform operators)");
         return api;
     }
 

@@ -55,11 +55,11 @@ public static partial class VendorProfileEndpoints
 
         var group = api.MapGroup("/vendor-profile").WithTags("Vendor profile");
         group.MapGet("/", Get)
-            .RequireMember(ApiScopes.OrganisationRead)
+            .RequireMember(ApiScopes.VendorProfileRead)
             .WithName("GetVendorProfile")
             .WithSummary("The active vendor organisation's profile and what is still missing");
         group.MapPut("/", Put)
-            .RequireMember(null, OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Sales)
+            .RequireMember(ApiScopes.VendorProfileWrite, OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Sales)
             .Validate<VendorProfileInput>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SaveVendorProfile")

@@ -16,7 +16,20 @@ import { confirmAction } from '@/lib/confirm';
 
 const apiClientKeys = intentKeys();
 
-const scopes = ['organisation.read', 'audit.read'] as const;
+/** The integration scopes, per area, and the kind of organisation each is for (ApiScopes.ForApiClients in the Api). */
+const scopes: { scope: string; kind: 'client' | 'vendor' | null }[] = [
+  { scope: 'organisation.read', kind: null },
+  { scope: 'audit.read', kind: null },
+  { scope: 'rfps.read', kind: null },
+  { scope: 'rfps.write', kind: 'client' },
+  { scope: 'proposals.read', kind: null },
+  { scope: 'contracts.read', kind: null },
+  { scope: 'work-inventory.read', kind: 'client' },
+  { scope: 'work-inventory.write', kind: 'client' },
+  { scope: 'vendor-profile.read', kind: 'vendor' },
+  { scope: 'vendor-profile.write', kind: 'vendor' },
+  { scope: 'billing.read', kind: 'vendor' },
+];
 
 export function ApiClientsRoute() {
   const { t } = useTranslation();
@@ -98,9 +111,11 @@ function ApiClients() {
             <TextInput label={t('apiClients.name')} placeholder={t('apiClients.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required w={360} />
             <Checkbox.Group label={t('apiClients.scopes')} value={chosen} onChange={setChosen} error={fieldErrors.scopes}>
               <Stack gap={6} mt="xs">
-                {scopes.map((s) => (
-                  <Checkbox key={s} value={s} label={`${s} — ${t(`apiClients.scope.${s}`)}`} />
-                ))}
+                {scopes
+                  .filter((s) => s.kind === null || s.kind === active.kind)
+                  .map(({ scope }) => (
+                    <Checkbox key={scope} value={scope} label={`${scope} — ${t(`apiClients.scope.${scope}`)}`} />
+                  ))}
               </Stack>
             </Checkbox.Group>
             <Button type="submit" loading={create.isPending} w="fit-content">
