@@ -191,7 +191,7 @@ public static class ValidationRules
 
     /// <summary>Every value must be one of <paramref name="allowed"/>'s keys.</summary>
     public static IRuleBuilderOptions<T, string[]?> AllOneOf<T>(this IRuleBuilder<T, string[]?> rule, string labelKey, IReadOnlyDictionary<string, (string Ja, string En)> allowed) =>
-        rule.Must(items => items is null || items.All(allowed.ContainsKey))
+        rule.Must(items => items is null || items.All(item => item is not null && allowed.ContainsKey(item)))
             .WithMessage(_ =>
             {
                 var choices = string.Join(English ? ", " : "、", allowed.Keys);
