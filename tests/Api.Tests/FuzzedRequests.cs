@@ -11,7 +11,7 @@ namespace Marketplace.Api.Tests;
 
 /// <summary>
 /// Malformed requests to every operation of the running Api's OpenAPI document, as a signed-in member of the right kind
-/// of organisation (or an operator): wrong types, missing required fields, 100,000-character strings, negative and huge
+/// of organisation (or an operator), and once without a token (401 where the document says a token is needed): wrong types, missing required fields, 100,000-character strings, negative and huge
 /// numbers, invalid UTF-8, deep nesting, wrong content types, empty bodies, unknown enum values, nulls in arrays, ids
 /// that are not ids. No answer may be a 5xx (an answer the document does not list is one: see DocumentedAnswers), every
 /// 4xx is a problem+json, and an operation that answered only 4xx left its organisations' rows as they were. A new
@@ -34,6 +34,7 @@ public sealed class FuzzedRequests(ApiFixture fixture, ITestOutputHelper output)
         var asClient = client.Client(clientOrganisation);
         var asVendor = vendor.Client(vendorOrganisation);
         var asOperator = platformOperator.Client();
+        var anonymous = Api.CreateClient();
         // Real objects where a path takes them, so that bodies reach the handlers and not only the 404 of an unknown id.
         var draft = (await (await asClient.PostAsJsonAsync("/api/v1/rfps", new { title = "ファズ用の RFP" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var task = (await (await asClient.PostAsJsonAsync("/api/v1/work-inventory/tasks", new
@@ -61,16 +62,23 @@ public sealed class FuzzedRequests(ApiFixture fixture, ITestOutputHelper output)
                     : asClient;
                 var before = await SnapshotAsync(clientOrganisation, vendorOrganisation);
                 var succeeded = false;
-                foreach (var variant in Variants(operation, schemas))
+                var secured = operation["security"]?.AsArray().Count > 0;
+                // Without a token, with a body of the operation's content type (the wrong one answers 415 before any sign-in).
+                var content = operation["requestBody"]?["content"]?.AsObject();
+                HttpContent? anyBody = content?.ContainsKey("multipart/form-data") == true ? new MultipartFormDataContent()
+                    : content?.ContainsKey("application/json") == true ? Json("{}") : null;
+                foreach (var variant in Variants(operation, schemas).Prepend(new Variant("without a token", anyBody)))
                 {
                     var target = Regex.Replace(path, @"\{(?<name>[^}]+)\}", m => variant.PathValue ?? ids.GetValueOrDefault(m.Groups["name"].Value, Guid.NewGuid().ToString()));
                     using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), target + variant.Query) { Content = variant.Body };
-                    using var response = await http.SendAsync(request);
+                    using var response = await (variant.What == "without a token" ? anonymous : http).SendAsync(request);
                     sent++;
                     var status = (int)response.StatusCode;
                     histogram[status] = histogram.GetValueOrDefault(status) + 1;
                     succeeded |= status < 400;
                     var undocumented = response.Headers.TryGetValues(DocumentedAnswers.Header, out var why) ? $" ({why.First()})" : "";
+                    if (variant.What == "without a token" && secured && status != 401)
+                        failures.Add($"{id} {variant.What}: {status}, not 401");
                     if (status >= 500)
                         failures.Add($"{id} {variant.What}: {status}{undocumented}");
                     else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
