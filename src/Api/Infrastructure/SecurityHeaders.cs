@@ -35,13 +35,18 @@ public static partial class SecurityHeaders
     /// <summary>First in the pipeline, so that what answers later (an error, the SPA's fallback) keeps the headers.</summary>
     public static void UseMarketplaceSecurityHeaders(this WebApplication app)
     {
+        // Vite's dev server (development only, Spa:DevServerUrl) injects its hot-reload preamble inline and talks
+        // over a WebSocket; the built SPA needs neither.
+        var policy = app.Services.GetRequiredService<SpaOptions>().DevServerUrl is { Length: > 0 }
+            ? Policy.Replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").Replace("connect-src 'self'", "connect-src 'self' ws: wss:")
+            : Policy;
         app.Use((http, next) =>
         {
             // Set when the answer starts, so that the exception handler's clearing of the response does not drop them.
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = Policy;
+                if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
                 headers["Referrer-Policy"] = "same-origin"; // RFP and proposal ids in addresses stay on this site
