@@ -68,6 +68,8 @@ for project in "${PROJECTS[@]}"; do
   # Test results only (a logged "Failed executing DbCommand" is not a failed test).
   grep -E "^\s+(Passed|Failed|Skipped) Marketplace\." "$RESULTS/$name.log" | sed 's/^\s*/    /' || true
   grep -qE "^\s+Failed Marketplace\." "$RESULTS/$name.log" && grep -A30 -E "^\s+Failed Marketplace\." "$RESULTS/$name.log" | head -80 >&2 || true
+  # An answer its OpenAPI document does not list was turned into a 500 (tests/TestSupport/DocumentedAnswers.cs): name it.
+  grep -E "UNDOCUMENTED ANSWER" "$RESULTS/$name.log" | sort | uniq -c >&2 || true
 done
 
 # Sum the TRX counters. A project without a TRX crashed before reporting: that is a failure too.

@@ -59,11 +59,17 @@ public sealed class IntegrationScopes(ApiFixture fixture) : IClassFixture<ApiFix
         return request;
     }
 
-    /// <summary>A client of a new organisation of <paramref name="kind"/> holding <paramref name="scopes"/>, as a bearer client.</summary>
+    private readonly Dictionary<OrganisationKind, (Person Owner, Guid Organisation)> organisations = [];
+
+    /// <summary>A new API client of this test's organisation of <paramref name="kind"/> holding <paramref name="scopes"/>, as a bearer client.</summary>
     private async Task<HttpClient> IntegrationAsync(OrganisationKind kind, IEnumerable<string> scopes)
     {
-        var owner = await People.SignedInAsync(Api);
-        var organisation = await owner.CreateOrganisationAsync(kind == OrganisationKind.Client ? "client" : "vendor");
+        if (!organisations.TryGetValue(kind, out var mine))
+        {
+            var person = await People.SignedInAsync(Api);
+            organisations[kind] = mine = (person, await person.CreateOrganisationAsync(kind == OrganisationKind.Client ? "client" : "vendor"));
+        }
+        var (owner, organisation) = mine;
         var created = await owner.Client(organisation).PostAsJsonAsync("/api/v1/api-clients", new { name = "連携", scopes = scopes.ToArray() });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();

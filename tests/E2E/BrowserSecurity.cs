@@ -65,7 +65,7 @@ public sealed class BrowserSecurity(BrowserFixture browser)
         await page.GotoAsync("/api/docs/");
         // Scalar draws the document: its title and an operation from it.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Marketplace API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByText("Register a client company or a vendor; the signed-in person becomes its owner").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create an account; a confirmation link is sent by e-mail", Exact = false })).ToBeVisibleAsync();
         Assert.Empty(refusals);
     }
 }

@@ -30,9 +30,12 @@ public sealed class DocumentedAnswers : IStartupFilter
                 var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
                 if (operation is null || !(await documented.Value).TryGetValue(operation, out var statuses)) return;
                 var status = http.Response.StatusCode;
-                // 304 is the browser's own conversation (If-None-Match); 500 must stay a 500.
-                if (statuses.Contains(status) || status is StatusCodes.Status304NotModified or StatusCodes.Status500InternalServerError) return;
+                // 304 is the browser's own conversation (If-None-Match); 499 is a client that went away (nobody reads
+                // the answer); 500 must stay a 500.
+                if (statuses.Contains(status) || status is StatusCodes.Status304NotModified or StatusCodes.Status499ClientClosedRequest
+                        or StatusCodes.Status500InternalServerError) return;
                 Seen.Add($"{operation} {status}");
+                Console.Error.WriteLine($"UNDOCUMENTED ANSWER: {operation} answered {status} ({http.Request.Method} {http.Request.Path})");
                 http.Response.Headers[Header] = $"{operation} answered {status}, which its OpenAPI document does not list";
                 http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             });
