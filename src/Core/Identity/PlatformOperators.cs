@@ -24,6 +24,16 @@ public static class PlatformOperators
         {
             role = new IdentityRole<Guid> { Id = Guid.CreateVersion7(), Name = Role, NormalizedName = Role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() };
             db.Roles.Add(role);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // The first two grants at the same moment both found no role: the other one's stands.
+                db.ChangeTracker.Clear();
+                role = await db.Roles.SingleAsync(r => r.NormalizedName == Role.ToUpperInvariant(), cancellationToken);
+            }
         }
         if (!await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == role.Id, cancellationToken))
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = userId.Value, RoleId = role.Id });
