@@ -81,8 +81,8 @@ public sealed class RfpLifeCycleTests
         var fields = problems.Select(p => p.Field).ToList();
         Assert.Contains("title", fields);
         Assert.Contains("kpis", fields);
-        Assert.Contains(problems, p => p.Field == "questionDeadline" && p.En.Contains("before the proposal deadline"));
-        Assert.Contains(problems, p => p.Field == "evaluationAxes" && p.Ja.Contains("現在 50"));
+        Assert.Contains(problems, p => p.Field == "questionDeadline" && Marketplace.Core.Texts.TextCatalogue.In("en", p.Text).Contains("before the proposal deadline"));
+        Assert.Contains(problems, p => p.Field == "evaluationAxes" && Marketplace.Core.Texts.TextCatalogue.In("ja", p.Text).Contains("現在 50"));
         Assert.DoesNotContain(problems, p => p.Field == "proposalDeadline"); // in the future: fine
     }
 
@@ -115,7 +115,7 @@ public sealed class RfpLifeCycleTests
 
         // Earlier is refused, by the rules people read and by the entity itself, and changes nothing.
         var earlier = rfp.Content with { ProposalDeadline = Now.AddMinutes(1) };
-        Assert.Contains(RfpPublishing.Problems(earlier, Now, published: rfp.Content), p => p.Field == "proposalDeadline" && p.Ja.Contains("早められません"));
+        Assert.Contains(RfpPublishing.Problems(earlier, Now, published: rfp.Content), p => p.Field == "proposalDeadline" && Marketplace.Core.Texts.TextCatalogue.In("ja", p.Text).Contains("早められません"));
         var refused = Assert.Throws<RfpDeadlineMovedEarlierException>(() => rfp.PublishAddendum(earlier, "締切を早める", Now, Periods));
         Assert.Equal(("proposalDeadline", proposals), (refused.Field, refused.Current));
         Assert.Equal((1, proposals), (rfp.Version, rfp.Content.ProposalDeadline));

@@ -146,6 +146,17 @@ public static class CurrentActorSetup
     /// active organisation, or none, answers 404 with <paramref name="message"/> (Japanese, English), before the role
     /// check or the body is looked at.
     /// </summary>
+    /// <param name="messageCode">The catalogue's text that tells the caller which kind of organisation to choose.</param>
+    public static RouteGroupBuilder RequireOrganisationKind(this RouteGroupBuilder group, OrganisationKind kind, string messageCode)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>();
+            return actor.OrganisationKind == kind ? await next(context) : ApiProblems.NotFound(Marketplace.Core.Texts.TextCatalogue.Say(messageCode));
+        });
+        return group;
+    }
+
     public static RouteGroupBuilder RequireOrganisationKind(this RouteGroupBuilder group, OrganisationKind kind, (string Ja, string En) message)
     {
         group.AddEndpointFilter(async (context, next) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Core.Data;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -151,13 +152,8 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
             BadHttpRequestException bad => BadRequest(bad),
-            // The RFP's own check (RfpPublishing.Problems) names this first; here only when a colleague's addendum moved it meanwhile.
-            Marketplace.Core.Rfps.RfpDeadlineMovedEarlierException moved => new ValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [moved.Field] = [Localization.CurrentLanguage == "en"
-                    ? $"A published RFP's deadlines only move later: choose {Marketplace.Core.Hosting.JapanDate.Format(moved.Current, true)} or later."
-                    : $"公開後の締切は早められません。{Marketplace.Core.Hosting.JapanDate.Format(moved.Current, false)} 以降にしてください。"],
-            }) { Status = StatusCodes.Status400BadRequest, Title = Localization.CurrentLanguage == "en" ? "Check the deadlines" : "締切を確認してください" },
+            // Every rule of the domain that refuses a move, answered here once (handlers do not catch them).
+            Marketplace.Core.Texts.DomainException refused => Refused(refused),
             Marketplace.Core.Mail.EmailDeliveryException => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -183,6 +179,9 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
 
         switch (problem.Status)
         {
+            case 400 or 403 or 409 when exception is Marketplace.Core.Texts.DomainException:
+                logger.LogInformation("Refused {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+                break;
             case 409 or 412 when exception is not BadHttpRequestException:
                 logger.LogInformation("Lost a race on {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
                 break;
@@ -205,6 +204,22 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>A domain rule's refusal: 409, 403, or 400 with its field errors; its texts in the reader's language, its code for programs.</summary>
+    private static ProblemDetails Refused(Marketplace.Core.Texts.DomainException refused)
+    {
+        ProblemDetails problem = refused.Refusal switch
+        {
+            Marketplace.Core.Texts.Refusal.Invalid => new ValidationProblemDetails(refused.Errors.GroupBy(e => e.Field)
+                .ToDictionary(g => g.Key, g => g.Select(e => TextCatalogue.Say(e.Text)).ToArray())) { Status = StatusCodes.Status400BadRequest },
+            Marketplace.Core.Texts.Refusal.Forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Detail = TextCatalogue.Say(refused.Detail) },
+            _ => new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = TextCatalogue.Say(refused.Detail) },
+        };
+        problem.Title = TextCatalogue.Say(refused.Title);
+        problem.Extensions["code"] = refused.Detail.Code;
+        foreach (var (name, value) in refused.Facts) problem.Extensions[name] = value;
+        return problem;
     }
 
     private static bool IsSerializationFailure(Exception exception) =>

@@ -233,7 +233,10 @@ public static class ValidationRules
     /// <summary>The 400 answer with field errors; its title is the same for every endpoint.</summary>
     public static ValidationProblem FieldProblem(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: FieldProblemTitle);
 
-    public static string FieldProblemTitle => English ? "Some fields need correcting." : "入力内容に誤りがあります。";
+    /// <summary>One field's error.</summary>
+    public static ValidationProblem FieldProblem(string field, string message) => FieldProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static string FieldProblemTitle => Marketplace.Core.Texts.TextCatalogue.Say("common.checkTheFields");
 
     public static readonly IReadOnlyDictionary<string, (string Ja, string En)> Languages = new Dictionary<string, (string Ja, string En)>
     {

@@ -6,15 +6,6 @@ namespace Marketplace.Core.Awards;
 
 public enum AwardStatus { Proposed, Approved, Rejected }
 
-/// <summary>The person who proposed an award cannot approve it (稟議: a second person decides; answered 403).</summary>
-public sealed class SelfApprovalException() : InvalidOperationException("The person who proposed the award cannot approve it.");
-
-/// <summary>A move the award does not allow (answered 409): deciding one that was already decided.</summary>
-public sealed class IllegalAwardTransitionException(AwardStatus from) : InvalidOperationException($"An award that is {from} cannot be decided again.")
-{
-    public AwardStatus From { get; } = from;
-}
-
 /// <summary>
 /// An award (落札・採択) of an RFP to one proposal: procurement proposes it with a reason, a second person with the
 /// owner or admin role approves or rejects it. A rejected award stays on record; procurement may propose again.

@@ -46,7 +46,7 @@ public static class Awarding
         DateTimeOffset now, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.SingleAsync(r => r.Id == award.RfpId, cancellationToken);
-        if (rfp.Status != RfpStatus.Evaluating) throw new IllegalRfpTransitionException(rfp.Status, "awarded");
+        if (rfp.Status != RfpStatus.Evaluating) throw new IllegalRfpTransitionException(rfp.Status, RfpMove.Award);
         award.Approve(approver, comment, now);
         rfp.Award(now);
         (await db.RfpListings.SingleAsync(l => l.RfpId == rfp.Id, cancellationToken)).Update(rfp, now);

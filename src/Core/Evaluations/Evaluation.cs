@@ -3,12 +3,6 @@ using Marketplace.Core.Tenancy;
 
 namespace Marketplace.Core.Evaluations;
 
-/// <summary>A move the evaluation does not allow (answered 409): a submitted scorecard changed, the panel changed after scoring.</summary>
-public sealed class EvaluationLockedException(string reason) : InvalidOperationException(reason)
-{
-    public string Reason { get; } = reason;
-}
-
 /// <summary>
 /// The client's evaluation of an RFP's proposals, opened once the proposal deadline has passed: who evaluates, and
 /// whether vendor names are hidden from them (blind mode). One per RFP, written by procurement.

@@ -1,22 +1,5 @@
 namespace Marketplace.Core.Proposals;
 
-public enum ProposalStatus { Draft, Submitted, Withdrawn }
-
-/// <summary>Proposals are no longer accepted: the deadline passed (answered 409 with the deadline).</summary>
-public sealed class ProposalDeadlinePassedException(DateTimeOffset deadline)
-    : InvalidOperationException($"Proposals closed at {deadline:O}.")
-{
-    public DateTimeOffset Deadline { get; } = deadline;
-}
-
-/// <summary>A move the proposal's life cycle does not allow (answered 409).</summary>
-public sealed class IllegalProposalTransitionException(ProposalStatus from, string action)
-    : InvalidOperationException($"A proposal that is {from} cannot be {action}.")
-{
-    public ProposalStatus From { get; } = from;
-    public string Action { get; } = action;
-}
-
 /// <summary>
 /// A vendor's proposal to an RFP, one per vendor and RFP. Draft → Submitted (revised by submitting again, each time a
 /// new <see cref="ProposalVersion"/> with its exact receipt time) → Withdrawn; a withdrawn proposal becomes a draft
@@ -58,7 +41,7 @@ public sealed class Proposal
     public void Edit(ProposalContent content, DateTimeOffset deadline, DateTimeOffset now)
     {
         RequireOpen(deadline, now);
-        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, ProposalMove.Edit);
         Content = content with { Attachments = Content.Attachments }; // files come and go only by Attach and Detach
         UpdatedAt = now;
     }
@@ -67,7 +50,7 @@ public sealed class Proposal
     public void Attach(AttachedFile file, DateTimeOffset deadline, DateTimeOffset now)
     {
         RequireOpen(deadline, now);
-        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, ProposalMove.Edit);
         Content = Content with { Attachments = [.. Content.Attachments, file] };
         UpdatedAt = now;
     }
@@ -76,7 +59,7 @@ public sealed class Proposal
     public void Detach(Guid attachmentId, DateTimeOffset deadline, DateTimeOffset now)
     {
         RequireOpen(deadline, now);
-        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "edited (reopen it first)");
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, ProposalMove.Edit);
         Content = Content with { Attachments = Content.Attachments.Where(a => a.Id != attachmentId).ToArray() };
         UpdatedAt = now;
     }
@@ -91,7 +74,7 @@ public sealed class Proposal
     public ProposalVersion? Submit(int rfpVersion, DateTimeOffset deadline, DateTimeOffset now, ProposalContent? inForce)
     {
         RequireOpen(deadline, now);
-        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "submitted (reopen it first)");
+        if (Status == ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, ProposalMove.Submit);
         if (Status == ProposalStatus.Submitted && RfpVersion == rfpVersion && inForce is not null && Data.DocumentEquality.Same(Content, inForce)) return null;
         Status = ProposalStatus.Submitted;
         SubmittedVersion++;
@@ -104,7 +87,7 @@ public sealed class Proposal
     public void Withdraw(DateTimeOffset deadline, DateTimeOffset now)
     {
         RequireOpen(deadline, now);
-        if (Status != ProposalStatus.Submitted) throw new IllegalProposalTransitionException(Status, "withdrawn");
+        if (Status != ProposalStatus.Submitted) throw new IllegalProposalTransitionException(Status, ProposalMove.Withdraw);
         Status = ProposalStatus.Withdrawn;
         WithdrawnAt = now;
         UpdatedAt = now;
@@ -114,7 +97,7 @@ public sealed class Proposal
     public void Reopen(DateTimeOffset deadline, DateTimeOffset now)
     {
         RequireOpen(deadline, now);
-        if (Status != ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, "reopened");
+        if (Status != ProposalStatus.Withdrawn) throw new IllegalProposalTransitionException(Status, ProposalMove.Reopen);
         Status = ProposalStatus.Draft;
         WithdrawnAt = null;
         UpdatedAt = now;
@@ -123,7 +106,11 @@ public sealed class Proposal
     /// <summary>Submitted against the RFP's version in force (after an addendum, an older one needs re-confirmation).</summary>
     public bool Conforms(int currentRfpVersion) => Status == ProposalStatus.Submitted && RfpVersion == currentRfpVersion;
 
-    private static void RequireOpen(DateTimeOffset deadline, DateTimeOffset now)
+    /// <summary>
+    /// Nothing changes once proposals close. The database holds the same rule: the policies on proposals let a vendor
+    /// write its proposal only while the listing takes proposals (vendor_adds, vendor_changes; migration Proposals).
+    /// </summary>
+    public static void RequireOpen(DateTimeOffset deadline, DateTimeOffset now)
     {
         if (now >= deadline) throw new ProposalDeadlinePassedException(deadline);
     }

@@ -1,16 +1,8 @@
 using Marketplace.Core.Tenancy;
 
+using Marketplace.Core.Planning;
+
 namespace Marketplace.Core.Rfps;
-
-public enum RfpStatus { Draft, Published, Closed, Evaluating, Awarded, Cancelled }
-
-/// <summary>A move the life cycle does not allow (answered 409).</summary>
-public sealed class IllegalRfpTransitionException(RfpStatus from, string action)
-    : InvalidOperationException($"An RFP that is {from} cannot be {action}.")
-{
-    public RfpStatus From { get; } = from;
-    public string Action { get; } = action;
-}
 
 /// <summary>
 /// A client's request for proposals. Draft → Published (questions and proposals accepted) → Closed at the proposal
@@ -48,20 +40,34 @@ public sealed class Rfp : ITenantOwned
     /// <summary>Replaces the draft's content (the builder saves the whole document as the user types).</summary>
     public void EditDraft(RfpContent content, DateTimeOffset now)
     {
-        Require(RfpStatus.Draft, "edited as a draft");
+        Require(RfpStatus.Draft, RfpMove.EditDraft);
         Content = content;
         UpdatedAt = now;
     }
 
-    /// <summary>Publishes version 1; the caller has checked <see cref="RfpPublishing.Problems"/> and the findings.</summary>
-    public RfpVersion Publish(DateTimeOffset now, string? changeSummary = null)
+    /// <summary>
+    /// Publishes version 1, once every rule of <see cref="RfpPublishing.Problems"/> holds (all problems refused at once:
+    /// <see cref="RfpNotReadyException"/>) and, when the text reads like directing the vendor's staff, only with
+    /// <paramref name="acknowledgeFindings"/> (<see cref="FindingsNotAcknowledgedException"/>). Returns the version and the
+    /// findings published over (for the audit trail).
+    /// </summary>
+    public (RfpVersion Version, IReadOnlyList<DisguisedContractingFinding> AcknowledgedFindings) Publish(DateTimeOffset now, bool acknowledgeFindings)
     {
-        Require(RfpStatus.Draft, "published");
+        Require(RfpStatus.Draft, RfpMove.Publish);
+        RfpPublishing.RefuseProblems(Content, now, published: null);
+        var findings = RfpPublishing.AcknowledgedFindings(Content, acknowledgeFindings);
+        return (Publish(now), findings);
+    }
+
+    /// <summary>Publishes version 1 without the checks: for demo data and tests that build published RFPs directly.</summary>
+    internal RfpVersion Publish(DateTimeOffset now)
+    {
+        Require(RfpStatus.Draft, RfpMove.Publish);
         Status = RfpStatus.Published;
         Version = 1;
         PublishedAt = now;
         UpdatedAt = now;
-        return new RfpVersion(Id, OrganisationId, Version, Content, changeSummary, now);
+        return new RfpVersion(Id, OrganisationId, Version, Content, null, now);
     }
 
     /// <summary>
@@ -71,13 +77,34 @@ public sealed class Rfp : ITenantOwned
     /// listing's trigger in PostgreSQL refuses it too), and the addendum leaves the vendors at least
     /// <paramref name="periods"/>' time before each, moving a deadline later when it would not.
     /// </summary>
-    public RfpVersion PublishAddendum(RfpContent content, string changeSummary, DateTimeOffset now, AddendumOptions periods)
+    /// <remarks>Without the publishing rules: for demo data and tests that build addenda directly.</remarks>
+    internal RfpVersion PublishAddendum(RfpContent content, string changeSummary, DateTimeOffset now, AddendumOptions periods) =>
+        PublishAddendum(content, changeSummary, now, periods, acknowledgeFindings: true, checkRules: false).Version;
+
+    /// <summary>
+    /// An addendum as a client makes it: refused unless published, unless every rule holds for the new content
+    /// (<see cref="RfpNotReadyException"/>), unless something changed (<see cref="AddendumChangesNothingException"/>), and
+    /// over findings only with <paramref name="acknowledgeFindings"/>.
+    /// </summary>
+    public (RfpVersion Version, IReadOnlyList<DisguisedContractingFinding> AcknowledgedFindings) PublishAddendum(RfpContent content, string changeSummary,
+        DateTimeOffset now, AddendumOptions periods, bool acknowledgeFindings) =>
+        PublishAddendum(content, changeSummary, now, periods, acknowledgeFindings, checkRules: true);
+
+    private (RfpVersion Version, IReadOnlyList<DisguisedContractingFinding> AcknowledgedFindings) PublishAddendum(RfpContent content, string changeSummary,
+        DateTimeOffset now, AddendumOptions periods, bool acknowledgeFindings, bool checkRules)
     {
-        Require(RfpStatus.Published, "changed by an addendum");
+        Require(RfpStatus.Published, RfpMove.ChangeByAddendum);
+        IReadOnlyList<DisguisedContractingFinding> findings = [];
+        if (checkRules)
+        {
+            RfpPublishing.RefuseProblems(content, now, published: Content);
+            if (content.SameAs(Content)) throw new AddendumChangesNothingException();
+            findings = RfpPublishing.AcknowledgedFindings(content, acknowledgeFindings);
+        }
         Content = AfterAddendum(content, now, periods);
         Version++;
         UpdatedAt = now;
-        return new RfpVersion(Id, OrganisationId, Version, Content, changeSummary.Trim(), now);
+        return (new RfpVersion(Id, OrganisationId, Version, Content, changeSummary.Trim(), now), findings);
     }
 
     /// <summary>The addendum's content with its deadlines as they will be: never earlier than now, extended to the minimum periods.</summary>
@@ -103,7 +130,7 @@ public sealed class Rfp : ITenantOwned
 
     public void Close(DateTimeOffset now)
     {
-        Require(RfpStatus.Published, "closed");
+        Require(RfpStatus.Published, RfpMove.Close);
         Status = RfpStatus.Closed;
         ClosedAt = now;
         UpdatedAt = now;
@@ -111,14 +138,14 @@ public sealed class Rfp : ITenantOwned
 
     public void StartEvaluation(DateTimeOffset now)
     {
-        Require(RfpStatus.Closed, "evaluated");
+        Require(RfpStatus.Closed, RfpMove.Evaluate);
         Status = RfpStatus.Evaluating;
         UpdatedAt = now;
     }
 
     public void Award(DateTimeOffset now)
     {
-        Require(RfpStatus.Evaluating, "awarded");
+        Require(RfpStatus.Evaluating, RfpMove.Award);
         Status = RfpStatus.Awarded;
         UpdatedAt = now;
     }
@@ -127,16 +154,23 @@ public sealed class Rfp : ITenantOwned
     public void Cancel(string reason, DateTimeOffset now)
     {
         if (Status is not (RfpStatus.Published or RfpStatus.Closed or RfpStatus.Evaluating))
-            throw new IllegalRfpTransitionException(Status, "cancelled");
+            throw new IllegalRfpTransitionException(Status, RfpMove.Cancel);
         Status = RfpStatus.Cancelled;
         CancellationReason = reason.Trim();
         CancelledAt = now;
         UpdatedAt = now;
     }
 
-    private void Require(RfpStatus status, string action)
+    /// <summary>
+    /// Refuses <paramref name="move"/> unless the RFP is a draft: deleting it, changing its attachments (vendors have
+    /// read a published RFP's attachments; an addendum is how a published RFP changes). No policy in the database
+    /// repeats this: the client's own rows are the client's to write (row-level security keeps them to the client).
+    /// </summary>
+    public void EnsureDraft(RfpMove move) => Require(RfpStatus.Draft, move);
+
+    private void Require(RfpStatus status, RfpMove move)
     {
-        if (Status != status) throw new IllegalRfpTransitionException(Status, action);
+        if (Status != status) throw new IllegalRfpTransitionException(Status, move);
     }
 }
 

@@ -36,8 +36,9 @@ public sealed record DecideAwardRequest(string? Comment);
 /// </summary>
 public static class AwardEndpoints
 {
-    public static RouteGroupBuilder MapAwardEndpoints(this RouteGroupBuilder rfps)
+    public static RouteGroupBuilder MapAwardEndpoints(this RouteGroupBuilder api)
     {
+        var rfps = api.MapClientRfps();
         var leads = EvaluationAccess.LeadRoles;
         var deciders = OrganisationRoles.Managers.ToArray();
         RouteHandlerBuilder Owned(RouteHandlerBuilder route) => route.RequireOwned<RouteHandlerBuilder, Rfp>("rfpId");
@@ -52,7 +53,7 @@ public static class AwardEndpoints
         Owned(rfps.MapGet("/{rfpId:guid}/ocds", Ocds).RequireMember(ApiScopes.RfpsRead)).WithName("GetRfpOcdsReleasePackage")
             .WithSummary("The RFP as an OCDS 1.1 release package with the bid extension: the tender; the bids after the deadline; the award and contract once approved; 403 to a person a blind evaluation keeps vendor names from. download=true answers it as a file")
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json");
-        return rfps;
+        return api;
     }
 
     private static bool English => Localization.CurrentLanguage == "en";
@@ -170,21 +171,7 @@ public static class AwardEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
-        Contract contract;
-        try
-        {
-            contract = await Awarding.ApproveAsync(db, award, actor.RequireUserId(), request.Comment, rfpContent, now, clock, cancellationToken);
-        }
-        catch (SelfApprovalException)
-        {
-            return ApiProblems.Forbidden(English
-                ? "You proposed this award; another owner or admin must approve it."
-                : "ご自身が起案した決定は承認できません。別のオーナーまたは管理者が承認してください。");
-        }
-        catch (IllegalRfpTransitionException)
-        {
-            return NotNow("評価中の RFP だけを決定できます。", "Only an RFP in evaluation can be awarded.");
-        }
+        var contract = await Awarding.ApproveAsync(db, award, actor.RequireUserId(), request.Comment, rfpContent, now, clock, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(listing.ClientOrganisationId, actor.AuditName, AuditActions.AwardApproved, "rfp", rfpId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { award = award.Id, contract = contract.Id, vendor = award.VendorName, comment = award.DecisionComment }),

@@ -5,6 +5,7 @@ using Marketplace.Core.Auditing;
 using Marketplace.Core.Awards;
 using Marketplace.Core.Data;
 using Marketplace.Core.Evaluations;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Proposals;
 using Marketplace.Core.Rfps;
@@ -69,8 +70,9 @@ public static class EvaluationEndpoints
 {
     public const int MaxEvaluators = 20;
 
-    public static RouteGroupBuilder MapEvaluationEndpoints(this RouteGroupBuilder rfps)
+    public static RouteGroupBuilder MapEvaluationEndpoints(this RouteGroupBuilder api)
     {
+        var rfps = api.MapClientRfps();
         var leads = EvaluationAccess.LeadRoles;
         var readers = EvaluationAccess.ReaderRoles;
         RouteHandlerBuilder Owned(RouteHandlerBuilder route) => route.RequireOwned<RouteHandlerBuilder, Rfp>("rfpId");
@@ -93,23 +95,17 @@ public static class EvaluationEndpoints
         Owned(rfps.MapGet("/{rfpId:guid}/comparison/export", Export).RequireMember(null, leads)).WithName("ExportProposalComparison")
             .WithSummary("The comparison as a file: format=csv (UTF-8 with BOM) or xlsx (with the scores and flags); audited")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: ComparisonExport.XlsxType);
-        return rfps;
+        return api;
     }
 
     private static bool English => Localization.CurrentLanguage == "en";
 
-    private static ProblemHttpResult Locked(string reason) => ApiProblems.Conflict(English ? "Not possible now" : "この操作はできません", reason switch
+    /// <summary>The evaluation's own refusal, for the checks this feature makes before the entity's (finished, a submitted evaluator).</summary>
+    private static ProblemHttpResult Locked(string reason)
     {
-        "scorecardSubmitted" => English ? "Your scorecard is submitted and final." : "採点は提出済みのため変更できません。",
-        "blindAfterSubmission" => English
-            ? "Blind mode cannot change once a scorecard has been submitted."
-            : "採点が提出された後はブラインド評価の設定を変更できません。",
-        "evaluatorSubmitted" => English
-            ? "An evaluator who has submitted a scorecard stays on the panel."
-            : "採点を提出した評価者は外せません。",
-        "finished" => English ? "The evaluation of this RFP is over (awarded or cancelled)." : "この RFP の評価は終了しています（決定済みまたは中止）。",
-        _ => reason,
-    });
+        var refused = new EvaluationLockedException(reason);
+        return ApiProblems.Conflict(TextCatalogue.Say(refused.Title), TextCatalogue.Say(refused.Detail));
+    }
 
     public static string CostRule() => English
         ? "Cost is scored, not judged: 5 × (the lowest total cost of ownership among the conforming proposals ÷ this proposal's), at least 1. The cheapest scores 5, one twice as dear 2.5."
@@ -204,14 +200,7 @@ public static class EvaluationEndpoints
                          ?? await db.RfpEvaluations.FirstAsync(e => e.RfpId == rfpId, cancellationToken);
         var current = await db.RfpEvaluators.Where(e => e.RfpId == rfpId).ToListAsync(cancellationToken);
         if (current.Any(e => e.SubmittedAt is not null && !wanted.Contains(e.UserId))) return Locked("evaluatorSubmitted");
-        try
-        {
-            evaluation.SetBlind(request.Blind, current.Any(e => e.SubmittedAt is not null), now);
-        }
-        catch (EvaluationLockedException e)
-        {
-            return Locked(e.Reason);
-        }
+        evaluation.SetBlind(request.Blind, current.Any(e => e.SubmittedAt is not null), now);
         db.RfpEvaluators.RemoveRange(current.Where(e => !wanted.Contains(e.UserId))); // their unsubmitted scores go with them
         db.RfpEvaluators.AddRange(wanted.Where(id => current.All(e => e.UserId != id)).Select(id => new RfpEvaluator(rfpId, rfp.OrganisationId, id, now)));
         await db.SaveChangesAsync(cancellationToken);
@@ -300,14 +289,7 @@ public static class EvaluationEndpoints
                 ["scores"] = [English ? $"Score every proposal on every axis before submitting; {missing.Count} missing: {string.Join(", ", missing.Take(10))}"
                     : $"すべての提案をすべての評価軸で採点してから提出してください。未採点 {missing.Count} 件：{string.Join("、", missing.Take(10))}"],
             });
-        try
-        {
-            me.Submit(clock.GetUtcNow());
-        }
-        catch (EvaluationLockedException e)
-        {
-            return Locked(e.Reason);
-        }
+        me.Submit(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(opened.Listing.ClientOrganisationId, actor.AuditName, AuditActions.ScorecardSubmitted, "rfp", rfpId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { scores = given.Count }), cancellationToken);

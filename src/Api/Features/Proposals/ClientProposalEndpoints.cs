@@ -38,8 +38,9 @@ public sealed record ClientProposalDto(ClientProposalSummaryDto Summary, Proposa
 /// </summary>
 public static class ClientProposalEndpoints
 {
-    public static RouteGroupBuilder MapClientProposalEndpoints(this RouteGroupBuilder rfps)
+    public static RouteGroupBuilder MapClientProposalEndpoints(this RouteGroupBuilder api)
     {
+        var rfps = api.MapClientRfps();
         var readers = EvaluationAccess.ReaderRoles;
         rfps.MapGet("/{rfpId:guid}/proposals", List).RequireMember(null, readers).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("ListRfpProposals")
             .WithSummary("The submitted proposals with their total cost and flags, once the deadline has passed; 404 while sealed");
@@ -51,7 +52,7 @@ public static class ClientProposalEndpoints
         rfps.MapGet("/{rfpId:guid}/proposals/summary", Summary).RequireMember(ApiScopes.ProposalsRead)
             .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").WithName("GetRfpProposalsSummary")
             .WithSummary("How many proposals were submitted and whether they are still sealed (before the deadline, never whose)");
-        return rfps;
+        return api;
     }
 
     private static async Task<Ok<ProposalsSummaryDto>> Summary(Guid rfpId, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)

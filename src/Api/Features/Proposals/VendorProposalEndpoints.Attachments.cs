@@ -59,11 +59,9 @@ public static partial class VendorProposalEndpoints
                 http.Connection.RemoteIpAddress?.ToString(), new { attachment.FileName, attachment.ContentType, attachment.Size }), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception e)
+        catch
         {
-            await storage.DeleteAsync(key, CancellationToken.None); // nothing saved: no orphan file either
-            if (e is ProposalDeadlinePassedException passed) return Closed(passed.Deadline);
-            if (e is IllegalProposalTransitionException illegal) return Illegal(illegal);
+            await storage.DeleteAsync(key, CancellationToken.None); // nothing saved (a refusal or a failure): no orphan file either
             throw;
         }
         return TypedResults.Created($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachment.Id}",
@@ -87,12 +85,7 @@ public static partial class VendorProposalEndpoints
         if (proposal is null) return problem!;
         if (proposal.Content.Attachments.All(a => a.Id != attachmentId)) return NoSuchAttachment();
         var now = clock.GetUtcNow();
-        try
-        {
-            proposal.Detach(attachmentId, DeadlineOf(listing), now);
-        }
-        catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
-        catch (IllegalProposalTransitionException e) { return Illegal(e); }
+        proposal.Detach(attachmentId, DeadlineOf(listing), now);
         // A submitted version that carried the file keeps it (versions are a record); otherwise the file goes.
         var keptByVersion = proposal.SubmittedVersion > 0 && await db.Database.SqlQuery<bool>($"""
                 SELECT EXISTS (SELECT 1 FROM proposal_versions WHERE proposal_id = {proposal.Id}

@@ -8,6 +8,7 @@ using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Proposals;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Rfps;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,23 +79,13 @@ public static partial class VendorProposalEndpoints
         ApiProblems.NotFound(English ? "Your company has no proposal to this RFP yet." : "この RFP への提案はまだ作成されていません。");
 
     /// <summary>409 naming the deadline, in the reader's language (Japan time for Japanese readers).</summary>
-    private static ProblemHttpResult Closed(DateTimeOffset deadline) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: English ? "Proposals are closed" : "提案の受付は終了しています",
-        detail: English ? $"Proposals were accepted until {deadline:yyyy-MM-dd HH:mm} UTC."
-            : $"提案は {deadline.ToOffset(TimeSpan.FromHours(9)):yyyy年M月d日 HH:mm}（日本時間）まで受け付けていました。",
-        extensions: new Dictionary<string, object?> { ["deadline"] = deadline });
-
-    private static ProblemHttpResult Illegal(IllegalProposalTransitionException e) => ApiProblems.Conflict(
-        English ? "Not possible now" : "この操作はできません",
-        (e.From, e.Action) switch
-        {
-            (ProposalStatus.Withdrawn, _) when !English => "取り下げた提案です。再提出するには、まず「提案を再開」してください。",
-            (ProposalStatus.Withdrawn, _) => "This proposal was withdrawn. Reopen it first to submit again.",
-            (_, "withdrawn") when !English => "取り下げられるのは提出済みの提案だけです。",
-            (_, "withdrawn") => "Only a submitted proposal can be withdrawn.",
-            _ when !English => "取り下げた提案だけを再開できます。",
-            _ => "Only a withdrawn proposal can be reopened.",
-        });
+    /// <summary>Proposals closed, said as the proposal's own refusal says it (for the checks made before the entity's).</summary>
+    private static ProblemHttpResult Closed(DateTimeOffset deadline)
+    {
+        var refused = new ProposalDeadlinePassedException(deadline);
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: TextCatalogue.Say(refused.Title), detail: TextCatalogue.Say(refused.Detail),
+            extensions: new Dictionary<string, object?>(refused.Facts) { ["code"] = refused.Detail.Code });
+    }
 
     /// <summary>The listing (what this vendor may see of the RFP) and its version in force; null when it may not see it.</summary>
     private static async Task<(RfpListing Listing, RfpContent Content)?> RfpAsync(MarketplaceDbContext db, Guid rfpId, CancellationToken cancellationToken)
@@ -225,12 +216,7 @@ public static partial class VendorProposalEndpoints
         var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
         if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
-        try
-        {
-            proposal.Edit(Normalised(content), DeadlineOf(listing), now);
-        }
-        catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
-        catch (IllegalProposalTransitionException e) { return Illegal(e); }
+        proposal.Edit(Normalised(content), DeadlineOf(listing), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
     }
@@ -266,12 +252,7 @@ public static partial class VendorProposalEndpoints
         var inForce = firstSubmission ? null : await db.ProposalVersions.AsNoTracking()
             .Where(v => v.ProposalId == proposal.Id && v.Number == proposal.SubmittedVersion).Select(v => v.Content).SingleAsync(cancellationToken);
         ProposalVersion? version;
-        try
-        {
-            version = proposal.Submit(listing.Version, DeadlineOf(listing), now, inForce);
-        }
-        catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
-        catch (IllegalProposalTransitionException e) { return Illegal(e); }
+        version = proposal.Submit(listing.Version, DeadlineOf(listing), now, inForce);
         // The same submission again (a second click): the answer of the first, and no new version.
         if (version is null) return TypedResults.Ok(await ToDtoAsync(db, http, proposal, listing, rfp, now, cancellationToken));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -306,12 +287,7 @@ public static partial class VendorProposalEndpoints
         var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
         if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
-        try
-        {
-            change(proposal, DeadlineOf(listing), now);
-        }
-        catch (ProposalDeadlinePassedException e) { return Closed(e.Deadline); }
-        catch (IllegalProposalTransitionException e) { return Illegal(e); }
+        change(proposal, DeadlineOf(listing), now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.AppendAuditAsync(new AuditRecord(proposal.VendorId, actor.AuditName, auditAction, "proposal", proposal.Id.ToString(),

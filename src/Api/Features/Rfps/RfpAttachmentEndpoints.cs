@@ -42,9 +42,6 @@ public static class RfpAttachmentEndpoints
     private static ProblemHttpResult NoSuchAttachment() =>
         ApiProblems.NotFound(English ? "There is no such attachment on this RFP." : "この RFP に、その添付資料はありません。");
 
-    private static ProblemHttpResult Published() => ApiProblems.Conflict(English ? "Not possible in this state" : "この状態ではできません",
-        English ? "Attachments change only while the RFP is a draft." : "添付資料は下書きの間だけ追加・削除できます。");
-
     private static async Task<Ok<List<RfpAttachmentDto>>> List(Guid rfpId, MarketplaceDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await ListAsync(db.RfpAttachments, rfpId, cancellationToken)).Select(RfpAttachmentDto.From).ToList());
 
@@ -67,7 +64,7 @@ public static class RfpAttachmentEndpoints
         MarketplaceDbContext db, IFileStorage storage, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rfp = await db.Rfps.AsNoTracking().SingleAsync(r => r.Id == rfpId, cancellationToken);
-        if (rfp.Status != RfpStatus.Draft) return Published();
+        rfp.EnsureDraft(RfpMove.ChangeAttachments);
         if (await db.RfpAttachments.CountAsync(a => a.RfpId == rfpId, cancellationToken) >= RfpAttachment.MaxPerRfp)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
@@ -100,7 +97,7 @@ public static class RfpAttachmentEndpoints
         var attachment = await db.RfpAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.RfpId == rfpId, cancellationToken);
         if (attachment is null) return NoSuchAttachment();
         var rfp = await db.Rfps.AsNoTracking().SingleAsync(r => r.Id == rfpId, cancellationToken);
-        if (rfp.Status != RfpStatus.Draft) return Published();
+        rfp.EnsureDraft(RfpMove.ChangeAttachments);
         db.RfpAttachments.Remove(attachment);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

@@ -1,0 +1,3 @@
+namespace Marketplace.Core.Proposals;
+
+public enum ProposalStatus { Draft, Submitted, Withdrawn }
