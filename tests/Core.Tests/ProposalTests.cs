@@ -83,7 +83,7 @@ public sealed class ProposalLifeCycleTests
         {
             Fees = new ProposalFees { MonthlyYen = 300_000 },
             Kpis = [new KpiCommitment("期限遵守率", 99.5m)],
-            Security = SecurityQuestionnaire.Questions.Select(q => new SecurityAnswer(q.Code, "回答")).ToArray(),
+            Security = SecurityQuestionnaire.Questions.Select(q => new SecurityAnswer(q, "回答")).ToArray(),
             Bcp = "東京・大阪の 2 拠点", TransitionPlan = "並走 1 か月", Team = "専任 3 名",
             Exit = new ExitTerms { ManualHandover = "手順書を引き渡す", DataReturn = "CSV で返却", SupportMonths = 3 },
         };

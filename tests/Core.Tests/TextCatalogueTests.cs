@@ -96,11 +96,45 @@ public sealed partial class TextCatalogueTests
     }
 
     [Fact]
+    public void Every_vocabulary_the_domain_names_by_code_has_its_texts()
+    {
+        // The domain's lists hold codes only; each code's words are in the catalogue (interpolated codes the test above cannot see).
+        var texts = new List<Text>();
+        texts.AddRange(EvaluationAxes.All.Select(a => EvaluationAxes.Label(a.Code)));
+        texts.AddRange(ReadinessChecklist.Items.Select(ReadinessChecklist.Label));
+        texts.AddRange(SecurityQuestionnaire.Questions.Select(SecurityQuestionnaire.Question));
+        texts.AddRange(Vendors.CertificationTypes.Codes.Select(Vendors.CertificationTypes.Name));
+        texts.AddRange(ProposalFlags.Codes.SelectMany(code => new[] { new ProposalFlag(code, "isms").Text, new ProposalFlag(code).Text }));
+        texts.AddRange(new[] { "initial", "monthly", "perUnit", "total", "volumeMinus20", "volumePlus20" }.Select(key => Text.Of($"comparison.row.{key}")));
+        foreach (var text in texts)
+            foreach (var language in TextCatalogue.SupportedLanguages)
+            {
+                Assert.True(TextCatalogue.Has(text.Code, language), $"no {language} text for {text.Code}");
+                Assert.DoesNotContain("{{", TextCatalogue.In(language, text));
+            }
+    }
+
+    [Fact]
+    public void The_comparison_names_its_rows_in_the_readers_language()
+    {
+        var rfp = new RfpContent { Kpis = [new KpiTarget("一次回答率", "%", 90.5m, "higher")] };
+        var rows = ProposalComparison.Build(rfp, [], [], new Dictionary<(Guid, string), int>()).Rows;
+        Assert.Equal("実績（15%）", TextCatalogue.In("ja", rows.First(r => r.Key == "trackRecord").Label));
+        Assert.Equal("Track record (15%)", TextCatalogue.In("en", rows.First(r => r.Key == "trackRecord").Label));
+        Assert.Equal("一次回答率（目標 90.5%）", TextCatalogue.In("ja", rows.First(r => r.Section == "kpi").Label));
+        Assert.Equal("Total cost (volume +20%)", TextCatalogue.In("en", rows.First(r => r.Key == "volumePlus20").Label));
+        Assert.Equal("The required certification (Privacy Mark) ends before the contract does",
+            TextCatalogue.In("en", new ProposalFlag("certificationExpires", "pmark").Text));
+    }
+
+    [Fact]
     public void Arguments_render_as_the_reader_reads_them()
     {
         var moment = new DateTimeOffset(2026, 12, 2, 5, 5, 0, TimeSpan.Zero);
         Assert.Equal("提案は 2026年12月2日 14:05（日本時間）まで受け付けていました。", TextCatalogue.In("ja", "proposal.closed", new { deadline = moment }));
         Assert.Equal("Proposals were accepted until 2026-12-02 14:05 JST.", TextCatalogue.In("en", "proposal.closed", new { deadline = moment }));
+        Assert.Contains("2026年12月2日に数え直されます", TextCatalogue.In("ja", "billing.quota.detail", new { plan = "フリー", limit = 3, used = 3, resets = moment }));
+        Assert.Contains("starts again on 2026-12-02.", TextCatalogue.In("en", "billing.quota.detail", new { plan = "Free", limit = 3, used = 3, resets = moment }));
         Assert.Equal("At most 4,000 characters.", TextCatalogue.In("en", "rfp.validation.textMax", new { max = 4000 }));
         Assert.Equal("認証は isms・pmark から選んでください。", TextCatalogue.In("ja", "rfp.validation.certifications", new { codes = new[] { "isms", "pmark" } }));
         Assert.Equal("The RFP is published; it cannot be deleted (cancel it instead).",

@@ -113,7 +113,7 @@ public sealed class WritingAProposal(BrowserFixture browser)
         var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
         content["summary"] = "請求書発行を 2 名体制で安定させます。";
         content["kpis"] = new[] { new { metric = "期限遵守率", committed = 98m } }; // short of the 99 % target: a flag
-        content["security"] = Marketplace.Core.Proposals.SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = "規程に従って対応します。" });
+        content["security"] = Marketplace.Core.Proposals.SecurityQuestionnaire.Questions.Select(q => new { code = q, answer = "規程に従って対応します。" });
         content["transitionPlan"] = "並走 1 か月。";
         content["team"] = "専任 3 名。";
         content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却します。" };

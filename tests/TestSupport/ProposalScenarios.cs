@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Proposals;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 
@@ -106,7 +107,7 @@ public static class ProposalScenarios
         var content = JsonSerializer.Deserialize<Dictionary<string, object?>>(proposal.GetProperty("content").GetRawText())!;
         content["summary"] = summary;
         content["kpis"] = new[] { new { metric = "期限遵守率", committed = 99.5m, note = "二重チェック" } };
-        content["security"] = SecurityQuestionnaire.Questions.Select(q => new { code = q.Code, answer = $"{q.Ja}について回答します。" });
+        content["security"] = SecurityQuestionnaire.Questions.Select(q => new { code = q, answer = $"{TextCatalogue.In("ja", SecurityQuestionnaire.Question(q))}について回答します。" });
         content["transitionPlan"] = "1 か月の並走ののち切り替えます。";
         content["team"] = "専任 3 名、責任者 1 名。";
         content["exit"] = new { manualHandover = "手順書を引き渡します。", dataReturn = "CSV で返却し消去証明を出します。", supportMonths = 3 };

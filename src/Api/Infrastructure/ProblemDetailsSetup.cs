@@ -212,7 +212,8 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         ProblemDetails problem = refused.Refusal switch
         {
             Marketplace.Core.Texts.Refusal.Invalid => new ValidationProblemDetails(refused.Errors.GroupBy(e => e.Field)
-                .ToDictionary(g => g.Key, g => g.Select(e => TextCatalogue.Say(e.Text)).ToArray())) { Status = StatusCodes.Status400BadRequest },
+                .ToDictionary(g => g.Key, g => g.Select(e => TextCatalogue.Say(e.Text)).ToArray()))
+            { Status = StatusCodes.Status400BadRequest },
             Marketplace.Core.Texts.Refusal.Forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Detail = TextCatalogue.Say(refused.Detail) },
             _ => new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = TextCatalogue.Say(refused.Detail) },
         };
@@ -313,8 +314,15 @@ internal sealed class MarketplaceExceptionHandler(IProblemDetailsService problem
         if (inner.StartsWith("Marketplace.", StringComparison.Ordinal)) inner = "";
         var name = inner.Split('.')[^1].TrimEnd('?', ']', '[') switch
         {
-            "int" => "Int32", "long" => "Int64", "short" => "Int16", "bool" => "Boolean", "decimal" => "Decimal",
-            "double" => "Double", "float" => "Single", "string" => "String", var other => other,
+            "int" => "Int32",
+            "long" => "Int64",
+            "short" => "Int16",
+            "bool" => "Boolean",
+            "decimal" => "Decimal",
+            "double" => "Double",
+            "float" => "Single",
+            "string" => "String",
+            var other => other,
         };
         return name switch
         {

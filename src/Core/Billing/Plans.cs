@@ -1,3 +1,4 @@
+using Marketplace.Core.Texts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,9 @@ public sealed class PlanOptions
     public bool FeaturedBadge { get; set; }
     /// <summary>The Stripe price the plan is sold as; empty for a plan that is not sold (Free).</summary>
     public string StripePriceId { get; set; } = "";
+
+    /// <summary>The plan's name in the reader's language (configuration names it in Japanese and English; others read the Japanese).</summary>
+    public string Name => TextCatalogue.CurrentLanguage == "en" && NameEn.Length > 0 ? NameEn : NameJa;
 }
 
 public sealed class StripeOptions

@@ -1,4 +1,6 @@
+using Marketplace.Core.Data;
 using Marketplace.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Billing;
 
@@ -64,6 +66,11 @@ public sealed record Entitlement(string Plan, PlanOptions Options, string Status
 /// <summary>What a vendor may do now, from its subscription (decision 0017).</summary>
 public static class Entitlements
 {
+    /// <summary>The vendor's entitlement now, from its subscription row (the context acts for the vendor; none until its first checkout).</summary>
+    public static async Task<Entitlement> ForAsync(MarketplaceDbContext db, Guid vendorId, BillingOptions billing, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        Of(await db.VendorSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == vendorId, cancellationToken), billing, now);
+
     public static Entitlement Of(VendorSubscription? subscription, BillingOptions billing, DateTimeOffset now)
     {
         var free = new Entitlement(BillingOptions.FreePlan, billing.Free, subscription?.Status ?? "none", null);

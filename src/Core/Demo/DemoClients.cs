@@ -78,7 +78,7 @@ public static class DemoClients
     /// <summary>A complete RFP for one task, as a careful client writes it (publishable, no disguised-contracting finding).</summary>
     internal static RfpContent Content(DateTimeOffset now, string title, string service, string scope, int volume, string unit, int weeksToDeadline,
         string industry = "卸売", string size = "medium") => new()
-    {
+        {
             Title = title,
             Purpose = $"{scope}の属人化を解消し、繁忙期でも期限どおりに処理できる体制をつくる。",
             Background = "担当者の退職と業務量の増加で、月末の処理が遅れがちになっている。",
@@ -126,7 +126,8 @@ public static class DemoClients
 
         var draft = new Rfp(clientId, Content("請求書発行・入金消込の委託", "invoice-processing", "請求書の発行と入金消込", 1200, "件", 6) with
         {
-            Kpis = [], TransitionPlan = null, // still being written: the builder lists what is missing
+            Kpis = [],
+            TransitionPlan = null, // still being written: the builder lists what is missing
         }, now);
         var published = new Rfp(clientId, Content("月次給与計算業務の委託", "payroll", "月次給与計算", 350, "名", 4), now);
         var closed = new Rfp(clientId, Content("社会保険手続きの委託", "social-insurance", "社会保険の手続き", 40, "件", -1), now); // its deadline passed a week ago

@@ -105,7 +105,10 @@ public static class DemoEvaluations
         db.Tenant.Set(clientId);
         var content = DemoClients.Content(now, title, service, scope, volume, unit, 2) with
         {
-            QuestionDeadline = now.AddDays(-10), ProposalDeadline = deadline, TransitionStart = transitionStart, ContractTermMonths = 12,
+            QuestionDeadline = now.AddDays(-10),
+            ProposalDeadline = deadline,
+            TransitionStart = transitionStart,
+            ContractTermMonths = 12,
             RequiredCertifications = [], // the demo vendors hold various ones: no flag from this
         };
         var rfp = new Rfp(clientId, content, now.AddDays(-21));
@@ -141,7 +144,7 @@ public static class DemoEvaluations
             },
             Kpis = [new KpiCommitment("期限遵守率", onTime, "ダブルチェック体制"), new KpiCommitment("ミス率", errors)],
             Security = [.. SecurityQuestionnaire.PrefillFrom(profile), .. SecurityQuestionnaire.Questions.Skip(4)
-                .Select(q => new SecurityAnswer(q.Code, "ISMS の規程に従い、国内のデータセンターで保管し、契約終了時に消去証明を提出します。"))],
+                .Select(q => new SecurityAnswer(q, "ISMS の規程に従い、国内のデータセンターで保管し、契約終了時に消去証明を提出します。"))],
             Bcp = "東京・大阪の 2 拠点で相互に代替します。",
             TransitionPlan = "2 か月の並走で手順書を整え、切り替え後 1 か月は責任者が常駐します。",
             Team = "責任者 1 名、専任 3 名、繁忙期は応援 2 名。",
@@ -151,8 +154,8 @@ public static class DemoEvaluations
         // Answers the profile does not give are filled so that every demo proposal is complete.
         proposal.Edit(content with
         {
-            Security = SecurityQuestionnaire.Questions.Select(q => content.Security.FirstOrDefault(a => a.Code == q.Code)
-                ?? new SecurityAnswer(q.Code, "社内規程に従い対応し、年 1 回の内部監査で確認しています。")).ToArray(),
+            Security = SecurityQuestionnaire.Questions.Select(q => content.Security.FirstOrDefault(a => a.Code == q)
+                ?? new SecurityAnswer(q, "社内規程に従い対応し、年 1 回の内部監査で確認しています。")).ToArray(),
         }, deadline, at);
         db.Proposals.Add(proposal);
         var first = proposal.Submit(rfp.Version, deadline, at, inForce: null)!;

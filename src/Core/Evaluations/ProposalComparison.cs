@@ -1,5 +1,7 @@
+using System.Globalization;
 using Marketplace.Core.Proposals;
 using Marketplace.Core.Rfps;
+using Marketplace.Core.Texts;
 
 namespace Marketplace.Core.Evaluations;
 
@@ -19,9 +21,10 @@ public sealed record ComparisonColumn(Guid ProposalId, string Label, bool Confor
 
 /// <summary>A row of the side-by-side table: one value per column, the best ones marked.</summary>
 /// <param name="Section">axis, total, kpi or fee.</param>
+/// <param name="Label">What the row shows (catalogue: comparison.row.*).</param>
 /// <param name="Unit">score, points, rank, yen, or a KPI's own unit.</param>
 /// <param name="Better">higher, lower or none: which way is best (none marks no best).</param>
-public sealed record ComparisonRow(string Section, string Key, string Ja, string En, string Unit, string Better, IReadOnlyList<decimal?> Values,
+public sealed record ComparisonRow(string Section, string Key, Text Label, string Unit, string Better, IReadOnlyList<decimal?> Values,
     IReadOnlyList<bool> Best);
 
 public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<ComparisonRow> Rows);
@@ -67,35 +70,34 @@ public static class ProposalComparison
         var conforms = proposals.Select(p => p.Conforms).ToList();
         var rows = new List<ComparisonRow>();
         foreach (var (axis, i) in axes.Select((a, i) => (a, i)))
-        {
-            var known = EvaluationAxes.All.FirstOrDefault(x => x.Code == axis.Code);
-            var (ja, en) = (known.Ja ?? axis.Code, known.En ?? axis.Code);
-            rows.Add(Row("axis", axis.Code, $"{ja}（{axis.Weight}%）", $"{en} ({axis.Weight}%)", "score", "higher", finished.Select(c => c.Axes[i].Score), conforms));
-        }
-        rows.Add(Row("total", "weightedScore", "加重合計（100 点満点）", "Weighted total (out of 100)", "points", "higher", finished.Select(c => c.WeightedScore), conforms));
-        rows.Add(Row("total", "rank", "順位", "Rank", "rank", "lower", finished.Select(c => (decimal?)c.Rank), conforms));
+            rows.Add(Row("axis", axis.Code, Text.Of("comparison.row.axis", new { axis = EvaluationAxes.Label(axis.Code), weight = axis.Weight }), "score", "higher",
+                finished.Select(c => c.Axes[i].Score), conforms));
+        rows.Add(Row("total", "weightedScore", Text.Of("comparison.row.weightedScore"), "points", "higher", finished.Select(c => c.WeightedScore), conforms));
+        rows.Add(Row("total", "rank", Text.Of("comparison.row.rank"), "rank", "lower", finished.Select(c => (decimal?)c.Rank), conforms));
         foreach (var target in rfp.FilledKpis())
-            rows.Add(Row("kpi", target.Metric, $"{target.Metric}（目標 {target.Target:0.##}{target.Unit}）", $"{target.Metric} (target {target.Target:0.##}{target.Unit})",
+            rows.Add(Row("kpi", target.Metric, Text.Of("comparison.row.kpi", new { metric = target.Metric, target = target.Target.ToString("0.##", CultureInfo.InvariantCulture), unit = target.Unit }),
                 target.Unit, target.Direction == "lower" ? "lower" : "higher",
                 proposals.Select(p => p.Content.Kpis.FirstOrDefault(k => k.Metric == target.Metric)?.Committed), conforms));
-        rows.Add(Row("fee", "initial", "初期費用", "Initial fee", "yen", "lower", proposals.Select(p => (decimal?)p.Cost.InitialYen), conforms));
-        rows.Add(Row("fee", "monthly", "月額固定費（期間合計）", "Monthly fees (over the term)", "yen", "lower", proposals.Select(p => (decimal?)p.Cost.MonthlyFeesYen), conforms));
-        rows.Add(Row("fee", "perUnit", "従量費用（期間合計）", "Per-unit charges (over the term)", "yen", "lower", proposals.Select(p => (decimal?)p.Cost.PerUnitYen), conforms));
-        rows.Add(Row("fee", "total", "総保有コスト", "Total cost of ownership", "yen", "lower", proposals.Select(p => (decimal?)p.Cost.TotalYen), conforms));
-        rows.Add(Row("fee", "volumeMinus20", "総保有コスト（数量 −20%）", "Total cost (volume −20%)", "yen", "lower", proposals.Select(p => (decimal?)p.Sensitivity.VolumeMinus20Yen), conforms));
-        rows.Add(Row("fee", "volumePlus20", "総保有コスト（数量 +20%）", "Total cost (volume +20%)", "yen", "lower", proposals.Select(p => (decimal?)p.Sensitivity.VolumePlus20Yen), conforms));
+        rows.Add(FeeRow("initial", proposals.Select(p => (decimal?)p.Cost.InitialYen)));
+        rows.Add(FeeRow("monthly", proposals.Select(p => (decimal?)p.Cost.MonthlyFeesYen)));
+        rows.Add(FeeRow("perUnit", proposals.Select(p => (decimal?)p.Cost.PerUnitYen)));
+        rows.Add(FeeRow("total", proposals.Select(p => (decimal?)p.Cost.TotalYen)));
+        rows.Add(FeeRow("volumeMinus20", proposals.Select(p => (decimal?)p.Sensitivity.VolumeMinus20Yen)));
+        rows.Add(FeeRow("volumePlus20", proposals.Select(p => (decimal?)p.Sensitivity.VolumePlus20Yen)));
         return new Comparison(finished, rows);
+
+        ComparisonRow FeeRow(string key, IEnumerable<decimal?> values) => Row("fee", key, Text.Of($"comparison.row.{key}"), "yen", "lower", values, conforms);
     }
 
     /// <summary>A row whose best value is picked among the conforming proposals only (a proposal not re-confirmed is shown, never best).</summary>
-    private static ComparisonRow Row(string section, string key, string ja, string en, string unit, string better, IEnumerable<decimal?> values,
+    private static ComparisonRow Row(string section, string key, Text label, string unit, string better, IEnumerable<decimal?> values,
         IReadOnlyList<bool> conforms)
     {
         var list = values.ToList();
         var present = list.Where((v, i) => v is not null && conforms[i]).Select(v => v!.Value).ToList();
         // Nothing is best when all are equal: marking every cell would say nothing.
         decimal? best = present.Distinct().Count() < 2 || better == "none" ? null : better == "lower" ? present.Min() : present.Max();
-        return new ComparisonRow(section, key, ja, en, unit, better, list, list.Select((v, i) => conforms[i] && best is not null && v == best).ToList());
+        return new ComparisonRow(section, key, label, unit, better, list, list.Select((v, i) => conforms[i] && best is not null && v == best).ToList());
     }
 
     /// <summary>"A", "B", ... "Z", "AA": the names blind mode shows instead of vendors'.</summary>

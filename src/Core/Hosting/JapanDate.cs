@@ -14,4 +14,8 @@ public static class JapanDate
     public static string Format(DateTimeOffset moment, bool english) => english
         ? moment.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " JST"
         : moment.ToOffset(Offset).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The Japanese calendar day of a moment: "2026年12月2日", or "2026-12-02".</summary>
+    public static string FormatDay(DateTimeOffset moment, bool english) =>
+        moment.ToOffset(Offset).ToString(english ? "yyyy-MM-dd" : "yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 }

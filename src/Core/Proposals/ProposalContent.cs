@@ -1,4 +1,5 @@
 using Marketplace.Core.Rfps;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Vendors;
 
 namespace Marketplace.Core.Proposals;
@@ -62,7 +63,7 @@ public sealed record ProposalContent
         foreach (var target in rfp.FilledKpis())
             if (!Kpis.Any(k => k.Metric == target.Metric)) missing.Add($"kpi:{target.Metric}");
         foreach (var question in SecurityQuestionnaire.Questions)
-            if (!Security.Any(a => a.Code == question.Code && !string.IsNullOrWhiteSpace(a.Answer))) missing.Add($"security:{question.Code}");
+            if (!Security.Any(a => a.Code == question && !string.IsNullOrWhiteSpace(a.Answer))) missing.Add($"security:{question}");
         if (rfp.BcpRequired && string.IsNullOrWhiteSpace(Bcp)) missing.Add("bcp");
         if (string.IsNullOrWhiteSpace(TransitionPlan)) missing.Add("transitionPlan");
         if (string.IsNullOrWhiteSpace(Team)) missing.Add("team");
@@ -77,15 +78,10 @@ public sealed record ProposalContent
 /// </summary>
 public static class SecurityQuestionnaire
 {
-    public static readonly IReadOnlyList<(string Code, string Ja, string En)> Questions =
-    [
-        ("accessControl", "アクセス権限の管理方法", "How access rights are managed"),
-        ("auditLogging", "操作ログ・監査ログの取得と保管", "Operation and audit logs: what is kept and for how long"),
-        ("subcontracting", "再委託の有無と承認・管理の方法", "Subcontracting: whether, and how it is approved and managed"),
-        ("incidentResponse", "セキュリティ事故発生時の連絡・対応手順", "What happens, and who is told, when a security incident occurs"),
-        ("dataHandling", "お預かりするデータ・個人情報の保管場所と取り扱い", "Where the client's data and personal information are kept, and how"),
-        ("requirements", "RFP のセキュリティ要件への対応", "How the RFP's security requirements are met"),
-    ];
+    /// <summary>The questions' codes, in order; each reads as proposal.security.&lt;code&gt; in the catalogue.</summary>
+    public static readonly IReadOnlyList<string> Questions = ["accessControl", "auditLogging", "subcontracting", "incidentResponse", "dataHandling", "requirements"];
+
+    public static Text Question(string code) => Text.Of($"proposal.security.{code}");
 
     /// <summary>The answers a vendor's profile already gives (its answer library), by question.</summary>
     public static SecurityAnswer[] PrefillFrom(VendorProfile? profile) =>

@@ -1,10 +1,18 @@
 using Marketplace.Core.Rfps;
+using Marketplace.Core.Texts;
+using Marketplace.Core.Vendors;
 
 namespace Marketplace.Core.Proposals;
 
 /// <param name="Code">certificationExpires, belowTarget, extraCharges, notConforming, unpriced.</param>
 /// <param name="Subject">What it is about: the certification type, the KPI metric, the volume item; null for the others.</param>
-public sealed record ProposalFlag(string Code, string? Subject = null);
+public sealed record ProposalFlag(string Code, string? Subject = null)
+{
+    /// <summary>What the flag says (catalogue: proposal.flag.*), naming its subject.</summary>
+    public Text Text => Code == "certificationExpires"
+        ? Text.Of($"proposal.flag.{Code}", new { certification = CertificationTypes.Name(Subject ?? "other") })
+        : Text.Of($"proposal.flag.{Code}", new { subject = Subject });
+}
 
 /// <summary>
 /// What procurement should see beside a proposal's score (domain.md): a required certification that ends before the
@@ -13,6 +21,8 @@ public sealed record ProposalFlag(string Code, string? Subject = null);
 /// </summary>
 public static class ProposalFlags
 {
+    public static readonly IReadOnlyList<string> Codes = ["notConforming", "certificationExpires", "belowTarget", "extraCharges", "unpriced"];
+
     /// <param name="certificationValidTo">The vendor's latest end date per certification type it holds.</param>
     public static IReadOnlyList<ProposalFlag> For(ProposalContent proposal, int answeredRfpVersion, RfpContent rfp, int currentRfpVersion,
         IReadOnlyDictionary<string, DateOnly> certificationValidTo)

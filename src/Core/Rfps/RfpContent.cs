@@ -1,3 +1,5 @@
+using Marketplace.Core.Texts;
+
 namespace Marketplace.Core.Rfps;
 
 /// <summary>One KPI row. A draft may hold it half filled (any part null); publishing requires every part.</summary>
@@ -89,47 +91,53 @@ public sealed record RfpContent
 /// <summary>The seed's eight selection axes; the default weights sum to 100.</summary>
 public static class EvaluationAxes
 {
-    public static readonly IReadOnlyList<(string Code, string Ja, string En, int DefaultWeight)> All =
+    public static readonly IReadOnlyList<(string Code, int DefaultWeight)> All =
     [
-        ("trackRecord", "実績", "Track record", 15),
-        ("organisation", "体制", "Organisation", 10),
-        ("security", "セキュリティ", "Security", 15),
-        ("slaQuality", "SLA・品質管理", "SLA and quality management", 15),
-        ("improvement", "改善提案力", "Improvement proposals", 10),
-        ("bcp", "BCP", "BCP", 10),
-        ("cost", "費用の内訳", "Cost breakdown", 15),
-        ("contractTerms", "契約条件", "Contract terms", 10),
+        ("trackRecord", 15),
+        ("organisation", 10),
+        ("security", 15),
+        ("slaQuality", 15),
+        ("improvement", 10),
+        ("bcp", 10),
+        ("cost", 15),
+        ("contractTerms", 10),
     ];
 
     public static EvaluationAxisWeight[] DefaultWeights() => All.Select(a => new EvaluationAxisWeight(a.Code, a.DefaultWeight)).ToArray();
+
+    /// <summary>The axis's name (catalogue: evaluation.axis.*); an unknown code is shown as itself.</summary>
+    public static Text Label(string code) => Text.Of($"evaluation.axis.{code}");
 }
 
 /// <summary>The seed's readiness checklist (導入前チェックリスト, 20 items), attached to every RFP.</summary>
 public static class ReadinessChecklist
 {
-    public static readonly IReadOnlyList<(string Code, string Ja, string En)> Items =
+    /// <summary>The items' codes, in the seed's order; each reads as rfp.readiness.&lt;code&gt; in the catalogue.</summary>
+    public static readonly IReadOnlyList<string> Items =
     [
-        ("purpose", "アウトソーシングの目的と期待効果が明確か", "The purpose and expected effects are clear"),
-        ("kpis", "KPI・評価指標が設定されているか", "KPIs and measures are set"),
-        ("scope", "委託対象業務と対象外業務が整理されているか", "What is in and out of scope is sorted out"),
-        ("exceptions", "例外処理や判断が必要なケースを洗い出しているか", "Exceptions and judgement cases are listed"),
-        ("coreNonCore", "コア業務とノンコア業務の切り分けができているか", "Core and non-core work are separated"),
-        ("manuals", "業務手順書・マニュアルが整備されているか", "Procedures and manuals are in place"),
-        ("dataHandling", "データ・個人情報の取り扱い範囲が明確か", "The handling of data and personal information is clear"),
-        ("accessRules", "アクセス権限やセキュリティルールを定義しているか", "Access rights and security rules are defined"),
-        ("ownerContact", "社内の窓口・責任者が決まっているか", "An internal contact and owner are named"),
-        ("communication", "委託先とのコミュニケーション方法が定義されているか", "How to communicate with the vendor is defined"),
-        ("transition", "並走期間・移行スケジュールを想定しているか", "A parallel run and transition schedule are planned"),
-        ("internalNotice", "社内への周知・説明計画があるか", "There is a plan to inform staff"),
-        ("costBreakdown", "費用の内訳（初期費用／月額／追加費用）を把握しているか", "The cost breakdown (initial, monthly, extra) is understood"),
-        ("extraCharges", "追加費用が発生する条件を理解しているか", "The conditions for extra charges are understood"),
-        ("slaAgreed", "SLA・品質基準を合意しているか", "SLA and quality standards are agreed"),
-        ("reviews", "定期レビュー・改善の仕組みがあるか", "Regular reviews and improvement are set up"),
-        ("subcontracting", "再委託の可否と管理方法を確認しているか", "Subcontracting rules are checked"),
-        ("exitTerms", "契約解除・内製回帰時の条件を確認しているか", "Exit and insourcing terms are checked"),
-        ("vendorBcp", "委託先のBCP（事業継続計画）を確認しているか", "The vendor's BCP is checked"),
-        ("notHandsOff", "「任せっぱなし」にしない運用方針を決めているか", "An operating policy that avoids a hands-off approach is decided"),
+        "purpose",
+        "kpis",
+        "scope",
+        "exceptions",
+        "coreNonCore",
+        "manuals",
+        "dataHandling",
+        "accessRules",
+        "ownerContact",
+        "communication",
+        "transition",
+        "internalNotice",
+        "costBreakdown",
+        "extraCharges",
+        "slaAgreed",
+        "reviews",
+        "subcontracting",
+        "exitTerms",
+        "vendorBcp",
+        "notHandsOff",
     ];
 
-    public static readonly IReadOnlySet<string> Codes = Items.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Codes = Items.ToHashSet(StringComparer.Ordinal);
+
+    public static Text Label(string code) => Text.Of($"rfp.readiness.{code}");
 }

@@ -33,6 +33,21 @@ public sealed class RfpListing
     public string? CancellationReason { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Vendors may start, change and submit proposals: published and before the proposal deadline. The row-level
+    /// policies vendor_adds and vendor_changes on proposals hold the same rule in SQL.
+    /// </summary>
+    public bool TakesProposals(DateTimeOffset now) => Status == RfpStatus.Published && ProposalDeadline is { } deadline && now < deadline;
+
+    /// <summary>
+    /// Vendors may ask questions: published and before the question deadline. The policy vendor_asks on rfp_questions
+    /// holds the first half in SQL; the deadline is checked here only.
+    /// </summary>
+    public bool TakesQuestions(DateTimeOffset now) => Status == RfpStatus.Published && QuestionDeadline is { } deadline && now < deadline;
+
+    /// <summary>Vendors may declare participation: published (the policy vendor_joins on rfp_participants).</summary>
+    public bool TakesParticipants => Status == RfpStatus.Published;
+
     /// <summary>Follows the RFP after a change of state or version.</summary>
     public void Update(Rfp rfp, DateTimeOffset now)
     {

@@ -55,6 +55,7 @@ public static partial class TextCatalogue
             {
                 (Text inner, _) => In(language, inner),
                 (DateTimeOffset moment, "datetime") => JapanDate.Format(moment, language != DefaultLanguage),
+                (DateTimeOffset moment, "date") => JapanDate.FormatDay(moment, language != DefaultLanguage),
                 (IFormattable number, "number") => number.ToString("N0", CultureInfo.InvariantCulture),
                 (IEnumerable<string> items, _) => string.Join(In(language, Text.Of("common.listSeparator")), items),
                 (IFormattable formattable, _) => formattable.ToString(null, CultureInfo.InvariantCulture),

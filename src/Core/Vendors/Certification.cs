@@ -1,4 +1,5 @@
 using Marketplace.Core.Tenancy;
+using Marketplace.Core.Texts;
 
 namespace Marketplace.Core.Vendors;
 
@@ -107,12 +108,10 @@ public static class CertificationTypes
     /// <summary>Every type in a fixed order; a position here is a position in the search entry's arrays, so add new types at the end.</summary>
     public static readonly IReadOnlyList<string> Codes = ["isms", "pmark", "iso9001", "soc2", "other"];
 
-    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> All = new Dictionary<string, (string, string)>
-    {
-        ["isms"] = ("ISMS（ISO/IEC 27001）", "ISMS (ISO/IEC 27001)"),
-        ["pmark"] = ("プライバシーマーク", "Privacy Mark"),
-        ["iso9001"] = ("ISO 9001", "ISO 9001"),
-        ["soc2"] = ("SOC 2", "SOC 2"),
-        ["other"] = ("その他", "other"),
-    };
+    /// <summary>The type's name (catalogue: certification.type.*).</summary>
+    public static Text Name(string code) => Text.Of($"certification.type.{code}");
+
+    /// <summary>Each type's name in Japanese and English, for the search text and the validation message, which hold both.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Ja, string En)> All =
+        Codes.ToDictionary(code => code, code => (TextCatalogue.In("ja", Name(code)), TextCatalogue.In("en", Name(code))));
 }

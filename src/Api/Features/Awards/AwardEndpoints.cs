@@ -1,7 +1,6 @@
 using FluentValidation;
-using Marketplace.Api.Features.Evaluations;
-using Marketplace.Api.Features.Proposals;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Awards;
 using Marketplace.Core.Data;
@@ -73,9 +72,9 @@ public static class AwardEndpoints
         if (await EvaluationAccess.HidesNamesFromAsync(db, actor, rfpId, cancellationToken)) return EvaluationAccess.NamesHidden();
         var bids = new List<OcdsBid>();
         (RfpAward, Contract)? awarded = null;
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is var (opened, content))
+        if (await OpenedProposals.OpenedAsync(db, rfpId, now, cancellationToken) is var (opened, content))
         {
-            bids = (await ClientProposalEndpoints.SubmittedAsync(db, opened, content, hideNames: false, cancellationToken))
+            bids = (await OpenedProposals.SubmittedAsync(db, opened, content, hideNames: false, cancellationToken))
                 .Select(p => new OcdsBid(p.Proposal.Id, p.Proposal.VendorId, p.Summary.VendorName, p.Version.ReceivedAt, p.Summary.Conforms, p.Summary.Cost.TotalYen))
                 .OrderBy(b => b.ReceivedAt).ToList();
             var award = await db.RfpAwards.AsNoTracking().FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Approved, cancellationToken);
@@ -87,8 +86,11 @@ public static class AwardEndpoints
         var package = OcdsRelease.Package(input, uri, configuration["Ocds:OcidPrefix"] ?? OcdsRelease.DefaultOcidPrefix, now);
         await db.AppendAuditAsync(new AuditRecord(rfp.OrganisationId, actor.AuditName, AuditActions.OcdsExported, "rfp", rfpId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { bids = bids.Count, awarded = awarded is not null }), cancellationToken);
-        var json = package.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = download == true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var json = package.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = download == true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+        });
         return download == true
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"ocds-{rfpId}.json")
             : TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
@@ -118,7 +120,7 @@ public static class AwardEndpoints
     private static async Task<Results<Ok<AwardStateDto>, ProblemHttpResult>> Get(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is null) return ClientProposalEndpoints.Sealed();
+        if (await OpenedProposals.OpenedAsync(db, rfpId, clock.GetUtcNow(), cancellationToken) is null) return OpenedProposals.Sealed();
         return TypedResults.Ok(await StateAsync(db, rfpId, actor, cancellationToken));
     }
 
@@ -140,7 +142,7 @@ public static class AwardEndpoints
         CurrentActor actor, MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfp)) return ClientProposalEndpoints.Sealed();
+        if (await OpenedProposals.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfp)) return OpenedProposals.Sealed();
         var status = await db.Rfps.AsNoTracking().Where(r => r.Id == rfpId).Select(r => r.Status).SingleAsync(cancellationToken);
         if (status != RfpStatus.Evaluating)
             return NotNow("評価中の RFP だけを決定できます。先に評価者を割り当てて評価を始めてください。",
@@ -148,7 +150,7 @@ public static class AwardEndpoints
         if (await db.RfpAwards.AnyAsync(a => a.RfpId == rfpId && (a.Status == AwardStatus.Proposed || a.Status == AwardStatus.Approved), cancellationToken))
             return NotNow("承認待ちの決定があります。承認または差し戻しの後に起案してください。",
                 "An award is waiting for a decision. Propose again after it is approved or sent back.");
-        var proposals = await ClientProposalEndpoints.SubmittedAsync(db, listing, rfp, hideNames: false, cancellationToken);
+        var proposals = await OpenedProposals.SubmittedAsync(db, listing, rfp, hideNames: false, cancellationToken);
         if (proposals.FirstOrDefault(p => p.Proposal.Id == request.ProposalId) is not { Proposal: not null } chosen || !chosen.Summary.Conforms)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
@@ -167,7 +169,7 @@ public static class AwardEndpoints
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfpContent)) return ClientProposalEndpoints.Sealed();
+        if (await OpenedProposals.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, rfpContent)) return OpenedProposals.Sealed();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
@@ -184,7 +186,7 @@ public static class AwardEndpoints
         MarketplaceDbContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (await ClientProposalEndpoints.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return ClientProposalEndpoints.Sealed();
+        if (await OpenedProposals.OpenedAsync(db, rfpId, now, cancellationToken) is not var (listing, _)) return OpenedProposals.Sealed();
         var award = await db.RfpAwards.FirstOrDefaultAsync(a => a.RfpId == rfpId && a.Status == AwardStatus.Proposed, cancellationToken);
         if (award is null) return NotNow("承認待ちの決定はありません。", "No award is waiting for a decision.");
         award.Reject(actor.RequireUserId(), request.Comment, now);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
-using Marketplace.Api.Features.Evaluations;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Awards;
 using Marketplace.Core.Data;

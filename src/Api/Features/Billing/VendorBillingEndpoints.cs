@@ -161,13 +161,8 @@ public static class VendorBillingEndpoints
 
     private static bool English => Localization.CurrentLanguage == "en";
 
-    public static PlanDto Plan(string code, PlanOptions plan, BillingOptions billing) => new(code, English ? plan.NameEn : plan.NameJa, plan.PriceYen,
+    public static PlanDto Plan(string code, PlanOptions plan, BillingOptions billing) => new(code, plan.Name, plan.PriceYen,
         plan.MonthlyProposals, plan.AnswerLibrary, plan.FeaturedBadge, billing.StripeConfigured && !string.IsNullOrWhiteSpace(plan.StripePriceId));
-
-    /// <summary>The vendor's entitlement now (the context acts for the vendor).</summary>
-    public static async Task<Entitlement> EntitlementAsync(MarketplaceDbContext db, Guid vendorId, BillingOptions billing, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        Entitlements.Of(await SubscriptionOfAsync(db, vendorId, cancellationToken), billing, now);
 
     private static async Task<Ok<VendorBillingDto>> Get(CurrentActor actor, MarketplaceDbContext db, IOptions<BillingOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -183,28 +178,5 @@ public static class VendorBillingEndpoints
             billing.Plans.OrderBy(p => p.Value.PriceYen).Select(p => Plan(p.Key, p.Value, billing)).ToList(),
             actor.Role is { } role && OrganisationRoles.Managers.Contains(role), subscription is not null && billing.StripeConfigured,
             entitlement.Plan == BillingOptions.FreePlan ? null : subscription?.CurrentPeriodEnd));
-    }
-
-    /// <summary>
-    /// 402 for a first submission beyond the plan's monthly quota, naming the plan, the quota, when it resets and where to
-    /// upgrade (extensions: plan, quota, used, resetsAt, upgradeUrl); null when the quota allows it.
-    /// </summary>
-    public static async Task<ProblemHttpResult?> QuotaProblemAsync(MarketplaceDbContext db, Guid vendorId, BillingOptions billing, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var entitlement = await EntitlementAsync(db, vendorId, billing, now, cancellationToken);
-        var quota = await ProposalQuota.UseAsync(db, vendorId, entitlement.Plan, entitlement.Options, now, cancellationToken);
-        if (!quota.Exhausted) return null;
-        var name = English ? entitlement.Options.NameEn : entitlement.Options.NameJa;
-        var resets = quota.ResetsAt.ToOffset(TimeSpan.FromHours(9));
-        return TypedResults.Problem(statusCode: StatusCodes.Status402PaymentRequired,
-            title: English ? "Monthly proposal quota reached" : "今月の提案数の上限に達しました",
-            detail: English
-                ? $"The {name} plan allows {quota.Limit} new proposals a month; you have submitted {quota.Used}. The count starts again on {resets:yyyy-MM-dd}. Revisions of submitted proposals are not counted. A larger plan allows more."
-                : $"{name}プランで今月提出できる新しい提案は {quota.Limit} 件までで、{quota.Used} 件提出済みです。{resets:M月d日}に数え直されます。提出済みの提案の改訂は数えません。上位のプランでは、より多く提出できます。",
-            extensions: new Dictionary<string, object?>
-            {
-                ["plan"] = entitlement.Plan, ["quota"] = quota.Limit, ["used"] = quota.Used, ["resetsAt"] = quota.ResetsAt, ["upgradeUrl"] = "/vendor/billing",
-            });
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Evaluations;
 using MiniExcelLibs;
+using static Marketplace.Core.Texts.TextCatalogue;
 
 namespace Marketplace.Api.Features.Evaluations;
 
@@ -16,10 +16,8 @@ public static class ComparisonExport
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static bool English => Localization.CurrentLanguage == "en";
-
-    private static string ItemHeading => English ? "Item" : "項目";
-    private static string BestHeading => English ? "Best" : "最良";
+    private static string ItemHeading => Say("export.item");
+    private static string BestHeading => Say("export.best");
 
     /// <summary>Column headings: the proposals' labels, made unique (two vendors may share a name).</summary>
     private static List<string> Headings(ComparisonDto comparison)
@@ -33,7 +31,7 @@ public static class ComparisonExport
     }
 
     private static string Best(ComparisonRowDto row, IReadOnlyList<string> headings) =>
-        string.Join(English ? ", " : "、", row.Best.Select((best, i) => (best, i)).Where(x => x.best).Select(x => headings[x.i]));
+        string.Join(Say("common.nameSeparator"), row.Best.Select((best, i) => (best, i)).Where(x => x.best).Select(x => headings[x.i]));
 
     private static string Text(decimal? value, string unit) => value switch
     {
@@ -53,7 +51,7 @@ public static class ComparisonExport
             csv.WriteRecord([ItemHeading, .. headings, BestHeading]);
             foreach (var row in comparison.Rows)
                 csv.WriteRecord([row.Label, .. row.Values.Select(v => Text(v, row.Unit)), Best(row, headings)]);
-            csv.WriteRecord([English ? "Flags" : "注意事項", .. comparison.Columns.Select(c => string.Join(" / ", c.Flags.Select(f => f.Text))), ""]);
+            csv.WriteRecord([Say("export.flags"), .. comparison.Columns.Select(c => string.Join(" / ", c.Flags.Select(f => f.Text))), ""]);
         }
         return file.ToArray();
     }
@@ -73,23 +71,23 @@ public static class ComparisonExport
         var scoreSheet = scores.OrderBy(s => s.Evaluator).ThenBy(s => labels.GetValueOrDefault(s.Score.ProposalId)).ThenBy(s => s.Score.Axis)
             .Select(s => new Dictionary<string, object?>
             {
-                [English ? "Evaluator" : "評価者"] = s.Evaluator,
-                [English ? "Proposal" : "提案"] = labels.GetValueOrDefault(s.Score.ProposalId, ""),
-                [English ? "Axis" : "評価軸"] = axes.GetValueOrDefault(s.Score.Axis, s.Score.Axis),
-                [English ? "Score" : "点数"] = s.Score.Score,
-                [English ? "Comment" : "コメント"] = s.Score.Comment ?? "",
+                [Say("export.evaluator")] = s.Evaluator,
+                [Say("export.proposal")] = labels.GetValueOrDefault(s.Score.ProposalId, ""),
+                [Say("export.axis")] = axes.GetValueOrDefault(s.Score.Axis, s.Score.Axis),
+                [Say("export.score")] = s.Score.Score,
+                [Say("export.comment")] = s.Score.Comment ?? "",
             }).ToList();
         var flagSheet = comparison.Columns.SelectMany(c => c.Flags.Select(f => new Dictionary<string, object?>
         {
-            [English ? "Proposal" : "提案"] = c.Label,
-            [English ? "Flag" : "注意事項"] = f.Text,
+            [Say("export.proposal")] = c.Label,
+            [Say("export.flag")] = f.Text,
         })).ToList();
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object>
         {
-            [English ? "Comparison" : "比較"] = table,
-            [English ? "Scores" : "採点"] = scoreSheet,
-            [English ? "Flags" : "注意事項"] = flagSheet,
+            [Say("export.sheet.comparison")] = table,
+            [Say("export.sheet.scores")] = scoreSheet,
+            [Say("export.sheet.flags")] = flagSheet,
         }, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }

@@ -1,5 +1,5 @@
-using Marketplace.Api.Features.Evaluations;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Shared;
 using Marketplace.Core.Awards;
 using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;

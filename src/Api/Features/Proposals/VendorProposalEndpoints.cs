@@ -1,6 +1,6 @@
 using FluentValidation;
-using Marketplace.Api.Features.Billing;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
@@ -29,7 +29,12 @@ public sealed record ProposalEventDto(string Kind, DateTimeOffset At, int? Numbe
 /// <param name="Label">The same in the reader's language.</param>
 public sealed record MissingItemDto(string Code, string Label);
 
-public sealed record SecurityQuestionDto(string Code, string Question);
+public sealed record SecurityQuestionDto(string Code, string Question)
+{
+    /// <summary>The questionnaire in the reader's language.</summary>
+    public static List<SecurityQuestionDto> All() =>
+        SecurityQuestionnaire.Questions.Select(code => new SecurityQuestionDto(code, SecurityQuestionnaire.Question(code).ToString())).ToList();
+}
 
 /// <param name="NeedsReconfirmation">Submitted against an earlier RFP version: re-confirm or revise before the deadline.</param>
 /// <param name="Open">Proposals are accepted now (the RFP is published and the deadline has not passed).</param>
@@ -118,18 +123,18 @@ public static partial class VendorProposalEndpoints
             .OrderBy(e => e.At).ToList();
         return new ProposalDto(proposal.Id, proposal.RfpId, proposal.Status.ToString().ToLowerInvariant(), proposal.Content, proposal.SubmittedVersion,
             proposal.RfpVersion, listing.Version, proposal.Status == ProposalStatus.Submitted && !proposal.Conforms(listing.Version), proposal.SubmittedAt,
-            DeadlineOf(listing), listing.Status == RfpStatus.Published && now < DeadlineOf(listing), versions, history,
+            DeadlineOf(listing), listing.TakesProposals(now), versions, history,
             proposal.Content.MissingFor(rfp).Select(code => new MissingItemDto(code, MissingLabel(code))).ToList(),
             TotalCostOfOwnership.Of(proposal.Content.Fees, rfp), TotalCostOfOwnership.Sensitivity(proposal.Content.Fees, rfp),
-            SecurityQuestionnaire.Questions.Select(q => new SecurityQuestionDto(q.Code, English ? q.En : q.Ja)).ToList(), proposal.UpdatedAt, Revisions.Of(entry));
+            SecurityQuestionDto.All(), proposal.UpdatedAt, Revisions.Of(entry));
     }
 
     private static string MissingLabel(string code) => code.Split(':', 2) switch
     {
         ["fees"] => English ? "The fees" : "費用",
         ["kpi", var metric] => English ? $"A commitment for the KPI \"{metric}\"" : $"KPI「{metric}」のコミット値",
-        ["security", var question] => SecurityQuestionnaire.Questions.FirstOrDefault(q => q.Code == question) is { Code: not null } q
-            ? (English ? $"Security: {q.En}" : $"セキュリティ：{q.Ja}") : question,
+        ["security", var question] => SecurityQuestionnaire.Questions.Contains(question)
+            ? (English ? $"Security: {SecurityQuestionnaire.Question(question)}" : $"セキュリティ：{SecurityQuestionnaire.Question(question)}") : question,
         ["bcp"] => English ? "The BCP (the RFP requires one)" : "BCP（RFP で必須）",
         ["transitionPlan"] => English ? "The transition plan" : "移行計画",
         ["team"] => English ? "The team" : "体制",
@@ -151,19 +156,19 @@ public static partial class VendorProposalEndpoints
     {
         if (await RfpAsync(db, rfpId, cancellationToken) is not var (listing, rfp)) return NoSuchRfp();
         var now = clock.GetUtcNow();
-        if (listing.Status != RfpStatus.Published || now >= DeadlineOf(listing)) return Closed(DeadlineOf(listing));
+        if (!listing.TakesProposals(now)) return Closed(DeadlineOf(listing));
         var vendorId = actor.OrganisationId!.Value;
         if (await db.Proposals.AnyAsync(p => p.RfpId == rfpId && p.VendorId == vendorId, cancellationToken))
             return ApiProblems.Conflict(English ? "A proposal exists" : "提案は作成済みです",
                 English ? "Your company already has a proposal to this RFP: open it to continue." : "この RFP への提案は作成済みです。続きから編集してください。");
 
         var profile = await db.VendorProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == vendorId, cancellationToken);
-        var entitlement = await VendorBillingEndpoints.EntitlementAsync(db, vendorId, billing.Value, now, cancellationToken);
+        var entitlement = await Entitlements.ForAsync(db, vendorId, billing.Value, now, cancellationToken);
         var proposal = new Proposal(rfpId, vendorId, listing.ClientOrganisationId, Prefilled(profile, entitlement.Options.AnswerLibrary), now);
         db.Proposals.Add(proposal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Proposing is taking part: answers, addenda and the deadline reach this vendor (the client sees a count, not who).
-        await Rfps.VendorRfpEndpoints.JoinAsync(db, listing, vendorId, clock, cancellationToken);
+        await RfpParticipants.JoinAsync(db, listing, vendorId, clock, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -224,7 +229,10 @@ public static partial class VendorProposalEndpoints
     /// <summary>Texts trimmed and empty list items dropped, as the RFP builder does.</summary>
     private static ProposalContent Normalised(ProposalContent c) => c with
     {
-        Summary = c.Summary?.Trim(), Bcp = c.Bcp?.Trim(), TransitionPlan = c.TransitionPlan?.Trim(), Team = c.Team?.Trim(),
+        Summary = c.Summary?.Trim(),
+        Bcp = c.Bcp?.Trim(),
+        TransitionPlan = c.TransitionPlan?.Trim(),
+        Team = c.Team?.Trim(),
         Fees = c.Fees with
         {
             ExtraChargeConditions = c.Fees.ExtraChargeConditions.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
@@ -241,7 +249,7 @@ public static partial class VendorProposalEndpoints
         var (proposal, problem) = await MineToChangeAsync(db, http, rfpId, actor.OrganisationId!.Value, cancellationToken);
         if (proposal is null) return problem!;
         var now = clock.GetUtcNow();
-        if (listing.Status != RfpStatus.Published || now >= DeadlineOf(listing)) return Closed(DeadlineOf(listing));
+        if (!listing.TakesProposals(now)) return Closed(DeadlineOf(listing));
         var missing = proposal.Content.MissingFor(rfp);
         if (missing.Count > 0 && proposal.Status != ProposalStatus.Withdrawn)
             return ValidationRules.FieldProblem(missing.ToDictionary(code => code, code => new[]
@@ -261,7 +269,7 @@ public static partial class VendorProposalEndpoints
             // A first submission counts against the plan's monthly quota (decision 0017). One vendor's first submissions
             // take turns, so two at once cannot both take the last one.
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"quota:" + proposal.VendorId}, 0))", cancellationToken);
-            if (await VendorBillingEndpoints.QuotaProblemAsync(db, proposal.VendorId, billing.Value, now, cancellationToken) is { } overQuota) return overQuota;
+            if (await ProposalQuotaProblem.ForAsync(db, proposal.VendorId, billing.Value, now, cancellationToken) is { } overQuota) return overQuota;
         }
         db.ProposalVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
@@ -307,36 +315,36 @@ public static partial class VendorProposalEndpoints
                 .WithMessage(_ => English ? "Send every section (an empty list or object, not null)." : "各項目を null ではなく空の値で送ってください。");
             When(Whole, () =>
             {
-            RuleFor(x => x.Summary).MaxChars("proposal.summary", text);
-            RuleFor(x => x.Bcp).MaxChars("proposal.bcp", text);
-            RuleFor(x => x.TransitionPlan).MaxChars("proposal.transitionPlan", text);
-            RuleFor(x => x.Team).MaxChars("proposal.team", text);
-            RuleFor(x => (long?)x.Fees.InitialYen).InRange("vendor.initialFee", 0, MaxYen).OverridePropertyName("fees.initialYen");
-            RuleFor(x => (long?)x.Fees.MonthlyYen).InRange("vendor.monthlyBase", 0, MaxYen).OverridePropertyName("fees.monthlyYen");
-            RuleFor(x => x.Fees.ExtraChargeConditions).TextList("vendor.extraChargeConditions", 30, VendorProfile.ShortTextMaxLength);
-            RuleFor(x => x.Fees.StandardInclusions).TextList("vendor.standardInclusions", 30, VendorProfile.ShortTextMaxLength);
-            RuleFor(x => x.Fees.UnitPrices).Must(u => u.Length <= 20 && u.All(i => i is not null))
-                .WithMessage(_ => English ? "Per-unit prices: up to 20, none empty." : "従量課金は 20 件までで、空の項目は送れません。");
-            RuleForEach(x => x.Fees.UnitPrices).ChildRules(u =>
-            {
-                u.RuleFor(x => x.Unit).Cascade(CascadeMode.Stop).Required("vendor.unit").MaxChars("vendor.unit", 50);
-                u.RuleFor(x => x.Bands).Must(b => b is not null && b.All(x => x is not null) && ValidationRules.BandsInOrder(b.Select(x => (long?)x.FromQuantity).ToList()))
-                    .WithMessage(_ => ValidationRules.BandsInOrderMessage());
-                u.RuleForEach(x => x.Bands).ChildRules(b =>
+                RuleFor(x => x.Summary).MaxChars("proposal.summary", text);
+                RuleFor(x => x.Bcp).MaxChars("proposal.bcp", text);
+                RuleFor(x => x.TransitionPlan).MaxChars("proposal.transitionPlan", text);
+                RuleFor(x => x.Team).MaxChars("proposal.team", text);
+                RuleFor(x => (long?)x.Fees.InitialYen).InRange("vendor.initialFee", 0, MaxYen).OverridePropertyName("fees.initialYen");
+                RuleFor(x => (long?)x.Fees.MonthlyYen).InRange("vendor.monthlyBase", 0, MaxYen).OverridePropertyName("fees.monthlyYen");
+                RuleFor(x => x.Fees.ExtraChargeConditions).TextList("vendor.extraChargeConditions", 30, VendorProfile.ShortTextMaxLength);
+                RuleFor(x => x.Fees.StandardInclusions).TextList("vendor.standardInclusions", 30, VendorProfile.ShortTextMaxLength);
+                RuleFor(x => x.Fees.UnitPrices).Must(u => u.Length <= 20 && u.All(i => i is not null))
+                    .WithMessage(_ => English ? "Per-unit prices: up to 20, none empty." : "従量課金は 20 件までで、空の項目は送れません。");
+                RuleForEach(x => x.Fees.UnitPrices).ChildRules(u =>
                 {
-                    b.RuleFor(x => (long?)x.PriceYen).InRange("vendor.bandPrice", 0, MaxYen).OverridePropertyName("priceYen");
-                    b.RuleFor(x => (long?)x.FromQuantity).InRange("vendor.bands", 0, 1_000_000_000).OverridePropertyName("fromQuantity");
+                    u.RuleFor(x => x.Unit).Cascade(CascadeMode.Stop).Required("vendor.unit").MaxChars("vendor.unit", 50);
+                    u.RuleFor(x => x.Bands).Must(b => b is not null && b.All(x => x is not null) && ValidationRules.BandsInOrder(b.Select(x => (long?)x.FromQuantity).ToList()))
+                        .WithMessage(_ => ValidationRules.BandsInOrderMessage());
+                    u.RuleForEach(x => x.Bands).ChildRules(b =>
+                    {
+                        b.RuleFor(x => (long?)x.PriceYen).InRange("vendor.bandPrice", 0, MaxYen).OverridePropertyName("priceYen");
+                        b.RuleFor(x => (long?)x.FromQuantity).InRange("vendor.bands", 0, 1_000_000_000).OverridePropertyName("fromQuantity");
+                    });
                 });
-            });
-            RuleFor(x => x.Kpis).Must(k => k.Length <= 50 && k.All(i => i is not null && !string.IsNullOrWhiteSpace(i.Metric)))
-                .WithMessage(_ => English ? "KPI commitments: up to 50, each naming its metric." : "KPI のコミットは 50 件まで、それぞれ指標名が必要です。");
-            RuleForEach(x => x.Kpis).ChildRules(k => k.RuleFor(x => x.Note).MaxChars("proposal.kpiNote", 500));
-            RuleFor(x => x.Security).Must(a => a.All(i => i is not null && SecurityQuestionnaire.Questions.Any(q => q.Code == i.Code)) && a.DistinctBy(i => i.Code).Count() == a.Length)
-                .WithMessage(_ => English ? "Security answers: one per question of the questionnaire." : "セキュリティの回答は、質問ごとに 1 つずつにしてください。");
-            RuleForEach(x => x.Security).ChildRules(a => a.RuleFor(x => x.Answer).MaxChars("proposal.securityAnswer", text));
-            RuleFor(x => x.Exit.ManualHandover).MaxChars("proposal.manualHandover", text);
-            RuleFor(x => x.Exit.DataReturn).MaxChars("proposal.dataReturn", text);
-            RuleFor(x => x.Exit.SupportMonths).InRange("proposal.supportMonths", 0, 120);
+                RuleFor(x => x.Kpis).Must(k => k.Length <= 50 && k.All(i => i is not null && !string.IsNullOrWhiteSpace(i.Metric)))
+                    .WithMessage(_ => English ? "KPI commitments: up to 50, each naming its metric." : "KPI のコミットは 50 件まで、それぞれ指標名が必要です。");
+                RuleForEach(x => x.Kpis).ChildRules(k => k.RuleFor(x => x.Note).MaxChars("proposal.kpiNote", 500));
+                RuleFor(x => x.Security).Must(a => a.All(i => i is not null && SecurityQuestionnaire.Questions.Contains(i.Code)) && a.DistinctBy(i => i.Code).Count() == a.Length)
+                    .WithMessage(_ => English ? "Security answers: one per question of the questionnaire." : "セキュリティの回答は、質問ごとに 1 つずつにしてください。");
+                RuleForEach(x => x.Security).ChildRules(a => a.RuleFor(x => x.Answer).MaxChars("proposal.securityAnswer", text));
+                RuleFor(x => x.Exit.ManualHandover).MaxChars("proposal.manualHandover", text);
+                RuleFor(x => x.Exit.DataReturn).MaxChars("proposal.dataReturn", text);
+                RuleFor(x => x.Exit.SupportMonths).InRange("proposal.supportMonths", 0, 120);
             });
         }
 

@@ -17,10 +17,9 @@ public static class GetRfpVocabulary
 {
     public static Ok<RfpVocabularyDto> Handle(IOptions<AddendumOptions> addenda)
     {
-        var english = Localization.CurrentLanguage == "en";
         return TypedResults.Ok(new RfpVocabularyDto(
-            ReadinessChecklist.Items.Select(i => new LabelDto(i.Code, english ? i.En : i.Ja)).ToList(),
-            EvaluationAxes.All.Select(a => new AxisDto(a.Code, english ? a.En : a.Ja, a.DefaultWeight)).ToList(),
+            ReadinessChecklist.Items.Select(code => new LabelDto(code, ReadinessChecklist.Label(code).ToString())).ToList(),
+            EvaluationAxes.All.Select(a => new AxisDto(a.Code, EvaluationAxes.Label(a.Code).ToString(), a.DefaultWeight)).ToList(),
             (int)Math.Ceiling(addenda.Value.MinimumProposalPeriod.TotalHours), (int)Math.Ceiling(addenda.Value.MinimumQuestionPeriod.TotalHours)));
     }
 }

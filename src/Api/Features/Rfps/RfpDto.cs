@@ -27,6 +27,6 @@ public sealed record RfpDto(Guid Id, string Status, int Version, RfpContent Cont
             rfp.Status == RfpStatus.Draft ? RfpPublishing.Problems(rfp.Content, now).Select(p => new RfpProblemDto(p.Field, TextCatalogue.Say(p.Text))).ToList() : [],
             RfpPublishing.Findings(rfp.Content, TextCatalogue.CurrentLanguage == "en")
                 .Select(f => new RfpFindingDto(f.RuleCode, f.Sentence, f.Reason, f.Suggestion, f.Criterion)).ToList(),
-            ReadinessChecklist.Items.Select(i => i.Code).Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList(), Revisions.Of(entry));
+            ReadinessChecklist.Items.Where(code => !rfp.Content.ReadinessDone.Contains(code)).ToList(), Revisions.Of(entry));
     }
 }

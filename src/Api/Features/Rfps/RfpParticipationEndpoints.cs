@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Api.Infrastructure;
+using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
@@ -88,7 +89,7 @@ public static class RfpParticipationEndpoints
         CancellationToken cancellationToken)
     {
         // In a blind evaluation the askers' names would tell an evaluator who proposed: only procurement sees them.
-        var hideAskers = await Evaluations.EvaluationAccess.HidesNamesFromAsync(db, actor, rfpId, cancellationToken);
+        var hideAskers = await EvaluationAccess.HidesNamesFromAsync(db, actor, rfpId, cancellationToken);
         return TypedResults.Ok(await ActivityAsync(db, rfpId, clock, cancellationToken, hideAskers));
     }
 

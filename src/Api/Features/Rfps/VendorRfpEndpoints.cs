@@ -124,35 +124,26 @@ public static class VendorRfpEndpoints
         var now = clock.GetUtcNow();
         var content = versions.Last().Content;
         return TypedResults.Ok(new VendorRfpDto(summary, content,
-            content.EvaluationAxes.Join(EvaluationAxes.All, a => a.Code, x => x.Code, (a, x) => new AxisWeightDto(a.Code, English ? x.En : x.Ja, a.Weight)).ToList(),
+            content.EvaluationAxes.Where(a => EvaluationAxes.All.Any(x => x.Code == a.Code)).Select(a => new AxisWeightDto(a.Code, EvaluationAxes.Label(a.Code).ToString(), a.Weight)).ToList(),
             versions.Select(v => new RfpVersionDto(v.Number, v.ChangeSummary, v.PublishedAt)).ToList(),
             // Never who asked: only whether it was this vendor.
             questions.Select(q => new VendorQuestionDto(q.Id, q.Question, q.Answer, q.AskedAt, q.AnsweredAt, mine.Contains(q.Id))).ToList(),
             (await RfpAttachmentEndpoints.ListAsync(ClientRows(db.RfpAttachments), rfpId, cancellationToken)).Select(RfpAttachmentDto.From).ToList(),
-            CanAsk(listing, now), listing.CancellationReason));
+            listing.TakesQuestions(now), listing.CancellationReason));
     }
 
-    private static bool CanAsk(RfpListing listing, DateTimeOffset now) => listing.Status == RfpStatus.Published && listing.QuestionDeadline > now;
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Join(Guid rfpId, CurrentActor actor, MarketplaceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var listing = await db.RfpListings.AsNoTracking().FirstOrDefaultAsync(l => l.RfpId == rfpId, cancellationToken);
         if (listing is null) return NoSuchRfp();
-        if (listing.Status != RfpStatus.Published)
+        if (!listing.TakesParticipants)
             return ApiProblems.Conflict(English ? "Not open" : "受付は終了しています",
                 English ? "This RFP no longer takes participants." : "この RFP は参加の受付を終了しています。");
-        await JoinAsync(db, listing, actor.OrganisationId!.Value, clock, cancellationToken);
+        await RfpParticipants.JoinAsync(db, listing, actor.OrganisationId!.Value, clock, cancellationToken);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Declares participation once (a second declaration changes nothing). Asking and proposing are taking part too.</summary>
-    internal static Task JoinAsync(MarketplaceDbContext db, RfpListing listing, Guid vendorId, TimeProvider clock, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO rfp_participants (rfp_id, vendor_id, client_organisation_id, joined_at)
-            VALUES ({listing.RfpId}, {vendorId}, {listing.ClientOrganisationId}, {clock.GetDatabaseNow()})
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
 
     private static async Task<Results<Created<VendorQuestionDto>, ValidationProblem, ProblemHttpResult>> Ask(Guid rfpId, AskQuestionRequest request,
         CurrentActor actor, MarketplaceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -160,13 +151,13 @@ public static class VendorRfpEndpoints
         var listing = await db.RfpListings.AsNoTracking().FirstOrDefaultAsync(l => l.RfpId == rfpId, cancellationToken);
         if (listing is null) return NoSuchRfp();
         var now = clock.GetDatabaseNow();
-        if (!CanAsk(listing, now))
+        if (!listing.TakesQuestions(now))
             return ApiProblems.Conflict(English ? "Questions are closed" : "質問の受付は終了しています",
                 English ? $"Questions were accepted until {listing.QuestionDeadline:yyyy-MM-dd HH:mm} UTC while the RFP was published."
                     : $"質問は公開中の {listing.QuestionDeadline?.ToOffset(TimeSpan.FromHours(9)):yyyy年M月d日 HH:mm}（日本時間）まで受け付けていました。");
         var vendorId = actor.OrganisationId!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await JoinAsync(db, listing, vendorId, clock, cancellationToken); // asking is taking part: the answer will reach this vendor
+        await RfpParticipants.JoinAsync(db, listing, vendorId, clock, cancellationToken); // asking is taking part: the answer will reach this vendor
         var (question, asker) = RfpQuestion.Ask(rfpId, listing.ClientOrganisationId, vendorId, request.Question!, now);
         db.RfpQuestions.Add(question);
         db.RfpQuestionAskers.Add(asker);

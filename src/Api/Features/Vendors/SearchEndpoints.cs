@@ -126,8 +126,11 @@ public static class SearchEndpoints
         if (page.Count == 0) return [];
         var ids = page.Select(h => h.OrganisationId).ToList();
         var profiles = await db.VendorProfiles.AsNoTracking().Where(p => ids.Contains(p.OrganisationId))
-            .Select(p => new { p.OrganisationId, p.Slug, p.Summary, p.SummaryEn, p.ServiceIds, p.Regions, p.Languages, p.HasBcp, p.CapacityFte, p.StaffCount,
-                p.InitialFeeYen, p.MonthlyBaseYen })
+            .Select(p => new
+            {
+                p.OrganisationId, p.Slug, p.Summary, p.SummaryEn, p.ServiceIds, p.Regions, p.Languages, p.HasBcp, p.CapacityFte, p.StaffCount,
+                p.InitialFeeYen, p.MonthlyBaseYen
+            })
             .ToDictionaryAsync(p => p.OrganisationId, cancellationToken);
         var certifications = (await db.Certifications.AsNoTracking().Where(c => ids.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
             .ToLookup(c => c.OrganisationId);

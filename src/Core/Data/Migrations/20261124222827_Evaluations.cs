@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 

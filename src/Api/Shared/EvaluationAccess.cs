@@ -2,14 +2,17 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
 using Marketplace.Core.Evaluations;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Texts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Api.Features.Evaluations;
+namespace Marketplace.Api.Shared;
 
 /// <summary>
-/// Who the caller is in an RFP's evaluation. Procurement (owner, admin, procurement) leads it and sees vendor names
-/// always; an assigned evaluator reads the proposals (by label in blind mode) and sees the others' scores only after
-/// submitting their own. Anyone else reads nothing of the proposals.
+/// Who the caller is in an RFP's evaluation, as the proposal, evaluation, award and participation features ask it.
+/// Procurement (owner, admin, procurement) leads it and sees vendor names always; an assigned evaluator reads the
+/// proposals (by label in blind mode) and sees the others' scores only after submitting their own. Anyone else reads
+/// nothing of the proposals.
 /// </summary>
 /// <param name="Me">The caller's assignment as an evaluator, if any (a lead may be one too).</param>
 public sealed record EvaluationAccess(bool Lead, RfpEvaluator? Me, bool Blind)
@@ -43,17 +46,9 @@ public sealed record EvaluationAccess(bool Lead, RfpEvaluator? Me, bool Blind)
     public static async Task<bool> HidesNamesFromAsync(MarketplaceDbContext db, CurrentActor actor, Guid rfpId, CancellationToken cancellationToken) =>
         !actor.IsApiClient && (await ForAsync(db, actor, rfpId, cancellationToken)).HidesNames;
 
-    private static bool English => Localization.CurrentLanguage == "en";
+    public static ProblemHttpResult NamesHidden() => ApiProblems.Forbidden(TextCatalogue.Say("evaluation.namesHidden"));
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NamesHidden() => ApiProblems.Forbidden(English
-        ? "This export names the vendors, which a blind evaluation keeps from everyone but procurement."
-        : "この出力にはベンダー名が含まれます。ブラインド評価中は調達担当のみが出力できます。");
+    public static ProblemHttpResult NotAnEvaluator() => ApiProblems.Forbidden(TextCatalogue.Say("evaluation.notAnEvaluator"));
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotAnEvaluator() => ApiProblems.Forbidden(English
-        ? "You are not an evaluator of this RFP. Procurement assigns the evaluators."
-        : "この RFP の評価者に割り当てられていません。評価者は調達担当が割り当てます。");
-
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ScoresHidden() => ApiProblems.Forbidden(English
-        ? "The other evaluators' scores are shown once you have submitted your own."
-        : "他の評価者の採点は、ご自身の採点を提出した後に表示されます。");
+    public static ProblemHttpResult ScoresHidden() => ApiProblems.Forbidden(TextCatalogue.Say("evaluation.scoresHidden"));
 }
