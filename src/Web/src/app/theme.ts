@@ -3,8 +3,20 @@ import { createTheme, darken, DEFAULT_THEME, luminance, type CSSVariablesResolve
 // Japanese first on every platform: macOS/iOS (Hiragino), Windows (Yu Gothic UI, Meiryo), Android/ChromeOS and Linux
 // (Noto Sans CJK JP, as Debian's fonts-noto-cjk names it, and Noto Sans JP), then the Latin system fonts.
 const fontFamily = [
-  '"Hiragino Sans"', '"Hiragino Kaku Gothic ProN"', '"Yu Gothic UI"', '"Yu Gothic"', 'Meiryo', '"Noto Sans CJK JP"',
-  '"Noto Sans JP"', '"Source Han Sans JP"', '"IPAexGothic"', 'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', 'sans-serif',
+  '"Hiragino Sans"',
+  '"Hiragino Kaku Gothic ProN"',
+  '"Yu Gothic UI"',
+  '"Yu Gothic"',
+  'Meiryo',
+  '"Noto Sans CJK JP"',
+  '"Noto Sans JP"',
+  '"Source Han Sans JP"',
+  '"IPAexGothic"',
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  'sans-serif',
 ].join(', ');
 
 // One calm palette for the whole product: a deep indigo primary, neutral greys.
@@ -39,8 +51,11 @@ const readable = Object.fromEntries(
       // Text on the light variant's background (shade 1: indigo.1 is #dbe4ff, as the browser reports it); white text on filled.
       const [text, filled] = [firstReadable(tuple, tuple[1]), firstReadable(tuple, '#ffffff')];
       return [
-        [`--mantine-color-${name}-light-color`, text], [`--mantine-color-${name}-outline`, text], [`--mantine-color-${name}-text`, text],
-        [`--mantine-color-${name}-filled`, filled], [`--mantine-color-${name}-filled-hover`, darken(filled, 0.12)],
+        [`--mantine-color-${name}-light-color`, text],
+        [`--mantine-color-${name}-outline`, text],
+        [`--mantine-color-${name}-text`, text],
+        [`--mantine-color-${name}-filled`, filled],
+        [`--mantine-color-${name}-filled-hover`, darken(filled, 0.12)],
       ];
     }),
 );

@@ -114,17 +114,10 @@ export function AppLayout() {
             onClick={close}
           />
         ))}
-        <NavLink
-          href="/api/docs"
-          label={t('nav.apiDocs')}
-          leftSection={<IconBook2 size={18} stroke={1.6} aria-hidden />}
-          mt="auto"
-        />
+        <NavLink href="/api/docs" label={t('nav.apiDocs')} leftSection={<IconBook2 size={18} stroke={1.6} aria-hidden />} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {loadingPage && (
-          <Progress className="page-progress" value={100} animated size="xs" radius={0} aria-label={t('app.loadingPage')} />
-        )}
+        {loadingPage && <Progress className="page-progress" value={100} animated size="xs" radius={0} aria-label={t('app.loadingPage')} />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -30,9 +30,13 @@ export function AutosaveStatusLine({ autosave, idleText }: { autosave: Autosave;
   const failed = autosave.status === 'retrying' || autosave.status === 'refused';
   return (
     <Group gap="xs" wrap="nowrap" component="span">
-      <Text span size="sm" c={failed ? 'red' : 'dimmed'} role="status" aria-live="polite">{text}</Text>
+      <Text span size="sm" c={failed ? 'red' : 'dimmed'} role="status" aria-live="polite">
+        {text}
+      </Text>
       {autosave.status === 'retrying' && (
-        <Button size="compact-xs" variant="light" onClick={autosave.retryNow}>{t('autosave.retryNow')}</Button>
+        <Button size="compact-xs" variant="light" onClick={autosave.retryNow}>
+          {t('autosave.retryNow')}
+        </Button>
       )}
     </Group>
   );
@@ -50,19 +54,32 @@ export function AutosaveRestoreAlerts({ autosave, onDiscard }: { autosave: Autos
       <Alert color="orange" icon={<IconDeviceFloppy size={18} />} title={t('autosave.conflictTitle')} role="alert">
         {t('autosave.conflictBody', { time: dates.format(new Date(autosave.conflict.typedAt)) })}
         <Group mt="xs" gap="xs">
-          <Button size="xs" onClick={autosave.restoreConflict}>{t('autosave.restoreMine')}</Button>
-          <Button size="xs" variant="default" onClick={onDiscard}>{t('autosave.discard')}</Button>
+          <Button size="xs" onClick={autosave.restoreConflict}>
+            {t('autosave.restoreMine')}
+          </Button>
+          <Button size="xs" variant="default" onClick={onDiscard}>
+            {t('autosave.discard')}
+          </Button>
         </Group>
       </Alert>
     );
   }
   if (autosave.restoredFrom) {
     return (
-      <Alert color="blue" icon={<IconDeviceFloppy size={18} />} title={t('autosave.restoredTitle')} role="status" withCloseButton
-        closeButtonLabel={t('autosave.dismiss')} onClose={autosave.dismissRestored}>
+      <Alert
+        color="blue"
+        icon={<IconDeviceFloppy size={18} />}
+        title={t('autosave.restoredTitle')}
+        role="status"
+        withCloseButton
+        closeButtonLabel={t('autosave.dismiss')}
+        onClose={autosave.dismissRestored}
+      >
         {t('autosave.restoredBody', { time: dates.format(new Date(autosave.restoredFrom)) })}
         <Group mt="xs" gap="xs">
-          <Button size="xs" variant="default" onClick={onDiscard}>{t('autosave.discard')}</Button>
+          <Button size="xs" variant="default" onClick={onDiscard}>
+            {t('autosave.discard')}
+          </Button>
         </Group>
       </Alert>
     );

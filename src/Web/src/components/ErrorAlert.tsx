@@ -21,7 +21,13 @@ export function ErrorAlert({ error, title, onRetry, inline = false }: { error: u
           : (error.problem?.detail ?? error.problem?.title ?? t('errors.title'))
       : t('errors.network');
   return (
-    <Alert color="red" variant="light" title={title ?? (error instanceof ApiError && error.problem?.detail ? error.problem.title : undefined) ?? t('errors.title')} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={title ?? (error instanceof ApiError && error.problem?.detail ? error.problem.title : undefined) ?? t('errors.title')}
+      icon={<IconAlertTriangle aria-hidden />}
+      role="alert"
+    >
       {message}
       {onRetry && (
         <Button variant="subtle" color="red" size="xs" ml="sm" onClick={onRetry}>

@@ -10,8 +10,15 @@ import { useTranslation } from 'react-i18next';
 export function FeaturedBadge() {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color="violet" size="sm" leftSection={<IconStar size={12} aria-hidden />} data-testid="featured-badge"
-      title={t('billing.featuredHint')} aria-label={`${t('billing.featured')}: ${t('billing.featuredHint')}`}>
+    <Badge
+      variant="light"
+      color="violet"
+      size="sm"
+      leftSection={<IconStar size={12} aria-hidden />}
+      data-testid="featured-badge"
+      title={t('billing.featuredHint')}
+      aria-label={`${t('billing.featured')}: ${t('billing.featuredHint')}`}
+    >
       {t('billing.featured')}
     </Badge>
   );

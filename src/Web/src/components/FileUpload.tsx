@@ -40,7 +40,11 @@ export function FileUpload<T>({ path, label, onUploaded }: { path: string; label
         </FileButton>
       </Group>
       {progress !== null && <Progress value={progress * 100} size="sm" aria-label={t('rfp.uploading')} />}
-      {fieldError && <Text size="sm" c="red" role="alert">{fieldError}</Text>}
+      {fieldError && (
+        <Text size="sm" c="red" role="alert">
+          {fieldError}
+        </Text>
+      )}
       {error !== null && !fieldError && <ErrorAlert error={error} />}
     </Stack>
   );

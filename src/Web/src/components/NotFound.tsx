@@ -19,15 +19,23 @@ export function NotFound({ kind }: { kind: 'page' | 'item' }) {
   usePageTitle(t(`notFound.${kind}Title`));
   return (
     <Stack gap="sm" align="flex-start" role="region" aria-labelledby="not-found-title">
-      <Title order={2} id="not-found-title">{t(`notFound.${kind}Title`)}</Title>
+      <Title order={2} id="not-found-title">
+        {t(`notFound.${kind}Title`)}
+      </Title>
       <Text maw={640}>{t(`notFound.${kind}Body`)}</Text>
-      {kind === 'item' && <Text maw={640} c="dimmed" size="sm">{t('notFound.itemHint')}</Text>}
+      {kind === 'item' && (
+        <Text maw={640} c="dimmed" size="sm">
+          {t('notFound.itemHint')}
+        </Text>
+      )}
       <Group gap="xs">
         <Button component={Link} to={home} variant="light" leftSection={<IconHome size={16} aria-hidden />}>
           {t(home === '/' ? 'notFound.action' : 'notFound.areaHome')}
         </Button>
         {window.history.length > 1 && (
-          <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => void navigate(-1)}>{t('notFound.back')}</Button>
+          <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => void navigate(-1)}>
+            {t('notFound.back')}
+          </Button>
         )}
       </Group>
     </Stack>

@@ -30,8 +30,12 @@ export function NotificationBell({ organisationId }: { organisationId: string })
       {/* The popover's target is the button itself, so that aria-expanded sits on the button, not on a wrapper. */}
       <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
         <Popover.Target>
-          <ActionIcon variant="subtle" size="lg" onClick={() => setOpened((o) => !o)}
-            aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}>
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            onClick={() => setOpened((o) => !o)}
+            aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
+          >
             <IconBell size={20} />
           </ActionIcon>
         </Popover.Target>
@@ -46,7 +50,9 @@ export function NotificationBell({ organisationId }: { organisationId: string })
           )}
         </Group>
         {(notifications.data?.items.length ?? 0) === 0 ? (
-          <Text size="sm" c="dimmed">{t('notifications.empty')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('notifications.empty')}
+          </Text>
         ) : (
           <ScrollArea.Autosize mah={360}>
             <Stack gap={0}>
@@ -56,14 +62,17 @@ export function NotificationBell({ organisationId }: { organisationId: string })
                 return (
                   <div key={n.id}>
                     {i > 0 && <Divider />}
-                    <UnstyledButton w="100%" p="xs"
+                    <UnstyledButton
+                      w="100%"
+                      p="xs"
                       onClick={() => {
                         if (!n.readAt) markRead.mutate(n.id);
                         if (link) {
                           setOpened(false);
                           void navigate(link);
                         }
-                      }}>
+                      }}
+                    >
                       <Text size="sm" fw={n.readAt ? 400 : 700}>
                         {t(`notification.${n.type}`, { defaultValue: t('notification.unknown'), ...data })}
                       </Text>

@@ -31,18 +31,30 @@ export function NumberField({ value, onChange, min, max, integer = false, error,
   const number = toNumber(typed);
   const format = new Intl.NumberFormat(i18n.language);
   const problem =
-    number === null ? null
-      : Number.isNaN(number) ? t('number.notNumber')
-        : integer && !Number.isInteger(number) ? t('number.integer')
-          : min !== undefined && number < min ? t('number.min', { min: format.format(min) })
-            : max !== undefined && number > max ? t('number.max', { max: format.format(max) })
+    number === null
+      ? null
+      : Number.isNaN(number)
+        ? t('number.notNumber')
+        : integer && !Number.isInteger(number)
+          ? t('number.integer')
+          : min !== undefined && number < min
+            ? t('number.min', { min: format.format(min) })
+            : max !== undefined && number > max
+              ? t('number.max', { max: format.format(max) })
               : null;
   return (
-    <NumberInput {...props} value={typed} clampBehavior="none" allowNegative allowDecimal
+    <NumberInput
+      {...props}
+      value={typed}
+      clampBehavior="none"
+      allowNegative
+      allowDecimal
       onChange={(v) => {
         setTyped(v);
         const next = toNumber(v);
         onChange(next === null || Number.isNaN(next) ? null : next);
-      }} error={problem ?? error} />
+      }}
+      error={problem ?? error}
+    />
   );
 }

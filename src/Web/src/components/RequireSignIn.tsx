@@ -20,8 +20,12 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (!auth.isAuthenticated)
     return (
       <Stack maw={560}>
-        <EmptyState icon={<IconLogin size={26} />} title={t('signIn.requiredTitle')} body={t('signIn.requiredBody')}
-          action={<Button onClick={() => void signIn()}>{t('nav.signIn')}</Button>} />
+        <EmptyState
+          icon={<IconLogin size={26} />}
+          title={t('signIn.requiredTitle')}
+          body={t('signIn.requiredBody')}
+          action={<Button onClick={() => void signIn()}>{t('nav.signIn')}</Button>}
+        />
       </Stack>
     );
   return <>{children}</>;

@@ -21,15 +21,22 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
   const dates = formatDates({ dateStyle: 'medium', timeStyle: 'short' });
   const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
   const services = (catalogue.data ?? []).flatMap((type) => type.services);
-  const serviceNames = (content.serviceIds ?? []).map((id) => {
-    const service = services.find((s) => s.id === id);
-    return service ? (language === 'en' ? service.nameEn : service.nameJa) : '';
-  }).filter(Boolean);
-  const volumes = (items: Content['expectedVolumes']) => (items ?? []).length > 0 ? (
-    <List size="sm">
-      {(items ?? []).map((v) => <List.Item key={v.item}>{v.item}: {Number(v.monthlyQuantity).toLocaleString()} {v.unit}</List.Item>)}
-    </List>
-  ) : null;
+  const serviceNames = (content.serviceIds ?? [])
+    .map((id) => {
+      const service = services.find((s) => s.id === id);
+      return service ? (language === 'en' ? service.nameEn : service.nameJa) : '';
+    })
+    .filter(Boolean);
+  const volumes = (items: Content['expectedVolumes']) =>
+    (items ?? []).length > 0 ? (
+      <List size="sm">
+        {(items ?? []).map((v) => (
+          <List.Item key={v.item}>
+            {v.item}: {Number(v.monthlyQuantity).toLocaleString()} {v.unit}
+          </List.Item>
+        ))}
+      </List>
+    ) : null;
   const names = (list: 'regions' | 'languages', codes: string[] | null | undefined) =>
     (codes ?? []).map((code) => vocabularyName(vocabulary.data, list, code, language)).join('、') || null;
 
@@ -47,11 +54,21 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
         </Section>
         <Section title={t('rfp.section.scope')}>
           <Block label={t('rfp.field.scopeIn')}>
-            {(content.scopeIn ?? []).length > 0 ? <List size="sm">{(content.scopeIn ?? []).map((s) => <List.Item key={s}>{s}</List.Item>)}</List> : null}
+            {(content.scopeIn ?? []).length > 0 ? (
+              <List size="sm">
+                {(content.scopeIn ?? []).map((s) => (
+                  <List.Item key={s}>{s}</List.Item>
+                ))}
+              </List>
+            ) : null}
           </Block>
           {(content.scopeOut ?? []).length > 0 && (
             <Block label={t('rfp.field.scopeOut')}>
-              <List size="sm">{(content.scopeOut ?? []).map((s) => <List.Item key={s}>{s}</List.Item>)}</List>
+              <List size="sm">
+                {(content.scopeOut ?? []).map((s) => (
+                  <List.Item key={s}>{s}</List.Item>
+                ))}
+              </List>
             </Block>
           )}
           <Block label={t('rfp.field.responsibilityBoundary')}>{content.responsibilityBoundary}</Block>
@@ -70,13 +87,17 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
                 {(content.kpis ?? []).map((k) => (
                   <Table.Tr key={k.metric}>
                     <Table.Td>{k.metric}</Table.Td>
-                    <Table.Td>{Number(k.target)} {k.unit}</Table.Td>
+                    <Table.Td>
+                      {Number(k.target)} {k.unit}
+                    </Table.Td>
                     <Table.Td>{t(`rfp.kpi.${k.direction}`)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          ) : <Text size="sm">—</Text>}
+          ) : (
+            <Text size="sm">—</Text>
+          )}
         </Section>
         <Section title={t('rfp.section.communication')}>
           <Block label={t('rfp.field.communication')}>{content.communication}</Block>
@@ -84,7 +105,9 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
         <Section title={t('rfp.section.transition')}>
           <Group gap="xl">
             <Block label={t('rfp.field.transitionStart')}>{content.transitionStart ?? null}</Block>
-            <Block label={t('rfp.field.parallelRunWeeks')}>{content.parallelRunWeeks != null ? t('document.weeks', { count: Number(content.parallelRunWeeks) }) : null}</Block>
+            <Block label={t('rfp.field.parallelRunWeeks')}>
+              {content.parallelRunWeeks != null ? t('document.weeks', { count: Number(content.parallelRunWeeks) }) : null}
+            </Block>
           </Group>
           <Block label={t('rfp.field.transitionPlan')}>{content.transitionPlan}</Block>
         </Section>
@@ -126,9 +149,13 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
           <Stack gap={4}>
             {weights.map((a) => (
               <Group key={a.code} gap="xs" wrap="nowrap">
-                <Text size="sm" w={160}>{a.label}</Text>
+                <Text size="sm" w={160}>
+                  {a.label}
+                </Text>
                 <Progress value={Number(a.weight)} style={{ flex: 1 }} aria-label={`${a.label} ${Number(a.weight)}%`} />
-                <Text size="sm" w={40} ta="right">{Number(a.weight)}%</Text>
+                <Text size="sm" w={40} ta="right">
+                  {Number(a.weight)}%
+                </Text>
               </Group>
             ))}
           </Stack>
@@ -141,7 +168,9 @@ export function RfpDocument({ content, weights, label }: { content: Content; wei
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Stack gap="xs" component="section" aria-label={title}>
-      <Title order={3} size="h5">{title}</Title>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
       {children}
     </Stack>
   );
@@ -150,9 +179,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Block({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="sm" fw={600} c="dimmed">{label}</Text>
+      <Text size="sm" fw={600} c="dimmed">
+        {label}
+      </Text>
       {typeof children === 'string' || children === null || children === undefined ? (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{children || '—'}</Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {children || '—'}
+        </Text>
       ) : (
         children
       )}

@@ -102,10 +102,14 @@ export function SignedInNavSection({ onNavigate }: { onNavigate: () => void }) {
         {me.data?.email ?? auth.user?.profile.email}
       </Text>
       <OrganisationSwitcher fullWidth onSwitched={onNavigate} />
-      <NavLink component={Link} to="/account/settings" label={t('account.settings')} onClick={onNavigate}
-        leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />} />
-      <NavLink component="button" label={t('nav.signOut')} onClick={signOut}
-        leftSection={<IconLogout size={18} stroke={1.6} aria-hidden />} />
+      <NavLink
+        component={Link}
+        to="/account/settings"
+        label={t('account.settings')}
+        onClick={onNavigate}
+        leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />}
+      />
+      <NavLink component="button" label={t('nav.signOut')} onClick={signOut} leftSection={<IconLogout size={18} stroke={1.6} aria-hidden />} />
       <Divider />
     </Stack>
   );

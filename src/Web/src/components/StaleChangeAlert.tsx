@@ -15,8 +15,12 @@ export function StaleChangeAlert({ error, onKeepMine, onReload }: { error: unkno
     <Alert color="orange" title={error.problem?.title ?? t('stale.title')} role="alert">
       {error.problem?.detail ?? t('stale.detail')}
       <Group mt="xs" gap="xs">
-        <Button size="xs" onClick={onKeepMine}>{t('stale.keepMine')}</Button>
-        <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onReload}>{t('stale.reload')}</Button>
+        <Button size="xs" onClick={onKeepMine}>
+          {t('stale.keepMine')}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onReload}>
+          {t('stale.reload')}
+        </Button>
       </Group>
     </Alert>
   );

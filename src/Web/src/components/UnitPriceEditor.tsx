@@ -14,7 +14,13 @@ export interface UnitPriceLine {
  * Per-unit prices with their volume bands (each band's price applies from its lower bound up to the next band's).
  * `errorPath` is where the Api names these lines in its field errors ("unitPrices", "fees.unitPrices").
  */
-export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, errors, errorPath, priceBounds }: {
+export function UnitPriceEditor<T extends UnitPriceLine>({
+  value,
+  onChange,
+  errors,
+  errorPath,
+  priceBounds,
+}: {
   /** The Api's bounds on a band's price here (a profile's list price, a proposal's price). */
   priceBounds: { min: number; max: number; integer: true };
   value: T[];
@@ -33,19 +39,46 @@ export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, erro
         <Paper key={i} withBorder p="sm">
           <Stack gap="xs">
             <Group align="flex-end">
-              <TextInput label={t('profile.unit')} placeholder={t('profile.unitPlaceholder')} value={u.unit ?? ''} onChange={(e) => update(i, { unit: e.currentTarget.value })} error={errors[`${errorPath}[${i}].unit`]} w={200} required />
-              <ActionIcon variant="subtle" color="red" aria-label={t('profile.removeUnit', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
+              <TextInput
+                label={t('profile.unit')}
+                placeholder={t('profile.unitPlaceholder')}
+                value={u.unit ?? ''}
+                onChange={(e) => update(i, { unit: e.currentTarget.value })}
+                error={errors[`${errorPath}[${i}].unit`]}
+                w={200}
+                required
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('profile.removeUnit', { n: i + 1 })}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+                mb={4}
+              >
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
             {(u.bands ?? []).map((b, j) => (
               <Group key={j} align="flex-end">
-                <NumberField label={t('profile.bandFrom')} thousandSeparator="," {...bounds.bandFrom} value={b.fromQuantity} w={180}
+                <NumberField
+                  label={t('profile.bandFrom')}
+                  thousandSeparator=","
+                  {...bounds.bandFrom}
+                  value={b.fromQuantity}
+                  w={180}
                   error={errors[`${errorPath}[${i}].bands[${j}].fromQuantity`]}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, fromQuantity: v } : x)) })} />
-                <NumberField label={t('profile.bandPrice')} prefix="¥" thousandSeparator="," {...priceBounds} value={b.priceYen} w={180}
+                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, fromQuantity: v } : x)) })}
+                />
+                <NumberField
+                  label={t('profile.bandPrice')}
+                  prefix="¥"
+                  thousandSeparator=","
+                  {...priceBounds}
+                  value={b.priceYen}
+                  w={180}
                   error={errors[`${errorPath}[${i}].bands[${j}].priceYen`]}
-                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, priceYen: v } : x)) })} />
+                  onChange={(v) => update(i, { bands: (u.bands ?? []).map((x, k) => (k === j ? { ...x, priceYen: v } : x)) })}
+                />
               </Group>
             ))}
             {errors[`${errorPath}[${i}].bands`] && (
@@ -53,14 +86,24 @@ export function UnitPriceEditor<T extends UnitPriceLine>({ value, onChange, erro
                 {errors[`${errorPath}[${i}].bands`]}
               </Text>
             )}
-            <Button size="xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />}
-              onClick={() => update(i, { bands: [...(u.bands ?? []), { fromQuantity: null, priceYen: null }] })}>
+            <Button
+              size="xs"
+              variant="subtle"
+              w="fit-content"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => update(i, { bands: [...(u.bands ?? []), { fromQuantity: null, priceYen: null }] })}
+            >
               {t('profile.addBand')}
             </Button>
           </Stack>
         </Paper>
       ))}
-      <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => onChange([...value, { unit: '', bands: [{ fromQuantity: 0, priceYen: null }] } as T])}>
+      <Button
+        variant="light"
+        leftSection={<IconPlus size={16} />}
+        w="fit-content"
+        onClick={() => onChange([...value, { unit: '', bands: [{ fromQuantity: 0, priceYen: null }] } as T])}
+      >
         {t('profile.addUnit')}
       </Button>
     </Stack>

@@ -12,7 +12,9 @@ export function VersionTimeline({ versions }: { versions: Version[] }) {
     <Timeline active={versions.length - 1} bulletSize={12} lineWidth={2}>
       {versions.map((v) => (
         <Timeline.Item key={Number(v.number)} title={t('versions.version', { number: Number(v.number) })}>
-          <Text size="xs" c="dimmed">{dates.format(new Date(v.publishedAt))}</Text>
+          <Text size="xs" c="dimmed">
+            {dates.format(new Date(v.publishedAt))}
+          </Text>
           <Text size="sm">{v.changeSummary ?? t('versions.initial')}</Text>
         </Timeline.Item>
       ))}

@@ -30,11 +30,18 @@ const ModalsHost = lazy(async () => {
 
 /** Rendered once inside the app's providers (theme, language): empty until the first confirmation asks for it. */
 export function ConfirmHost() {
-  const mounted = useSyncExternalStore((notify) => {
-    listeners.add(notify);
-    return () => listeners.delete(notify);
-  }, () => wanted);
-  return mounted ? <Suspense fallback={null}><ModalsHost /></Suspense> : null;
+  const mounted = useSyncExternalStore(
+    (notify) => {
+      listeners.add(notify);
+      return () => listeners.delete(notify);
+    },
+    () => wanted,
+  );
+  return mounted ? (
+    <Suspense fallback={null}>
+      <ModalsHost />
+    </Suspense>
+  ) : null;
 }
 
 /**
@@ -43,8 +50,18 @@ export function ConfirmHost() {
  * Resolves true only when the person confirmed. `returnFocus: false` when the page moves focus to the result itself
  * (the button that asked may be gone).
  */
-export async function confirmAction({ title, body, confirmLabel, danger = true, returnFocus = true }: {
-  title: string; body?: string; confirmLabel: string; danger?: boolean; returnFocus?: boolean;
+export async function confirmAction({
+  title,
+  body,
+  confirmLabel,
+  danger = true,
+  returnFocus = true,
+}: {
+  title: string;
+  body?: string;
+  confirmLabel: string;
+  danger?: boolean;
+  returnFocus?: boolean;
 }) {
   want();
   const [{ modals }] = await Promise.all([import('@mantine/modals'), hostReady]);

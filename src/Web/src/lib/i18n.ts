@@ -23,8 +23,7 @@ const remembered = (() => {
 export const i18nReady = i18n
   // Two catalogues per language: what every page (and the first load) needs, and "work": the texts of the signed-in
   // work pages (RFPs, proposals, evaluation, contracts, audit), loaded with the first of those pages.
-  .use(resourcesToBackend((language: string, namespace: string) =>
-    import(`../locales/${language}${namespace === workNamespace ? '.work' : ''}.json`)))
+  .use(resourcesToBackend((language: string, namespace: string) => import(`../locales/${language}${namespace === workNamespace ? '.work' : ''}.json`)))
   .use(initReactI18next)
   .init({
     lng: remembered?.startsWith('en') ? 'en' : 'ja',
@@ -58,5 +57,4 @@ export const currentLanguage = (): Language => (i18n.language?.startsWith('en') 
 export default i18n;
 
 /** Dates and times in the UI's language (Japanese style by default); one place decides the locale. */
-export const formatDates = (options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', options);
+export const formatDates = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', options);

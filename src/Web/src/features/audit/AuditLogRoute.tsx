@@ -37,15 +37,22 @@ function AuditLog() {
     queryKey: ['audit-log', active?.id, filters],
     enabled: !!active && isOwner,
     initialPageParam: undefined as number | string | undefined,
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/audit-log', { params: { query: { ...filters, before: pageParam, limit: 50 } } })),
+    queryFn: async ({ pageParam }) => unwrap(await api.GET('/api/v1/audit-log', { params: { query: { ...filters, before: pageParam, limit: 50 } } })),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const dateFormat = formatDates({ dateStyle: 'short', timeStyle: 'medium' });
   const fieldErrors = entries.error instanceof ApiError ? entries.error.fieldErrors() : {};
 
   if (!active || !isOwner)
-    return <EmptyState icon={<IconListDetails size={26} />} title={t('audit.notAllowedTitle')} body={t('audit.notAllowedBody')} actionLabel={t('nav.home')} actionTo="/" />;
+    return (
+      <EmptyState
+        icon={<IconListDetails size={26} />}
+        title={t('audit.notAllowedTitle')}
+        body={t('audit.notAllowedBody')}
+        actionLabel={t('nav.home')}
+        actionTo="/"
+      />
+    );
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -67,8 +74,15 @@ function AuditLog() {
       </div>
       <form onSubmit={apply} aria-label={t('audit.filters')}>
         <Group align="flex-end" wrap="wrap">
-          <Select label={t('audit.action')} placeholder={t('audit.allActions')} clearable w={220} value={action} onChange={setAction}
-            data={actionPrefixes.map((p) => ({ value: p, label: t(`audit.actions.${p}`) }))} />
+          <Select
+            label={t('audit.action')}
+            placeholder={t('audit.allActions')}
+            clearable
+            w={220}
+            value={action}
+            onChange={setAction}
+            data={actionPrefixes.map((p) => ({ value: p, label: t(`audit.actions.${p}`) }))}
+          />
           <TextInput type="date" label={t('audit.from')} value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} error={fieldErrors.from} />
           <TextInput type="date" label={t('audit.to')} value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={fieldErrors.to} />
           <Button type="submit" variant="light">
@@ -97,9 +111,13 @@ function AuditLog() {
             {rows.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{dateFormat.format(new Date(e.occurredAt))}</Table.Td>
-                <Table.Td>{e.actorName ?? (e.actor === 'system' ? t('audit.system') : e.actor === 'anonymous' ? t('audit.anonymous') : t('audit.deletedMember'))}</Table.Td>
+                <Table.Td>
+                  {e.actorName ?? (e.actor === 'system' ? t('audit.system') : e.actor === 'anonymous' ? t('audit.anonymous') : t('audit.deletedMember'))}
+                </Table.Td>
                 <Table.Td>{t(`audit.did.${e.action}`, { defaultValue: e.action })}</Table.Td>
-                <Table.Td><AuditObject entry={e} kind={active.kind} /></Table.Td>
+                <Table.Td>
+                  <AuditObject entry={e} kind={active.kind} />
+                </Table.Td>
                 <Table.Td>{e.ipAddress ?? '—'}</Table.Td>
               </Table.Tr>
             ))}
@@ -151,9 +169,24 @@ function AuditObject({ entry, kind }: { entry: Entry; kind: string }) {
   const path = entry.objectName ? objectPath(entry, kind) : null;
   return (
     <>
-      <Text span size="sm" c="dimmed">{type}</Text>{' '}
-      {entry.objectName ? (path ? <Anchor component={Link} to={path} size="sm">{entry.objectName}</Anchor> : <Text span size="sm">{entry.objectName}</Text>)
-        : <Text span size="sm" c="dimmed">{t('audit.unknownObject')}</Text>}
+      <Text span size="sm" c="dimmed">
+        {type}
+      </Text>{' '}
+      {entry.objectName ? (
+        path ? (
+          <Anchor component={Link} to={path} size="sm">
+            {entry.objectName}
+          </Anchor>
+        ) : (
+          <Text span size="sm">
+            {entry.objectName}
+          </Text>
+        )
+      ) : (
+        <Text span size="sm" c="dimmed">
+          {t('audit.unknownObject')}
+        </Text>
+      )}
     </>
   );
 }

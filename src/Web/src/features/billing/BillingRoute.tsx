@@ -8,8 +8,9 @@ import { RequireOrganisationKind } from '@/components/RequireOrganisationKind';
 import { type MyOrganisation } from '@/lib/auth/me';
 import { formatDates } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useOpenPortal, useStartCheckout, useVendorBilling, type VendorBilling } from './api';
-import { QuotaLine } from './QuotaLine';
+import { QuotaLine } from '@/components/QuotaLine';
+import { useVendorBilling, type VendorBilling } from '@/lib/api/vendor-billing';
+import { useOpenPortal, useStartCheckout } from './api';
 
 const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
 
@@ -17,9 +18,7 @@ const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' 
 export function BillingRoute() {
   const { t } = useTranslation();
   usePageTitle(t('billing.title'));
-  return (
-    <ForVendors>{(organisation) => <Loaded organisation={organisation} />}</ForVendors>
-  );
+  return <ForVendors>{(organisation) => <Loaded organisation={organisation} />}</ForVendors>;
 }
 
 /** Plans belong to vendor organisations: the billing pages ask for one. */
@@ -44,30 +43,52 @@ function Loaded({ organisation }: { organisation: MyOrganisation }) {
     <Stack gap="lg">
       <div>
         <Title order={2}>{t('billing.title')}</Title>
-        <Text size="sm" c="dimmed">{t('billing.lead')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('billing.lead')}
+        </Text>
       </div>
       {!data.configured && (
-        <Alert icon={<IconInfoCircle size={18} />} title={t('billing.notConfiguredTitle')}>{t('billing.notConfiguredBody')}</Alert>
+        <Alert icon={<IconInfoCircle size={18} />} title={t('billing.notConfiguredTitle')}>
+          {t('billing.notConfiguredBody')}
+        </Alert>
       )}
       {data.graceUntil && (
-        <Alert color="orange" title={t('billing.pastDueTitle')}>{t('billing.pastDueBody', { date: dates.format(new Date(data.graceUntil)) })}</Alert>
+        <Alert color="orange" title={t('billing.pastDueTitle')}>
+          {t('billing.pastDueBody', { date: dates.format(new Date(data.graceUntil)) })}
+        </Alert>
       )}
       <Paper withBorder p="md" component="section" aria-labelledby="current-plan">
         <Group justify="space-between" mb="sm">
-          <Title order={3} size="h4" id="current-plan">{t('billing.currentPlan')}</Title>
-          <Badge size="lg" variant="light">{data.plan.name}</Badge>
+          <Title order={3} size="h4" id="current-plan">
+            {t('billing.currentPlan')}
+          </Title>
+          <Badge size="lg" variant="light">
+            {data.plan.name}
+          </Badge>
         </Group>
         <QuotaLine quota={data.quota} />
         {limit !== null && (
-          <Progress mt="xs" value={limit === 0 ? 100 : (Number(data.quota.used) / limit) * 100} color={Number(data.quota.remaining) === 0 ? 'red' : 'indigo'}
-            aria-label={t('billing.quotaUsed', { used: Number(data.quota.used), limit })} />
+          <Progress
+            mt="xs"
+            value={limit === 0 ? 100 : (Number(data.quota.used) / limit) * 100}
+            color={Number(data.quota.remaining) === 0 ? 'red' : 'indigo'}
+            aria-label={t('billing.quotaUsed', { used: Number(data.quota.used), limit })}
+          />
         )}
-        <Text size="xs" c="dimmed" mt="xs">{t('billing.quotaRule', { date: dates.format(new Date(data.quota.resetsAt)) })}</Text>
-        {data.currentPeriodEnd && <Text size="sm" mt="xs">{t('billing.periodEnd', { date: dates.format(new Date(data.currentPeriodEnd)) })}</Text>}
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('billing.quotaRule', { date: dates.format(new Date(data.quota.resetsAt)) })}
+        </Text>
+        {data.currentPeriodEnd && (
+          <Text size="sm" mt="xs">
+            {t('billing.periodEnd', { date: dates.format(new Date(data.currentPeriodEnd)) })}
+          </Text>
+        )}
         <Manage data={data} />
       </Paper>
       <Plans data={data} />
-      <Text size="xs" c="dimmed">{t('billing.fairness')}</Text>
+      <Text size="xs" c="dimmed">
+        {t('billing.fairness')}
+      </Text>
     </Stack>
   );
 }
@@ -77,14 +98,25 @@ function Manage({ data }: { data: VendorBilling }) {
   const { t } = useTranslation();
   const portal = useOpenPortal();
   if (!data.configured) return null;
-  if (!data.mayManage) return <Text size="sm" c="dimmed" mt="sm">{t('billing.managersOnly')}</Text>;
+  if (!data.mayManage)
+    return (
+      <Text size="sm" c="dimmed" mt="sm">
+        {t('billing.managersOnly')}
+      </Text>
+    );
   if (!data.hasBillingAccount) return null;
   return (
     <Stack gap="xs" mt="sm">
       <Group>
-        <Button variant="light" loading={portal.isPending || portal.isSuccess} onClick={() => portal.mutate()}>{t('billing.manage')}</Button>
+        <Button variant="light" loading={portal.isPending || portal.isSuccess} onClick={() => portal.mutate()}>
+          {t('billing.manage')}
+        </Button>
       </Group>
-      {data.plan.code !== 'free' && <Text size="xs" c="dimmed">{t('billing.changeInPortal')}</Text>}
+      {data.plan.code !== 'free' && (
+        <Text size="xs" c="dimmed">
+          {t('billing.changeInPortal')}
+        </Text>
+      )}
       {portal.isError && <ErrorAlert error={portal.error} />}
     </Stack>
   );
@@ -97,36 +129,61 @@ function Plans({ data }: { data: VendorBilling }) {
   const mayBuy = data.configured && data.mayManage && data.plan.code === 'free';
   const Feature = ({ on, label }: { on: boolean; label: string }) => (
     <Group gap={6} wrap="nowrap">
-      <ThemeIcon size="sm" variant="light" color={on ? 'teal' : 'gray'} aria-hidden>{on ? <IconCheck size={12} /> : <IconMinus size={12} />}</ThemeIcon>
-      <Text size="sm" c={on ? undefined : 'dimmed'}>{label}<VisuallyHidden>{on ? t('billing.included') : t('billing.notIncluded')}</VisuallyHidden></Text>
+      <ThemeIcon size="sm" variant="light" color={on ? 'teal' : 'gray'} aria-hidden>
+        {on ? <IconCheck size={12} /> : <IconMinus size={12} />}
+      </ThemeIcon>
+      <Text size="sm" c={on ? undefined : 'dimmed'}>
+        {label}
+        <VisuallyHidden>{on ? t('billing.included') : t('billing.notIncluded')}</VisuallyHidden>
+      </Text>
     </Group>
   );
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, md: data.plans.length }} component="section" aria-label={t('billing.plansTitle')}>
         {data.plans.map((plan) => (
-          <Paper key={plan.code} component="section" withBorder p="md" style={plan.code === data.plan.code ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
-            aria-label={plan.name}>
+          <Paper
+            key={plan.code}
+            component="section"
+            withBorder
+            p="md"
+            style={plan.code === data.plan.code ? { borderColor: 'var(--mantine-color-indigo-6)', borderWidth: 2 } : undefined}
+            aria-label={plan.name}
+          >
             <Group justify="space-between">
               <Title order={4}>{plan.name}</Title>
               {plan.code === data.plan.code && <Badge variant="filled">{t('billing.yourPlan')}</Badge>}
             </Group>
-            <Text size="xl" fw={700} mt="xs">{Number(plan.priceYen) === 0 ? t('billing.freePrice') : t('billing.perMonth', { price: yen.format(Number(plan.priceYen)) })}</Text>
+            <Text size="xl" fw={700} mt="xs">
+              {Number(plan.priceYen) === 0 ? t('billing.freePrice') : t('billing.perMonth', { price: yen.format(Number(plan.priceYen)) })}
+            </Text>
             <Stack gap={6} mt="sm">
-              <Feature on label={plan.monthlyProposals == null ? t('billing.unlimited') : t('billing.monthlyProposals', { count: Number(plan.monthlyProposals) })} />
+              <Feature
+                on
+                label={plan.monthlyProposals == null ? t('billing.unlimited') : t('billing.monthlyProposals', { count: Number(plan.monthlyProposals) })}
+              />
               <Feature on={plan.answerLibrary} label={t('billing.answerLibrary')} />
               <Feature on={plan.featuredBadge} label={t('billing.featuredBadge')} />
             </Stack>
             {mayBuy && plan.sold && plan.code !== data.plan.code && (
-              <Button mt="md" fullWidth loading={checkout.variables === plan.code && (checkout.isPending || checkout.isSuccess)}
-                disabled={checkout.isPending || checkout.isSuccess} onClick={() => checkout.mutate(plan.code)}>
+              <Button
+                mt="md"
+                fullWidth
+                loading={checkout.variables === plan.code && (checkout.isPending || checkout.isSuccess)}
+                disabled={checkout.isPending || checkout.isSuccess}
+                onClick={() => checkout.mutate(plan.code)}
+              >
                 {t('billing.subscribe', { plan: plan.name })}
               </Button>
             )}
           </Paper>
         ))}
       </SimpleGrid>
-      {checkout.isSuccess && <Text size="sm" role="status">{t('billing.redirecting')}</Text>}
+      {checkout.isSuccess && (
+        <Text size="sm" role="status">
+          {t('billing.redirecting')}
+        </Text>
+      )}
       {checkout.isError && <ErrorAlert error={checkout.error} />}
     </Stack>
   );
@@ -139,9 +196,7 @@ const confirmationWaitMs = 60_000;
 export function BillingReturnRoute() {
   const { t } = useTranslation();
   usePageTitle(t('billing.returnTitle'));
-  return (
-    <ForVendors>{(organisation) => <Confirming organisation={organisation} />}</ForVendors>
-  );
+  return <ForVendors>{(organisation) => <Confirming organisation={organisation} />}</ForVendors>;
 }
 
 function Confirming({ organisation }: { organisation: MyOrganisation }) {
@@ -153,7 +208,11 @@ function Confirming({ organisation }: { organisation: MyOrganisation }) {
   }, []);
   const billing = useVendorBilling(organisation.id, 1500);
   const done = billing.data && billing.data.plan.code !== 'free';
-  const back = <Button component={Link} to="/vendor/billing" variant="light">{t('billing.backToPlans')}</Button>;
+  const back = (
+    <Button component={Link} to="/vendor/billing" variant="light">
+      {t('billing.backToPlans')}
+    </Button>
+  );
   if (done) {
     return (
       <Stack gap="md" maw={640}>
@@ -170,7 +229,9 @@ function Confirming({ organisation }: { organisation: MyOrganisation }) {
     return (
       <Stack gap="md" maw={640}>
         <Title order={2}>{t('billing.returnSlowTitle')}</Title>
-        <Alert color="orange" icon={<IconInfoCircle size={18} />}>{t('billing.returnSlowBody')}</Alert>
+        <Alert color="orange" icon={<IconInfoCircle size={18} />}>
+          {t('billing.returnSlowBody')}
+        </Alert>
         <Group>{back}</Group>
       </Stack>
     );
@@ -180,8 +241,12 @@ function Confirming({ organisation }: { organisation: MyOrganisation }) {
       <Group gap="md" wrap="nowrap">
         <Loader size="sm" aria-hidden />
         <div>
-          <Title order={2} size="h4">{t('billing.returnTitle')}</Title>
-          <Text size="sm" c="dimmed">{t('billing.returnBody')}</Text>
+          <Title order={2} size="h4">
+            {t('billing.returnTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('billing.returnBody')}
+          </Text>
         </div>
       </Group>
       {billing.isError && <ErrorAlert error={billing.error} />}
@@ -197,7 +262,11 @@ export function BillingCancelledRoute() {
     <Stack gap="md" maw={640}>
       <Title order={2}>{t('billing.cancelledTitle')}</Title>
       <Alert icon={<IconInfoCircle size={18} />}>{t('billing.cancelledBody')}</Alert>
-      <Group><Button component={Link} to="/vendor/billing" variant="light">{t('billing.backToPlans')}</Button></Group>
+      <Group>
+        <Button component={Link} to="/vendor/billing" variant="light">
+          {t('billing.backToPlans')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -1,19 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { api, type Schemas } from '@/lib/api/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-
-export type VendorBilling = Schemas['VendorBillingDto'];
-
-export const billingKey = (organisationId: string) => ['vendor-billing', organisationId] as const;
-
-/** The vendor's plan, entitlements and this month's proposal quota; <paramref name="poll"/> re-reads it while Stripe confirms a payment. */
-export const useVendorBilling = (organisationId: string, poll?: number | false) =>
-  useQuery({
-    queryKey: billingKey(organisationId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/vendor/billing')),
-    refetchInterval: poll ?? false,
-  });
 
 /**
  * One key for the page's visit: a retried request (a second click, a retry after a network error) gets the same
@@ -25,8 +13,7 @@ const useAttemptKey = () => useRef(crypto.randomUUID().replaceAll('-', '')).curr
 export const useStartCheckout = () => {
   const key = useAttemptKey();
   return useMutation({
-    mutationFn: async (plan: string) =>
-      unwrap(await api.POST('/api/v1/vendor/billing/checkout', { body: { plan }, headers: { 'Idempotency-Key': key } })),
+    mutationFn: async (plan: string) => unwrap(await api.POST('/api/v1/vendor/billing/checkout', { body: { plan }, headers: { 'Idempotency-Key': key } })),
     onSuccess: (redirect) => window.location.assign(redirect.url),
   });
 };

@@ -98,17 +98,28 @@ function OperatorCatalogue() {
 
   if (me.isPending) return <Skeleton height={200} />;
   if (!me.data?.isPlatformOperator)
-    return <EmptyState icon={<IconCategory size={26} />} title={t('catalogue.notAllowedTitle')} body={t('catalogue.notAllowedBody')} actionLabel={t('catalogue.title')} actionTo="/catalogue" />;
+    return (
+      <EmptyState
+        icon={<IconCategory size={26} />}
+        title={t('catalogue.notAllowedTitle')}
+        body={t('catalogue.notAllowedBody')}
+        actionLabel={t('catalogue.title')}
+        actionTo="/catalogue"
+      />
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ type: type ?? '', nameJa, nameEn, code: code || null }, {
-      onSuccess: () => {
-        setNameJa('');
-        setNameEn('');
-        setCode('');
+    add.mutate(
+      { type: type ?? '', nameJa, nameEn, code: code || null },
+      {
+        onSuccess: () => {
+          setNameJa('');
+          setNameEn('');
+          setCode('');
+        },
       },
-    });
+    );
   };
 
   return (
@@ -132,12 +143,39 @@ function OperatorCatalogue() {
               </Text>
             )}
             <Group align="flex-start" wrap="wrap">
-              <Select label={t('catalogue.type')} data={(catalogue.data ?? []).map((x) => ({ value: x.code, label: x.code }))} value={type} onChange={setType}
-                error={fieldErrors.type} allowDeselect={false} w={120} />
-              <TextInput label={t('catalogue.nameJa')} value={nameJa} onChange={(e) => setNameJa(e.currentTarget.value)} error={fieldErrors.nameJa} required w={260} />
-              <TextInput label={t('catalogue.nameEn')} value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} error={fieldErrors.nameEn} required w={260} />
-              <TextInput label={t('catalogue.code')} description={t('catalogue.codeHelp')} value={code} onChange={(e) => setCode(e.currentTarget.value)}
-                error={fieldErrors.code} w={220} />
+              <Select
+                label={t('catalogue.type')}
+                data={(catalogue.data ?? []).map((x) => ({ value: x.code, label: x.code }))}
+                value={type}
+                onChange={setType}
+                error={fieldErrors.type}
+                allowDeselect={false}
+                w={120}
+              />
+              <TextInput
+                label={t('catalogue.nameJa')}
+                value={nameJa}
+                onChange={(e) => setNameJa(e.currentTarget.value)}
+                error={fieldErrors.nameJa}
+                required
+                w={260}
+              />
+              <TextInput
+                label={t('catalogue.nameEn')}
+                value={nameEn}
+                onChange={(e) => setNameEn(e.currentTarget.value)}
+                error={fieldErrors.nameEn}
+                required
+                w={260}
+              />
+              <TextInput
+                label={t('catalogue.code')}
+                description={t('catalogue.codeHelp')}
+                value={code}
+                onChange={(e) => setCode(e.currentTarget.value)}
+                error={fieldErrors.code}
+                w={220}
+              />
             </Group>
             <Button type="submit" loading={add.isPending} w="fit-content">
               {t('catalogue.add')}
@@ -155,8 +193,13 @@ function OperatorCatalogue() {
         <TypeColumns
           types={catalogue.data}
           manage={(serviceId, retire) => (
-            <Button size="compact-xs" variant="subtle" color={retire ? 'red' : 'blue'} loading={setRetired.isPending && setRetired.variables?.serviceId === serviceId}
-              onClick={() => setRetired.mutate({ serviceId, retire })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color={retire ? 'red' : 'blue'}
+              loading={setRetired.isPending && setRetired.variables?.serviceId === serviceId}
+              onClick={() => setRetired.mutate({ serviceId, retire })}
+            >
               {retire ? t('catalogue.retire') : t('catalogue.restore')}
             </Button>
           )}

@@ -12,7 +12,11 @@ const path = (rfpId: string) => ({ params: { path: { rfpId } } });
 
 /** The evaluation's panel, axes and proposals (404 while sealed, 403 to a member who is neither procurement nor on the panel). */
 export const useEvaluation = (organisationId: string, rfpId: string) =>
-  useQuery({ queryKey: key(organisationId, rfpId, 'panel'), queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/evaluation', path(rfpId))), retry: false });
+  useQuery({
+    queryKey: key(organisationId, rfpId, 'panel'),
+    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/evaluation', path(rfpId))),
+    retry: false,
+  });
 
 export const useScorecard = (organisationId: string, rfpId: string, enabled: boolean) =>
   useQuery({
@@ -55,7 +59,8 @@ export const useEvaluationActions = (organisationId: string, rfpId: string) => {
       onSuccess: () => refresh('scorecard', 'panel', 'consensus', 'comparison'),
     }),
     recordConsensus: useMutation({
-      mutationFn: async (body: Schemas['RecordConsensusRequest']) => unwrap(await api.PUT('/api/v1/rfps/{rfpId}/evaluation/consensus', { ...path(rfpId), body })),
+      mutationFn: async (body: Schemas['RecordConsensusRequest']) =>
+        unwrap(await api.PUT('/api/v1/rfps/{rfpId}/evaluation/consensus', { ...path(rfpId), body })),
       onSuccess: () => refresh('consensus', 'comparison'),
     }),
   };

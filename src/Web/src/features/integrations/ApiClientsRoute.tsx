@@ -49,7 +49,8 @@ function ApiClients() {
   const key = ['api-clients', active?.id];
   const clients = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET('/api/v1/api-clients')), enabled: !!active && canManage });
   const create = useMutation({
-    mutationFn: (input: { name: string; scopes: string[] }) => createOnce(apiClientKeys, input, async (headers) => unwrap(await api.POST('/api/v1/api-clients', { body: input, headers }))),
+    mutationFn: (input: { name: string; scopes: string[] }) =>
+      createOnce(apiClientKeys, input, async (headers) => unwrap(await api.POST('/api/v1/api-clients', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const revoke = useMutation({
@@ -65,7 +66,15 @@ function ApiClients() {
   const dateFormat = formatDates({ dateStyle: 'medium' });
 
   if (!active || !canManage)
-    return <EmptyState icon={<IconKey size={26} />} title={t('apiClients.notAllowedTitle')} body={t('apiClients.notAllowedBody')} actionLabel={t('nav.home')} actionTo="/" />;
+    return (
+      <EmptyState
+        icon={<IconKey size={26} />}
+        title={t('apiClients.notAllowedTitle')}
+        body={t('apiClients.notAllowedBody')}
+        actionLabel={t('nav.home')}
+        actionTo="/"
+      />
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,7 +117,15 @@ function ApiClients() {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             {create.isError && !fieldErrors.name && !fieldErrors.scopes && <ErrorAlert error={create.error} />}
-            <TextInput label={t('apiClients.name')} placeholder={t('apiClients.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required w={360} />
+            <TextInput
+              label={t('apiClients.name')}
+              placeholder={t('apiClients.namePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={fieldErrors.name}
+              required
+              w={360}
+            />
             <Checkbox.Group label={t('apiClients.scopes')} value={chosen} onChange={setChosen} error={fieldErrors.scopes}>
               <Stack gap={6} mt="xs">
                 {scopes
@@ -163,8 +180,17 @@ function ApiClients() {
                         {t('apiClients.revoked')}
                       </Badge>
                     ) : (
-                      <Button size="xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === c.id}
-                        onClick={() => void confirmAction({ title: t('apiClients.confirmRevoke', { name: c.name }), confirmLabel: t('apiClients.revoke') }).then((yes) => yes && revoke.mutate(c.id))}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={revoke.isPending && revoke.variables === c.id}
+                        onClick={() =>
+                          void confirmAction({ title: t('apiClients.confirmRevoke', { name: c.name }), confirmLabel: t('apiClients.revoke') }).then(
+                            (yes) => yes && revoke.mutate(c.id),
+                          )
+                        }
+                      >
                         {t('apiClients.revoke')}
                       </Button>
                     )}

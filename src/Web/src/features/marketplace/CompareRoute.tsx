@@ -37,7 +37,13 @@ export function CompareRoute() {
     return (
       <Stack gap="lg">
         <Title order={2}>{t('compare.title')}</Title>
-        <EmptyState icon={<IconLayoutColumns />} title={t('compare.emptyTitle')} body={t('compare.emptyBody')} actionLabel={t('compare.toSearch')} actionTo="/vendors" />
+        <EmptyState
+          icon={<IconLayoutColumns />}
+          title={t('compare.emptyTitle')}
+          body={t('compare.emptyBody')}
+          actionLabel={t('compare.toSearch')}
+          actionTo="/vendors"
+        />
       </Stack>
     );
   if (comparison.isPending) return <Skeleton height={480} aria-busy />;

@@ -55,8 +55,7 @@ export function VendorSearchRoute() {
     change(next);
     setParams(next);
   };
-  const setSingle = (name: SingleFilter, value: string | null) =>
-    update((next) => (value ? next.set(name, value) : next.delete(name)));
+  const setSingle = (name: SingleFilter, value: string | null) => update((next) => (value ? next.set(name, value) : next.delete(name)));
   const toggle = (name: ListFilter, value: string, on: boolean) =>
     update((next) => {
       const values = next.getAll(name).filter((v) => v !== value);
@@ -210,8 +209,16 @@ function FacetCheckbox({ label, count, checked, onChange }: { label: string; cou
   );
 }
 
-function FacetPanel({ facets, params, toggle, setSingle }: {
-  facets: Facets; params: URLSearchParams; toggle: (name: ListFilter, value: string, on: boolean) => void; setSingle: (name: SingleFilter, value: string | null) => void;
+function FacetPanel({
+  facets,
+  params,
+  toggle,
+  setSingle,
+}: {
+  facets: Facets;
+  params: URLSearchParams;
+  toggle: (name: ListFilter, value: string, on: boolean) => void;
+  setSingle: (name: SingleFilter, value: string | null) => void;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -227,20 +234,37 @@ function FacetPanel({ facets, params, toggle, setSingle }: {
     <Stack gap="lg" component="aside" aria-label={t('search.filters')}>
       <FacetGroup legend={t('search.facets.type')}>
         {facets.types.map((f) => (
-          <FacetCheckbox key={f.value} label={types.get(f.value) ? nameOf(types.get(f.value)!, language) : f.value} count={Number(f.count)}
-            checked={chosen('type', f.value)} onChange={(on) => toggle('type', f.value, on)} />
+          <FacetCheckbox
+            key={f.value}
+            label={types.get(f.value) ? nameOf(types.get(f.value)!, language) : f.value}
+            count={Number(f.count)}
+            checked={chosen('type', f.value)}
+            onChange={(on) => toggle('type', f.value, on)}
+          />
         ))}
       </FacetGroup>
       <FacetGroup legend={t('search.facets.service')}>
-        {facets.services.filter((f) => Number(f.count) > 0 || chosen('service', f.value)).map((f) => (
-          <FacetCheckbox key={f.value} label={services.get(f.value) ? nameOf(services.get(f.value)!, language) : f.value} count={Number(f.count)}
-            checked={chosen('service', f.value)} onChange={(on) => toggle('service', f.value, on)} />
-        ))}
+        {facets.services
+          .filter((f) => Number(f.count) > 0 || chosen('service', f.value))
+          .map((f) => (
+            <FacetCheckbox
+              key={f.value}
+              label={services.get(f.value) ? nameOf(services.get(f.value)!, language) : f.value}
+              count={Number(f.count)}
+              checked={chosen('service', f.value)}
+              onChange={(on) => toggle('service', f.value, on)}
+            />
+          ))}
       </FacetGroup>
       <FacetGroup legend={t('search.facets.certification')}>
         {certificationCodes.map((code) => (
-          <FacetCheckbox key={code} label={certificationName({ type: code })} count={Number(facets.certifications.find((f) => f.value === code)?.count ?? 0)}
-            checked={chosen('cert', code)} onChange={(on) => toggle('cert', code, on)} />
+          <FacetCheckbox
+            key={code}
+            label={certificationName({ type: code })}
+            count={Number(facets.certifications.find((f) => f.value === code)?.count ?? 0)}
+            checked={chosen('cert', code)}
+            onChange={(on) => toggle('cert', code, on)}
+          />
         ))}
         <Switch
           mt={4}
@@ -258,39 +282,67 @@ function FacetPanel({ facets, params, toggle, setSingle }: {
         />
       </FacetGroup>
       <FacetGroup legend={t('search.facets.bcp')}>
-        <FacetCheckbox label={t('search.facets.hasBcp')} count={Number(facets.bcp)} checked={params.get('bcp') === 'true'} onChange={(on) => setSingle('bcp', on ? 'true' : null)} />
+        <FacetCheckbox
+          label={t('search.facets.hasBcp')}
+          count={Number(facets.bcp)}
+          checked={params.get('bcp') === 'true'}
+          onChange={(on) => setSingle('bcp', on ? 'true' : null)}
+        />
       </FacetGroup>
       <FacetGroup legend={t('search.facets.region')}>
         {facets.regions.map((f) => (
-          <FacetCheckbox key={f.value} label={vocabularyName(vocabulary.data, 'regions', f.value, language)} count={Number(f.count)}
-            checked={chosen('region', f.value)} onChange={(on) => toggle('region', f.value, on)} />
+          <FacetCheckbox
+            key={f.value}
+            label={vocabularyName(vocabulary.data, 'regions', f.value, language)}
+            count={Number(f.count)}
+            checked={chosen('region', f.value)}
+            onChange={(on) => toggle('region', f.value, on)}
+          />
         ))}
       </FacetGroup>
       <FacetGroup legend={t('search.facets.language')}>
         {facets.languages.map((f) => (
-          <FacetCheckbox key={f.value} label={vocabularyName(vocabulary.data, 'languages', f.value, language)} count={Number(f.count)}
-            checked={chosen('language', f.value)} onChange={(on) => toggle('language', f.value, on)} />
+          <FacetCheckbox
+            key={f.value}
+            label={vocabularyName(vocabulary.data, 'languages', f.value, language)}
+            count={Number(f.count)}
+            checked={chosen('language', f.value)}
+            onChange={(on) => toggle('language', f.value, on)}
+          />
         ))}
       </FacetGroup>
       <Radio.Group label={t('search.facets.capacity')} value={params.get('capacityMin') ?? ''} onChange={(value) => setSingle('capacityMin', value || null)}>
         <Stack gap={6} mt={6}>
           <Radio value="" label={t('search.facets.any')} size="sm" />
           {facets.capacityMin.map((f) => (
-            <Radio key={f.value} value={f.value} size="sm" label={`${t('search.facets.capacityAtLeast', { count: Number(f.value) })} (${Number(f.count).toLocaleString('ja-JP')})`} />
+            <Radio
+              key={f.value}
+              value={f.value}
+              size="sm"
+              label={`${t('search.facets.capacityAtLeast', { count: Number(f.value) })} (${Number(f.count).toLocaleString('ja-JP')})`}
+            />
           ))}
         </Stack>
       </Radio.Group>
-      <Radio.Group label={t('search.facets.monthlyFee')} description={t('search.facets.feeNote')} value={fee}
+      <Radio.Group
+        label={t('search.facets.monthlyFee')}
+        description={t('search.facets.feeNote')}
+        value={fee}
         onChange={(value) => {
           const [min, max] = value.split('-');
           setSingle('feeMin', min || null);
           setSingle('feeMax', max || null);
-        }}>
+        }}
+      >
         <Stack gap={6} mt={6}>
           <Radio value="-" label={t('search.facets.any')} size="sm" />
           {facets.monthlyFee.map((band) => (
-            <Radio key={band.min} size="sm" value={`${band.min}-${band.max ?? ''}`}
-              label={`${band.max == null ? t('search.facets.feeFrom', { min: yen(band.min) }) : t('search.facets.feeBand', { min: yen(band.min), max: yen(band.max) })} (${Number(band.count).toLocaleString('ja-JP')})`} />
+            <Radio
+              key={band.min}
+              size="sm"
+              value={`${band.min}-${band.max ?? ''}`}
+              label={`${band.max == null ? t('search.facets.feeFrom', { min: yen(band.min) }) : t('search.facets.feeBand', { min: yen(band.min), max: yen(band.max) })} (${Number(band.count).toLocaleString('ja-JP')})`}
+            />
           ))}
         </Stack>
       </Radio.Group>
@@ -381,7 +433,11 @@ function ResultCard({ item }: { item: SearchItem }) {
         <Group gap="xs" mt="sm" aria-label={t('certifications.title')}>
           {item.certifications.map((c, i) => (
             <Group key={i} gap={4} wrap="nowrap">
-              {c.verified ? <IconShieldCheck size={16} color="var(--mantine-color-teal-7)" aria-label={t('certifications.verified')} /> : <IconCertificate size={16} aria-hidden />}
+              {c.verified ? (
+                <IconShieldCheck size={16} color="var(--mantine-color-teal-7)" aria-label={t('certifications.verified')} />
+              ) : (
+                <IconCertificate size={16} aria-hidden />
+              )}
               <Text size="sm">{certificationName(c)}</Text>
               <CertificationStatusBadge status={c.status} />
             </Group>

@@ -12,9 +12,7 @@ function read(): TrayVendor[] {
   if (cached) return cached;
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
-    cached = Array.isArray(parsed)
-      ? parsed.filter((v): v is TrayVendor => typeof v?.slug === 'string' && typeof v?.name === 'string').slice(0, trayLimit)
-      : [];
+    cached = Array.isArray(parsed) ? parsed.filter((v): v is TrayVendor => typeof v?.slug === 'string' && typeof v?.name === 'string').slice(0, trayLimit) : [];
   } catch {
     cached = [];
   }

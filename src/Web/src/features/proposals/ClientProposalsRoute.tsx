@@ -35,7 +35,15 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   if (proposals.isPending) return <Skeleton height={300} aria-busy />;
   if (proposals.isError) {
     if (proposals.error instanceof ApiError && proposals.error.status === 404)
-      return <EmptyState icon={<IconLock size={26} />} title={t('proposal.sealedTitle')} body={t('proposal.sealedBody')} actionLabel={t('proposal.backToClientRfp')} actionTo={`/client/rfps/${rfpId}`} />;
+      return (
+        <EmptyState
+          icon={<IconLock size={26} />}
+          title={t('proposal.sealedTitle')}
+          body={t('proposal.sealedBody')}
+          actionLabel={t('proposal.backToClientRfp')}
+          actionTo={`/client/rfps/${rfpId}`}
+        />
+      );
     return <ErrorAlert error={proposals.error} onRetry={() => void proposals.refetch()} />;
   }
   const rows = proposals.data;
@@ -49,26 +57,53 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   return (
     <Stack gap="lg">
       <div>
-        <Text size="sm"><Link to={`/client/rfps/${rfpId}`}>{t('proposal.backToClientRfp')}</Link></Text>
+        <Text size="sm">
+          <Link to={`/client/rfps/${rfpId}`}>{t('proposal.backToClientRfp')}</Link>
+        </Text>
         <Title order={2}>{t('proposal.clientTitle')}</Title>
-        <Text size="sm" c="dimmed">{t('proposal.clientLead')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('proposal.clientLead')}
+        </Text>
       </div>
       {rows.length === 0 ? (
-        <EmptyState icon={<IconFileText size={26} />} title={t('proposal.noneTitle')} body={t('proposal.noneBody')} actionLabel={t('proposal.backToClientRfp')} actionTo={`/client/rfps/${rfpId}`} />
+        <EmptyState
+          icon={<IconFileText size={26} />}
+          title={t('proposal.noneTitle')}
+          body={t('proposal.noneBody')}
+          actionLabel={t('proposal.backToClientRfp')}
+          actionTo={`/client/rfps/${rfpId}`}
+        />
       ) : (
         <>
           <Paper withBorder p="md" component="section" aria-labelledby="tco-chart">
-            <Title order={3} size="h4" id="tco-chart">{t('proposal.tcoChart')}</Title>
-            <Text size="xs" c="dimmed" mb="sm">{t('proposal.costLead')}</Text>
-            <BarChart h={Math.max(160, rows.length * 90)} data={chart} dataKey="vendor" orientation="vertical" yAxisProps={{ width: 220 }}
-              valueFormatter={(value) => yen.format(value)} withLegend
+            <Title order={3} size="h4" id="tco-chart">
+              {t('proposal.tcoChart')}
+            </Title>
+            <Text size="xs" c="dimmed" mb="sm">
+              {t('proposal.costLead')}
+            </Text>
+            <BarChart
+              h={Math.max(160, rows.length * 90)}
+              data={chart}
+              dataKey="vendor"
+              orientation="vertical"
+              yAxisProps={{ width: 220 }}
+              valueFormatter={(value) => yen.format(value)}
+              withLegend
               series={[
                 { name: 'low', label: t('proposal.volumeMinus20'), color: 'teal.5' },
                 { name: 'total', label: t('proposal.total'), color: 'indigo.6' },
                 { name: 'high', label: t('proposal.volumePlus20'), color: 'orange.6' },
-              ]} />
+              ]}
+            />
             <VisuallyHidden>
-              <ul>{chart.map((c) => <li key={c.vendor}>{c.vendor}: {yen.format(c.total)}（{t('proposal.sensitivityRange', { low: yen.format(c.low), high: yen.format(c.high) })}）</li>)}</ul>
+              <ul>
+                {chart.map((c) => (
+                  <li key={c.vendor}>
+                    {c.vendor}: {yen.format(c.total)}（{t('proposal.sensitivityRange', { low: yen.format(c.low), high: yen.format(c.high) })}）
+                  </li>
+                ))}
+              </ul>
             </VisuallyHidden>
           </Paper>
           <Paper withBorder p="md" component="section" aria-label={t('proposal.clientTitle')}>
@@ -86,17 +121,43 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
                 {rows.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>{p.vendorName}</Table.Td>
-                    <Table.Td>{t('proposal.versionShort', { number: Number(p.version) })} ・ {dates.format(new Date(p.submittedAt))}</Table.Td>
+                    <Table.Td>
+                      {t('proposal.versionShort', { number: Number(p.version) })} ・ {dates.format(new Date(p.submittedAt))}
+                    </Table.Td>
                     <Table.Td ta="right">
                       <Text size="sm">{yen.format(Number(p.cost.totalYen))}</Text>
-                      <Text size="xs" c="dimmed">{t('proposal.sensitivityRange', { low: yen.format(Number(p.sensitivity.volumeMinus20Yen)), high: yen.format(Number(p.sensitivity.volumePlus20Yen)) })}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t('proposal.sensitivityRange', {
+                          low: yen.format(Number(p.sensitivity.volumeMinus20Yen)),
+                          high: yen.format(Number(p.sensitivity.volumePlus20Yen)),
+                        })}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      {p.flags.length === 0 ? <Text size="sm" c="dimmed">{t('proposal.noFlags')}</Text> : (
-                        <Stack gap={4}>{p.flags.map((f) => <Badge key={`${f.code}-${f.subject ?? ''}`} color={f.code === 'notConforming' ? 'red' : 'orange'} variant="light" style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto' }}>{f.text}</Badge>)}</Stack>
+                      {p.flags.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('proposal.noFlags')}
+                        </Text>
+                      ) : (
+                        <Stack gap={4}>
+                          {p.flags.map((f) => (
+                            <Badge
+                              key={`${f.code}-${f.subject ?? ''}`}
+                              color={f.code === 'notConforming' ? 'red' : 'orange'}
+                              variant="light"
+                              style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto' }}
+                            >
+                              {f.text}
+                            </Badge>
+                          ))}
+                        </Stack>
                       )}
                     </Table.Td>
-                    <Table.Td><Button size="xs" variant="light" onClick={() => setOpen(p.id)}>{t('proposal.read')}</Button></Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => setOpen(p.id)}>
+                        {t('proposal.read')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -109,12 +170,28 @@ function Loaded({ organisation, rfpId }: { organisation: MyOrganisation; rfpId: 
   );
 }
 
-export function ProposalDrawer({ organisationId, rfpId, proposalId, onClose }: { organisationId: string; rfpId: string; proposalId: string | null; onClose: () => void }) {
+export function ProposalDrawer({
+  organisationId,
+  rfpId,
+  proposalId,
+  onClose,
+}: {
+  organisationId: string;
+  rfpId: string;
+  proposalId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const proposal = useClientProposal(organisationId, rfpId, proposalId);
   return (
     <Drawer opened={proposalId !== null} onClose={onClose} position="right" size="xl" title={proposal.data?.summary.vendorName ?? t('proposal.title')}>
-      {proposal.isPending ? <Skeleton height={300} aria-busy /> : proposal.isError ? <ErrorAlert error={proposal.error} /> : <ProposalView rfpId={rfpId} proposal={proposal.data} />}
+      {proposal.isPending ? (
+        <Skeleton height={300} aria-busy />
+      ) : proposal.isError ? (
+        <ErrorAlert error={proposal.error} />
+      ) : (
+        <ProposalView rfpId={rfpId} proposal={proposal.data} />
+      )}
     </Drawer>
   );
 }
@@ -127,29 +204,56 @@ function ProposalView({ rfpId, proposal }: { rfpId: string; proposal: ClientProp
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {t('proposal.versionLine', { number: Number(proposal.summary.version), rfpVersion: Number(proposal.summary.rfpVersion), at: dates.format(new Date(proposal.summary.submittedAt)) })}
+        {t('proposal.versionLine', {
+          number: Number(proposal.summary.version),
+          rfpVersion: Number(proposal.summary.rfpVersion),
+          at: dates.format(new Date(proposal.summary.submittedAt)),
+        })}
       </Text>
       <Block label={t('proposal.summary')}>{content.summary}</Block>
       <Block label={t('proposal.section.fees')}>
         <List size="sm" spacing={2}>
-          <List.Item>{t('proposal.initialYen')}: {yen.format(Number(fees.initialYen ?? 0))}</List.Item>
-          <List.Item>{t('proposal.monthlyYen')}: {yen.format(Number(fees.monthlyYen ?? 0))}</List.Item>
+          <List.Item>
+            {t('proposal.initialYen')}: {yen.format(Number(fees.initialYen ?? 0))}
+          </List.Item>
+          <List.Item>
+            {t('proposal.monthlyYen')}: {yen.format(Number(fees.monthlyYen ?? 0))}
+          </List.Item>
           {(fees.unitPrices ?? []).map((u) => (
-            <List.Item key={u.unit}>{u.unit}: {(u.bands ?? []).map((b) => `${Number(b.fromQuantity).toLocaleString('ja-JP')}〜 ${yen.format(Number(b.priceYen))}`).join('／')}</List.Item>
+            <List.Item key={u.unit}>
+              {u.unit}: {(u.bands ?? []).map((b) => `${Number(b.fromQuantity).toLocaleString('ja-JP')}〜 ${yen.format(Number(b.priceYen))}`).join('／')}
+            </List.Item>
           ))}
-          {(fees.extraChargeConditions ?? []).map((c) => <List.Item key={c}>{t('profile.extraChargeConditions')}: {c}</List.Item>)}
+          {(fees.extraChargeConditions ?? []).map((c) => (
+            <List.Item key={c}>
+              {t('profile.extraChargeConditions')}: {c}
+            </List.Item>
+          ))}
         </List>
-        <Text size="sm" fw={600} mt="xs">{t('proposal.total')}: {yen.format(Number(proposal.summary.cost.totalYen))}</Text>
+        <Text size="sm" fw={600} mt="xs">
+          {t('proposal.total')}: {yen.format(Number(proposal.summary.cost.totalYen))}
+        </Text>
       </Block>
       <Block label={t('proposal.section.kpis')}>
-        <List size="sm" spacing={2}>{(content.kpis ?? []).map((k) => <List.Item key={k.metric}>{k.metric}: {Number(k.committed)}{k.note ? `（${k.note}）` : ''}</List.Item>)}</List>
+        <List size="sm" spacing={2}>
+          {(content.kpis ?? []).map((k) => (
+            <List.Item key={k.metric}>
+              {k.metric}: {Number(k.committed)}
+              {k.note ? `（${k.note}）` : ''}
+            </List.Item>
+          ))}
+        </List>
       </Block>
       <Block label={t('proposal.section.security')}>
         <Stack gap={6}>
           {proposal.questionnaire.map((q) => (
             <div key={q.code}>
-              <Text size="sm" fw={600}>{q.question}</Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{content.security?.find((a) => a.code === q.code)?.answer ?? '—'}</Text>
+              <Text size="sm" fw={600}>
+                {q.question}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {content.security?.find((a) => a.code === q.code)?.answer ?? '—'}
+              </Text>
             </div>
           ))}
         </Stack>
@@ -158,15 +262,24 @@ function ProposalView({ rfpId, proposal }: { rfpId: string; proposal: ClientProp
       <Block label={t('proposal.transitionPlan')}>{content.transitionPlan}</Block>
       <Block label={t('proposal.team')}>{content.team}</Block>
       <Block label={t('proposal.section.exit')}>
-        <Text size="sm">{t('proposal.manualHandover')}: {content.exit?.manualHandover ?? '—'}</Text>
-        <Text size="sm">{t('proposal.dataReturn')}: {content.exit?.dataReturn ?? '—'}</Text>
+        <Text size="sm">
+          {t('proposal.manualHandover')}: {content.exit?.manualHandover ?? '—'}
+        </Text>
+        <Text size="sm">
+          {t('proposal.dataReturn')}: {content.exit?.dataReturn ?? '—'}
+        </Text>
         {content.exit?.supportMonths !== null && content.exit?.supportMonths !== undefined && (
-          <Text size="sm">{t('proposal.supportMonths')}: {Number(content.exit.supportMonths)}</Text>
+          <Text size="sm">
+            {t('proposal.supportMonths')}: {Number(content.exit.supportMonths)}
+          </Text>
         )}
       </Block>
       <Block label={t('proposal.section.attachments')}>
-        <AttachmentList items={content.attachments ?? []} empty={t('proposal.noAttachments')}
-          downloadPath={(id) => `/api/v1/rfps/${rfpId}/proposals/${proposal.summary.id}/attachments/${id}`} />
+        <AttachmentList
+          items={content.attachments ?? []}
+          empty={t('proposal.noAttachments')}
+          downloadPath={(id) => `/api/v1/rfps/${rfpId}/proposals/${proposal.summary.id}/attachments/${id}`}
+        />
       </Block>
     </Stack>
   );
@@ -176,8 +289,16 @@ function Block({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
   return (
     <div>
-      <Text size="sm" fw={700}>{label}</Text>
-      {typeof children === 'string' ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{children}</Text> : children}
+      <Text size="sm" fw={700}>
+        {label}
+      </Text>
+      {typeof children === 'string' ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {children}
+        </Text>
+      ) : (
+        children
+      )}
     </div>
   );
 }

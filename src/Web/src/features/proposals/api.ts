@@ -5,7 +5,6 @@ import { ApiError, unwrap } from '@/lib/api/problem';
 
 export type Proposal = Schemas['ProposalDto'];
 export type ProposalContent = Schemas['ProposalContent'];
-export type ProposalsSummary = Schemas['ProposalsSummaryDto'];
 
 const proposalKey = (organisationId: string, rfpId: string) => ['proposal', organisationId, rfpId] as const;
 
@@ -60,20 +59,14 @@ export const useProposalActions = (organisationId: string, rfpId: string) => {
     }),
     detach: useMutation({
       mutationFn: (attachmentId: string) =>
-        change((headers) => api.DELETE('/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachmentId}', { params: { path: { rfpId, attachmentId } }, headers })),
+        change((headers) =>
+          api.DELETE('/api/v1/vendor/rfps/{rfpId}/proposal/attachments/{attachmentId}', { params: { path: { rfpId, attachmentId } }, headers }),
+        ),
     }),
     /** An upload answers the proposal as it now stands. */
     attached: store,
   };
 };
-
-/** The client's view before the deadline: how many proposals, sealed. */
-export const useProposalsSummary = (organisationId: string, rfpId: string, enabled: boolean) =>
-  useQuery({
-    queryKey: ['proposals-summary', organisationId, rfpId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}/proposals/summary', { params: { path: { rfpId } } })),
-    enabled,
-  });
 
 export type ClientProposalSummary = Schemas['ClientProposalSummaryDto'];
 export type ClientProposal = Schemas['ClientProposalDto'];

@@ -7,7 +7,7 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { VersionTimeline } from '@/components/VersionTimeline';
 import { ApiError } from '@/lib/api/problem';
 import { formatDates } from '@/lib/i18n';
-import { useProposalsSummary } from '../proposals/api';
+import { useProposalsSummary } from '@/lib/api/proposals-summary';
 import { useRfpActivity, useRfpParticipationActions, type RfpActivity } from './api';
 
 /**
@@ -23,19 +23,33 @@ export function ActivityPanel({ organisationId, rfpId, canAnswer }: { organisati
   return (
     <Stack>
       <Paper withBorder p="md" component="section" aria-labelledby="activity-heading">
-        <Title order={3} size="h4" id="activity-heading" mb="xs">{t('rfp.activityTitle')}</Title>
+        <Title order={3} size="h4" id="activity-heading" mb="xs">
+          {t('rfp.activityTitle')}
+        </Title>
         <Text fw={600}>{t('rfp.participants', { count: Number(data.participants) })}</Text>
-        <Text size="xs" c="dimmed" mb="sm">{t('rfp.participantsHint')}</Text>
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('rfp.participantsHint')}
+        </Text>
         <SealedProposals organisationId={organisationId} rfpId={rfpId} />
-        <Text size="sm" fw={600}>{t('rfp.invitations')}</Text>
+        <Text size="sm" fw={600}>
+          {t('rfp.invitations')}
+        </Text>
         {data.invitations.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('rfp.noInvitations')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('rfp.noInvitations')}
+          </Text>
         ) : (
           <Group gap={6} mt={4}>
-            {data.invitations.map((i) => <Badge key={i.vendorId} variant="light" color="orange">{i.vendorName}</Badge>)}
+            {data.invitations.map((i) => (
+              <Badge key={i.vendorId} variant="light" color="orange">
+                {i.vendorName}
+              </Badge>
+            ))}
           </Group>
         )}
-        <Text size="sm" fw={600} mt="md" mb={4}>{t('versions.title')}</Text>
+        <Text size="sm" fw={600} mt="md" mb={4}>
+          {t('versions.title')}
+        </Text>
         <VersionTimeline versions={data.versions} />
       </Paper>
       <QuestionsPanel organisationId={organisationId} rfpId={rfpId} data={data} canAnswer={canAnswer} />
@@ -50,10 +64,18 @@ function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisati
   const clarifyError = clarify.error instanceof ApiError ? clarify.error.fieldErrors().text : undefined;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="questions-heading">
-      <Title order={3} size="h4" id="questions-heading">{t('rfp.questionsTitle')}</Title>
-      <Text size="xs" c="dimmed" mb="sm">{t('rfp.answerHint')}</Text>
+      <Title order={3} size="h4" id="questions-heading">
+        {t('rfp.questionsTitle')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('rfp.answerHint')}
+      </Text>
       <Stack gap="sm">
-        {data.questions.length === 0 && <Text size="sm" c="dimmed">{t('rfp.noQuestions')}</Text>}
+        {data.questions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('rfp.noQuestions')}
+          </Text>
+        )}
         {data.questions.map((q) => (
           <QuestionCard key={q.id} organisationId={organisationId} rfpId={rfpId} question={q} canAnswer={canAnswer} askersBlind={data.askersBlind ?? false} />
         ))}
@@ -65,7 +87,14 @@ function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisati
             }}
           >
             <Stack gap="xs">
-              <Textarea label={t('rfp.clarifyLabel')} autosize minRows={2} value={clarification} onChange={(e) => setClarification(e.currentTarget.value)} error={clarifyError} />
+              <Textarea
+                label={t('rfp.clarifyLabel')}
+                autosize
+                minRows={2}
+                value={clarification}
+                onChange={(e) => setClarification(e.currentTarget.value)}
+                error={clarifyError}
+              />
               <Button type="submit" variant="light" loading={clarify.isPending} disabled={!clarification.trim()} style={{ alignSelf: 'flex-start' }}>
                 {t('rfp.clarify')}
               </Button>
@@ -78,8 +107,18 @@ function QuestionsPanel({ organisationId, rfpId, data, canAnswer }: { organisati
   );
 }
 
-function QuestionCard({ organisationId, rfpId, question, canAnswer, askersBlind }: {
-  organisationId: string; rfpId: string; question: RfpActivity['questions'][number]; canAnswer: boolean; askersBlind: boolean;
+function QuestionCard({
+  organisationId,
+  rfpId,
+  question,
+  canAnswer,
+  askersBlind,
+}: {
+  organisationId: string;
+  rfpId: string;
+  question: RfpActivity['questions'][number];
+  canAnswer: boolean;
+  askersBlind: boolean;
 }) {
   const { t } = useTranslation();
   const { answer } = useRfpParticipationActions(organisationId, rfpId);
@@ -90,16 +129,28 @@ function QuestionCard({ organisationId, rfpId, question, canAnswer, askersBlind 
       {question.question ? (
         <>
           <Group gap="xs">
-            <Text size="xs" c="dimmed">{question.vendorName ? t('rfp.askedBy', { name: question.vendorName }) : t(askersBlind ? 'rfp.askedByBlind' : 'rfp.askedBySealed')}</Text>
-            {!question.answer && <Badge size="sm" color="red" variant="light">{t('rfp.unanswered')}</Badge>}
+            <Text size="xs" c="dimmed">
+              {question.vendorName ? t('rfp.askedBy', { name: question.vendorName }) : t(askersBlind ? 'rfp.askedByBlind' : 'rfp.askedBySealed')}
+            </Text>
+            {!question.answer && (
+              <Badge size="sm" color="red" variant="light">
+                {t('rfp.unanswered')}
+              </Badge>
+            )}
           </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{question.question}</Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {question.question}
+          </Text>
         </>
       ) : (
-        <Badge size="sm" variant="light" color="grape">{t('rfp.clarificationBadge')}</Badge>
+        <Badge size="sm" variant="light" color="grape">
+          {t('rfp.clarificationBadge')}
+        </Badge>
       )}
       {question.answer && (
-        <Text size="sm" mt={6} pl="sm" style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-teal-6)' }}>{question.answer}</Text>
+        <Text size="sm" mt={6} pl="sm" style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-teal-6)' }}>
+          {question.answer}
+        </Text>
       )}
       {!question.answer && canAnswer && (
         <form
@@ -135,12 +186,18 @@ function SealedProposals({ organisationId, rfpId }: { organisationId: string; rf
         <Text fw={600}>{summary.data.sealed ? t('proposal.clientSealed', { count }) : t('proposal.clientOpened', { count })}</Text>
       </Group>
       {summary.data.sealed && summary.data.opensAt && (
-        <Text size="xs" c="dimmed">{t('proposal.clientSealedNote', { deadline: dates.format(new Date(summary.data.opensAt)) })}</Text>
+        <Text size="xs" c="dimmed">
+          {t('proposal.clientSealedNote', { deadline: dates.format(new Date(summary.data.opensAt)) })}
+        </Text>
       )}
       {!summary.data.sealed && (
         <Group gap="xs">
-          <Button component={Link} to={`/client/rfps/${rfpId}/proposals`} size="xs" variant="light">{t('proposal.viewProposals')}</Button>
-          <Button component={Link} to={`/client/rfps/${rfpId}/evaluation`} size="xs">{t('evaluation.open')}</Button>
+          <Button component={Link} to={`/client/rfps/${rfpId}/proposals`} size="xs" variant="light">
+            {t('proposal.viewProposals')}
+          </Button>
+          <Button component={Link} to={`/client/rfps/${rfpId}/evaluation`} size="xs">
+            {t('evaluation.open')}
+          </Button>
         </Group>
       )}
     </Stack>

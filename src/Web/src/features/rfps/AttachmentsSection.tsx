@@ -14,12 +14,27 @@ export function AttachmentsSection({ organisationId, rfpId, editable }: { organi
   const refresh = useRefreshRfpAttachments(organisationId, rfpId);
   return (
     <Stack gap="sm">
-      {editable && <Text size="sm" c="dimmed">{t('rfp.attachmentsHint')}</Text>}
+      {editable && (
+        <Text size="sm" c="dimmed">
+          {t('rfp.attachmentsHint')}
+        </Text>
+      )}
       {attachments.isError ? (
         <ErrorAlert inline error={attachments.error} onRetry={() => void attachments.refetch()} />
       ) : (
-        <AttachmentList items={attachments.data ?? []} downloadPath={(id) => `/api/v1/rfps/${rfpId}/attachments/${id}`} empty={t('rfp.noAttachments')}
-          onRemove={editable ? (a) => void confirmAction({ title: t('attachments.confirmRemove', { name: a.fileName }), confirmLabel: t('attachments.removeConfirm') }).then((yes) => yes && remove.mutate(a.id)) : undefined} />
+        <AttachmentList
+          items={attachments.data ?? []}
+          downloadPath={(id) => `/api/v1/rfps/${rfpId}/attachments/${id}`}
+          empty={t('rfp.noAttachments')}
+          onRemove={
+            editable
+              ? (a) =>
+                  void confirmAction({ title: t('attachments.confirmRemove', { name: a.fileName }), confirmLabel: t('attachments.removeConfirm') }).then(
+                    (yes) => yes && remove.mutate(a.id),
+                  )
+              : undefined
+          }
+        />
       )}
       {editable && <FileUpload path={`/api/v1/rfps/${rfpId}/attachments`} label={t('rfp.addAttachment')} onUploaded={refresh} />}
       {remove.isError && <ErrorAlert error={remove.error} />}

@@ -35,13 +35,19 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
       ) : total === 0 && waiting ? (
         <Group gap="xs">
           <Loader size="xs" />
-          <Text size="sm" c="dimmed">{t('rfp.matchingEmpty')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('rfp.matchingEmpty')}
+          </Text>
         </Group>
       ) : total === 0 ? (
-        <Text size="sm" c="dimmed">{t('rfp.noMatches')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('rfp.noMatches')}
+        </Text>
       ) : (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">{t('rfp.matchesLead', { count: total })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('rfp.matchesLead', { count: total })}
+          </Text>
           {invite.isError && <ErrorAlert error={invite.error} />}
           {matches.data.items.map((m) => (
             <div key={m.vendorId}>
@@ -52,11 +58,18 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
                 <Group gap={6}>
                   <Badge variant="light">{t('rfp.score', { score: Number(m.score) })}</Badge>
                   {invited.has(m.vendorId) ? (
-                    <Badge color="orange" variant="light">{t('rfp.invited')}</Badge>
+                    <Badge color="orange" variant="light">
+                      {t('rfp.invited')}
+                    </Badge>
                   ) : (
                     canInvite && (
-                      <Button size="compact-xs" variant="light" loading={invite.isPending && invite.variables?.[0] === m.vendorId}
-                        aria-label={`${t('rfp.invite')}: ${m.vendorName}`} onClick={() => invite.mutate([m.vendorId])}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        loading={invite.isPending && invite.variables?.[0] === m.vendorId}
+                        aria-label={`${t('rfp.invite')}: ${m.vendorName}`}
+                        onClick={() => invite.mutate([m.vendorId])}
+                      >
                         {t('rfp.invite')}
                       </Button>
                     )
@@ -76,9 +89,14 @@ export function MatchesPanel({ organisationId, rfpId, canInvite }: { organisatio
               <Text size="xs" c="dimmed" aria-live="polite">
                 {t('rfp.matchesRange', { from: (page - 1) * matchesPageSize + 1, to: Math.min(page * matchesPageSize, total), total })}
               </Text>
-              <Pagination size="sm" total={Math.ceil(total / matchesPageSize)} value={page} onChange={setPage}
+              <Pagination
+                size="sm"
+                total={Math.ceil(total / matchesPageSize)}
+                value={page}
+                onChange={setPage}
                 getControlProps={(control) => ({ 'aria-label': t(`rfp.matchesPage.${control}`) })}
-                getItemProps={(item) => ({ 'aria-label': t('rfp.matchesPageNumber', { page: item }) })} />
+                getItemProps={(item) => ({ 'aria-label': t('rfp.matchesPageNumber', { page: item }) })}
+              />
             </Stack>
           )}
         </Stack>

@@ -12,7 +12,14 @@ import { useCreateRfp, useRfps, useRfpTemplateActions, useRfpTemplates } from '.
 import { confirmAction } from '@/lib/confirm';
 
 export const rfpEditorRoles = ['owner', 'admin', 'procurement'];
-export const statusColour: Record<string, string> = { draft: 'gray', published: 'teal', closed: 'blue', evaluating: 'indigo', awarded: 'green', cancelled: 'red' };
+export const statusColour: Record<string, string> = {
+  draft: 'gray',
+  published: 'teal',
+  closed: 'blue',
+  evaluating: 'indigo',
+  awarded: 'green',
+  cancelled: 'red',
+};
 
 export function RfpListRoute() {
   const { t } = useTranslation();
@@ -49,17 +56,27 @@ function RfpList({ organisation }: { organisation: MyOrganisation }) {
           </Menu.Target>
           <Menu.Dropdown>
             {templates.data!.map((template) => (
-              <Menu.Item key={template.id} onClick={() => start(template.id)}
+              <Menu.Item
+                key={template.id}
+                onClick={() => start(template.id)}
                 rightSection={
-                  <ActionIcon component="span" variant="subtle" color="red" size="sm" aria-label={t('rfp.deleteTemplate', { name: template.name })}
+                  <ActionIcon
+                    component="span"
+                    variant="subtle"
+                    color="red"
+                    size="sm"
+                    aria-label={t('rfp.deleteTemplate', { name: template.name })}
                     onClick={(e) => {
                       e.stopPropagation();
-                      void confirmAction({ title: t('rfp.confirmDeleteTemplate', { name: template.name }), confirmLabel: t('rfp.delete') })
-                        .then((yes) => yes && templateActions.remove.mutate(template.id));
-                    }}>
+                      void confirmAction({ title: t('rfp.confirmDeleteTemplate', { name: template.name }), confirmLabel: t('rfp.delete') }).then(
+                        (yes) => yes && templateActions.remove.mutate(template.id),
+                      );
+                    }}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
-                }>
+                }
+              >
                 {template.name}
               </Menu.Item>
             ))}
@@ -83,7 +100,10 @@ function RfpList({ organisation }: { organisation: MyOrganisation }) {
       ) : rfps.isError ? (
         <ErrorAlert error={rfps.error} onRetry={() => void rfps.refetch()} />
       ) : rfps.data.length === 0 ? (
-        <EmptyState icon={<IconFileText size={26} />} title={t('rfp.emptyTitle')} body={t('rfp.emptyBody')}
+        <EmptyState
+          icon={<IconFileText size={26} />}
+          title={t('rfp.emptyTitle')}
+          body={t('rfp.emptyBody')}
           action={
             <Group>
               <Button component={Link} to="/client/work-inventory" variant="default">
@@ -91,7 +111,8 @@ function RfpList({ organisation }: { organisation: MyOrganisation }) {
               </Button>
               {newButton}
             </Group>
-          } />
+          }
+        />
       ) : (
         <Table striped withTableBorder verticalSpacing="sm">
           <Table.Thead>

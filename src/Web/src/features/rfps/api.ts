@@ -10,8 +10,7 @@ export type RfpSummary = Schemas['RfpSummaryDto'];
 const listKey = (organisationId: string) => ['rfps', organisationId] as const;
 const rfpKey = (organisationId: string, id: string) => ['rfps', organisationId, id] as const;
 
-export const useRfps = (organisationId: string) =>
-  useQuery({ queryKey: listKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/rfps')) });
+export const useRfps = (organisationId: string) => useQuery({ queryKey: listKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/rfps')) });
 
 export const useRfp = (organisationId: string, id: string) =>
   useQuery({ queryKey: rfpKey(organisationId, id), queryFn: async () => unwrap(await api.GET('/api/v1/rfps/{rfpId}', { params: { path: { rfpId: id } } })) });
@@ -25,7 +24,15 @@ const createKeys = intentKeys();
 export const useCreateRfp = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ title = null, fromTaskIds = null, fromTemplateId = null }: { title?: string | null; fromTaskIds?: string[] | null; fromTemplateId?: string | null }) => {
+    mutationFn: ({
+      title = null,
+      fromTaskIds = null,
+      fromTemplateId = null,
+    }: {
+      title?: string | null;
+      fromTaskIds?: string[] | null;
+      fromTemplateId?: string | null;
+    }) => {
       const body = { title, fromTaskIds, fromTemplateId };
       return createOnce(createKeys, body, async (headers) => unwrap(await api.POST('/api/v1/rfps', { body, headers })));
     },
@@ -68,7 +75,8 @@ export const useRfpAction = (organisationId: string, id: string) => {
       onSuccess: listChanged,
     }),
     cancel: useMutation({
-      mutationFn: (reason: string) => once(`cancel:${id}`, () => change((headers) => api.POST('/api/v1/rfps/{rfpId}/cancel', { ...path, body: { reason }, headers }))),
+      mutationFn: (reason: string) =>
+        once(`cancel:${id}`, () => change((headers) => api.POST('/api/v1/rfps/{rfpId}/cancel', { ...path, body: { reason }, headers }))),
       onSuccess: listChanged,
     }),
     copy: useMutation({
@@ -76,10 +84,11 @@ export const useRfpAction = (organisationId: string, id: string) => {
       onSuccess: listChanged,
     }),
     remove: useMutation({
-      mutationFn: () => once(`delete:${id}`, async () => {
-        const result = await api.DELETE('/api/v1/rfps/{rfpId}', path);
-        if (!result.response.ok) unwrap(result);
-      }),
+      mutationFn: () =>
+        once(`delete:${id}`, async () => {
+          const result = await api.DELETE('/api/v1/rfps/{rfpId}', path);
+          if (!result.response.ok) unwrap(result);
+        }),
       onSuccess: listChanged,
     }),
   };
@@ -97,9 +106,11 @@ export const useRfpMatches = (organisationId: string, id: string, page: number, 
   useQuery({
     queryKey: ['rfps', organisationId, id, 'matches', page],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/rfps/{rfpId}/matches', {
-        params: { path: { rfpId: id }, query: { offset: (page - 1) * matchesPageSize, limit: matchesPageSize } },
-      })),
+      unwrap(
+        await api.GET('/api/v1/rfps/{rfpId}/matches', {
+          params: { path: { rfpId: id }, query: { offset: (page - 1) * matchesPageSize, limit: matchesPageSize } },
+        }),
+      ),
     placeholderData: (previous) => previous,
     // Every 3 s while none have arrived and the caller still waits (an RFP nobody matches stays empty).
     refetchInterval: (query) => (poll && Number(query.state.data?.total ?? 0) === 0 ? 3000 : false),
@@ -132,12 +143,15 @@ export const useRfpParticipationActions = (organisationId: string, id: string) =
     answer: useMutation({
       mutationFn: ({ questionId, answer }: { questionId: string; answer: string }) =>
         once(`answer:${questionId}`, async () =>
-          unwrap(await api.POST('/api/v1/rfps/{rfpId}/questions/{questionId}/answer', { params: { path: { rfpId: id, questionId } }, body: { answer } }))),
+          unwrap(await api.POST('/api/v1/rfps/{rfpId}/questions/{questionId}/answer', { params: { path: { rfpId: id, questionId } }, body: { answer } })),
+        ),
       onSuccess: refresh,
     }),
     clarify: useMutation({
       mutationFn: (text: string) =>
-        createOnce(clarificationKeys, { id, text }, async (headers) => unwrap(await api.POST('/api/v1/rfps/{rfpId}/clarifications', { ...path, body: { text }, headers }))),
+        createOnce(clarificationKeys, { id, text }, async (headers) =>
+          unwrap(await api.POST('/api/v1/rfps/{rfpId}/clarifications', { ...path, body: { text }, headers })),
+        ),
       onSuccess: refresh,
     }),
     addendum: useMutation({
@@ -164,7 +178,8 @@ export const useRfpTemplateActions = (organisationId: string) => {
     save: useMutation({
       mutationFn: ({ rfpId, name }: { rfpId: string; name: string }) =>
         createOnce(templateKeys, { rfpId, name }, async (headers) =>
-          unwrap(await api.POST('/api/v1/rfps/{rfpId}/template', { params: { path: { rfpId } }, body: { name }, headers }))),
+          unwrap(await api.POST('/api/v1/rfps/{rfpId}/template', { params: { path: { rfpId } }, body: { name }, headers })),
+        ),
       onSuccess: refresh,
     }),
     remove: useMutation({

@@ -63,7 +63,15 @@ function Queue() {
 
   if (me.isPending) return <Skeleton height={200} />;
   if (!me.data?.isPlatformOperator)
-    return <EmptyState icon={<IconCertificate size={26} />} title={t('queue.notAllowedTitle')} body={t('queue.notAllowedBody')} actionLabel={t('nav.home')} actionTo="/" />;
+    return (
+      <EmptyState
+        icon={<IconCertificate size={26} />}
+        title={t('queue.notAllowedTitle')}
+        body={t('queue.notAllowedBody')}
+        actionLabel={t('nav.home')}
+        actionTo="/"
+      />
+    );
 
   const confirmVerify = async (q: Queued) => {
     const yes = await confirmAction({
@@ -80,20 +88,46 @@ function Queue() {
     <Stack gap="lg">
       <div>
         <Title order={2}>{t('queue.title')}</Title>
-        <Text c="dimmed" mt="xs">{t('queue.lead')}</Text>
+        <Text c="dimmed" mt="xs">
+          {t('queue.lead')}
+        </Text>
       </div>
       <Group align="flex-end" wrap="wrap" role="group" aria-label={t('queue.filters')}>
-        <Select label={t('certifications.type')} placeholder={t('queue.allTypes')} clearable w={220} value={filters.type ?? null}
+        <Select
+          label={t('certifications.type')}
+          placeholder={t('queue.allTypes')}
+          clearable
+          w={220}
+          value={filters.type ?? null}
           data={certificationTypes.map((c) => ({ value: c, label: t(`certifications.types.${c}`) }))}
-          onChange={(type) => setFilters((f) => ({ ...f, type: type ?? undefined }))} />
-        <Select label={t('queue.waited')} placeholder={t('queue.waitedAny')} clearable w={200} value={filters.waitedDays ? String(filters.waitedDays) : null}
+          onChange={(type) => setFilters((f) => ({ ...f, type: type ?? undefined }))}
+        />
+        <Select
+          label={t('queue.waited')}
+          placeholder={t('queue.waitedAny')}
+          clearable
+          w={200}
+          value={filters.waitedDays ? String(filters.waitedDays) : null}
           data={waitingChoices.map((d) => ({ value: String(d), label: t('queue.waitedAtLeast', { count: d }) }))}
-          onChange={(v) => setFilters((f) => ({ ...f, waitedDays: v ? Number(v) : undefined }))} />
-        <Checkbox label={t('queue.expiringOnly')} checked={filters.expiring === true} mb={8}
-          onChange={(e) => setFilters((f) => ({ ...f, expiring: e.currentTarget.checked || undefined }))} />
+          onChange={(v) => setFilters((f) => ({ ...f, waitedDays: v ? Number(v) : undefined }))}
+        />
+        <Checkbox
+          label={t('queue.expiringOnly')}
+          checked={filters.expiring === true}
+          mb={8}
+          onChange={(e) => setFilters((f) => ({ ...f, expiring: e.currentTarget.checked || undefined }))}
+        />
       </Group>
       {result && (
-        <Alert ref={resultRef} tabIndex={-1} color="teal" role="status" withCloseButton closeButtonLabel={t('autosave.dismiss')} onClose={() => setResult(null)}>
+        <Alert
+          ref={resultRef}
+          tabIndex={-1}
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('autosave.dismiss')}
+          onClose={() => setResult(null)}
+        >
           {result}
         </Alert>
       )}
@@ -104,27 +138,46 @@ function Queue() {
       ) : queue.isError ? (
         <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
       ) : queue.data.length === 0 ? (
-        <EmptyState icon={<IconCertificate size={26} />} title={t('queue.emptyTitle')}
-          body={filters.type || filters.waitedDays || filters.expiring ? t('queue.emptyFiltered') : t('queue.emptyBody')} />
+        <EmptyState
+          icon={<IconCertificate size={26} />}
+          title={t('queue.emptyTitle')}
+          body={filters.type || filters.waitedDays || filters.expiring ? t('queue.emptyFiltered') : t('queue.emptyBody')}
+        />
       ) : (
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">{t('queue.count', { count: queue.data.length })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('queue.count', { count: queue.data.length })}
+          </Text>
           {queue.data.map((q) => {
             const days = Math.floor((Date.now() - new Date(q.waitingSince).getTime()) / dayMs);
             return (
               <Card withBorder key={q.certification.id} padding="md" component="article" aria-label={`${q.organisationName} ${typeName(q)}`}>
                 <Group justify="space-between" wrap="wrap">
-                  <Text size="sm" fw={600}>{q.organisationName}</Text>
-                  <Text size="xs" c={days >= 7 ? 'orange' : 'dimmed'}>{t('queue.waitingSince', { count: days, since: since.format(new Date(q.waitingSince)) })}</Text>
+                  <Text size="sm" fw={600}>
+                    {q.organisationName}
+                  </Text>
+                  <Text size="xs" c={days >= 7 ? 'orange' : 'dimmed'}>
+                    {t('queue.waitingSince', { count: days, since: since.format(new Date(q.waitingSince)) })}
+                  </Text>
                 </Group>
                 <Group justify="space-between" align="flex-start" wrap="wrap">
                   <CertificationSummary certification={q.certification} />
                   <Group gap="xs">
-                    <Button size="xs" variant="subtle" leftSection={<IconDownload size={14} />}
-                      onClick={() => download(`/api/v1/operator/certifications/${q.certification.id}/evidence`, q.certification.evidence?.fileName ?? 'evidence').catch(setDownloadError)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconDownload size={14} />}
+                      onClick={() =>
+                        download(`/api/v1/operator/certifications/${q.certification.id}/evidence`, q.certification.evidence?.fileName ?? 'evidence').catch(
+                          setDownloadError,
+                        )
+                      }
+                    >
                       {t('queue.evidence')}
                     </Button>
-                    <Button size="xs" variant="default" color="red" onClick={() => setRejecting(q)}>{t('queue.reject')}</Button>
+                    <Button size="xs" variant="default" color="red" onClick={() => setRejecting(q)}>
+                      {t('queue.reject')}
+                    </Button>
                     <Button size="xs" onClick={() => void confirmVerify(q)} loading={verify.isPending && verify.variables === q.certification.id}>
                       {t('queue.verify')}
                     </Button>
@@ -136,12 +189,16 @@ function Queue() {
         </Stack>
       )}
       {rejecting && (
-        <RejectDialog queued={rejecting} typeName={typeName(rejecting)} onClose={() => setRejecting(null)}
+        <RejectDialog
+          queued={rejecting}
+          typeName={typeName(rejecting)}
+          onClose={() => setRejecting(null)}
           onRejected={() => {
             announce(t('queue.rejected', { vendor: rejecting.organisationName, type: typeName(rejecting) }));
             setRejecting(null);
             void refresh();
-          }} />
+          }}
+        />
       )}
     </Stack>
   );
@@ -152,22 +209,43 @@ function RejectDialog({ queued, typeName, onClose, onRejected }: { queued: Queue
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const reject = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/operator/certifications/{certificationId}/reject', {
-      params: { path: { certificationId: queued.certification.id } }, body: { reason },
-    })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/operator/certifications/{certificationId}/reject', {
+          params: { path: { certificationId: queued.certification.id } },
+          body: { reason },
+        }),
+      ),
     onSuccess: onRejected,
   });
   const errors = reject.error instanceof ApiError ? reject.error.fieldErrors() : {};
   return (
     <Dialog opened onClose={onClose} returnFocus={false} title={t('queue.rejectTitle', { vendor: queued.organisationName, type: typeName })}>
-      <form onSubmit={(e) => { e.preventDefault(); reject.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          reject.mutate();
+        }}
+      >
         <Stack>
-          <Textarea label={t('queue.reason')} description={t('queue.reasonHelp')} autosize minRows={3} required value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+          <Textarea
+            label={t('queue.reason')}
+            description={t('queue.reasonHelp')}
+            autosize
+            minRows={3}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
           {reject.isError && !errors.reason && <ErrorAlert error={reject.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('dialog.cancel')}</Button>
-            <Button type="submit" color="red" loading={reject.isPending} disabled={!reason.trim()}>{t('queue.rejectSend')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('dialog.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={reject.isPending} disabled={!reason.trim()}>
+              {t('queue.rejectSend')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -46,9 +46,31 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
       ) : (
         <Stack gap="sm">
           {certifications.data.map((c) => (
-            <CertificationCard key={c.id} organisationId={organisationId} certification={c} canEdit={canEdit}
-              onEdit={() => setEditing({ id: c.id, input: { type: c.type, otherName: c.otherName, registrationNumber: c.registrationNumber, scope: c.scope, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo } })}
-              onDelete={() => void confirmAction({ title: t('certifications.confirmDelete'), confirmLabel: t('certifications.delete') }).then((yes) => yes && remove.mutate(c.id))} />
+            <CertificationCard
+              key={c.id}
+              organisationId={organisationId}
+              certification={c}
+              canEdit={canEdit}
+              onEdit={() =>
+                setEditing({
+                  id: c.id,
+                  input: {
+                    type: c.type,
+                    otherName: c.otherName,
+                    registrationNumber: c.registrationNumber,
+                    scope: c.scope,
+                    issuer: c.issuer,
+                    validFrom: c.validFrom,
+                    validTo: c.validTo,
+                  },
+                })
+              }
+              onDelete={() =>
+                void confirmAction({ title: t('certifications.confirmDelete'), confirmLabel: t('certifications.delete') }).then(
+                  (yes) => yes && remove.mutate(c.id),
+                )
+              }
+            />
           ))}
         </Stack>
       )}
@@ -57,7 +79,10 @@ export function CertificationsPanel({ organisationId, canEdit }: { organisationI
 }
 
 /** What the summary needs; `evidence` is left out where it is not shown (the public page): then "not verified". */
-export type CertificationFacts = Pick<Certification, 'type' | 'otherName' | 'registrationNumber' | 'scope' | 'issuer' | 'validFrom' | 'validTo' | 'verified' | 'status'> & {
+export type CertificationFacts = Pick<
+  Certification,
+  'type' | 'otherName' | 'registrationNumber' | 'scope' | 'issuer' | 'validFrom' | 'validTo' | 'verified' | 'status'
+> & {
   evidence?: Certification['evidence'];
 };
 
@@ -92,8 +117,18 @@ export function CertificationSummary({ certification }: { certification: Certifi
   );
 }
 
-function CertificationCard({ organisationId, certification, canEdit, onEdit, onDelete }: {
-  organisationId: string; certification: Certification; canEdit: boolean; onEdit: () => void; onDelete: () => void;
+function CertificationCard({
+  organisationId,
+  certification,
+  canEdit,
+  onEdit,
+  onDelete,
+}: {
+  organisationId: string;
+  certification: Certification;
+  canEdit: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
 }) {
   const { t } = useTranslation();
   const upload = useUploadEvidence(organisationId);
@@ -104,14 +139,23 @@ function CertificationCard({ organisationId, certification, canEdit, onEdit, onD
         <CertificationSummary certification={certification} />
         <Group gap="xs">
           {certification.evidence && (
-            <Button size="xs" variant="subtle" leftSection={<IconDownload size={14} />}
-              onClick={() => download(`/api/v1/vendor-profile/certifications/${certification.id}/evidence`, certification.evidence!.fileName).catch(setDownloadError)}>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconDownload size={14} />}
+              onClick={() =>
+                download(`/api/v1/vendor-profile/certifications/${certification.id}/evidence`, certification.evidence!.fileName).catch(setDownloadError)
+              }
+            >
               {certification.evidence.fileName}
             </Button>
           )}
           {canEdit && (
             <>
-              <FileButton onChange={(file) => file && upload.mutate({ id: certification.id, file })} accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg">
+              <FileButton
+                onChange={(file) => file && upload.mutate({ id: certification.id, file })}
+                accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+              >
                 {(props) => (
                   <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={upload.isPending}>
                     {certification.evidence ? t('certifications.replaceEvidence') : t('certifications.uploadEvidence')}
@@ -129,9 +173,16 @@ function CertificationCard({ organisationId, certification, canEdit, onEdit, onD
         </Group>
       </Group>
       {certification.rejection && (
-        <Alert color="orange" variant="light" mt="xs" title={t('certifications.rejectedTitle', { date: formatDates({ dateStyle: 'medium' }).format(new Date(certification.rejection.at)) })}>
+        <Alert
+          color="orange"
+          variant="light"
+          mt="xs"
+          title={t('certifications.rejectedTitle', { date: formatDates({ dateStyle: 'medium' }).format(new Date(certification.rejection.at)) })}
+        >
           <Text size="sm">{certification.rejection.reason}</Text>
-          <Text size="xs" c="dimmed" mt={4}>{t('certifications.rejectedNext')}</Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('certifications.rejectedNext')}
+          </Text>
         </Alert>
       )}
       {upload.isError && (
@@ -144,7 +195,15 @@ function CertificationCard({ organisationId, certification, canEdit, onEdit, onD
   );
 }
 
-function CertificationForm({ organisationId, editing, onDone }: { organisationId: string; editing: { id?: string; input: CertificationInput }; onDone: () => void }) {
+function CertificationForm({
+  organisationId,
+  editing,
+  onDone,
+}: {
+  organisationId: string;
+  editing: { id?: string; input: CertificationInput };
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const save = useSaveCertification(organisationId);
   const [input, setInput] = useState(editing.input);
@@ -160,16 +219,54 @@ function CertificationForm({ organisationId, editing, onDone }: { organisationId
         <Stack gap="sm">
           {save.isError && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('certifications.type')} data={certificationTypes.map((c) => ({ value: c, label: t(`certifications.types.${c}`) }))}
-              value={input.type ?? null} onChange={(v) => set('type', v)} error={errors.type} allowDeselect={false} required />
+            <Select
+              label={t('certifications.type')}
+              data={certificationTypes.map((c) => ({ value: c, label: t(`certifications.types.${c}`) }))}
+              value={input.type ?? null}
+              onChange={(v) => set('type', v)}
+              error={errors.type}
+              allowDeselect={false}
+              required
+            />
             {input.type === 'other' && (
-              <TextInput label={t('certifications.otherName')} value={input.otherName ?? ''} onChange={(e) => set('otherName', e.currentTarget.value)} error={errors.otherName} required />
+              <TextInput
+                label={t('certifications.otherName')}
+                value={input.otherName ?? ''}
+                onChange={(e) => set('otherName', e.currentTarget.value)}
+                error={errors.otherName}
+                required
+              />
             )}
-            <TextInput label={t('certifications.number')} value={input.registrationNumber ?? ''} onChange={(e) => set('registrationNumber', e.currentTarget.value)} error={errors.registrationNumber} required />
-            <TextInput label={t('certifications.issuer')} value={input.issuer ?? ''} onChange={(e) => set('issuer', e.currentTarget.value)} error={errors.issuer} />
+            <TextInput
+              label={t('certifications.number')}
+              value={input.registrationNumber ?? ''}
+              onChange={(e) => set('registrationNumber', e.currentTarget.value)}
+              error={errors.registrationNumber}
+              required
+            />
+            <TextInput
+              label={t('certifications.issuer')}
+              value={input.issuer ?? ''}
+              onChange={(e) => set('issuer', e.currentTarget.value)}
+              error={errors.issuer}
+            />
             <TextInput label={t('certifications.scope')} value={input.scope ?? ''} onChange={(e) => set('scope', e.currentTarget.value)} error={errors.scope} />
-            <TextInput type="date" label={t('certifications.validFrom')} value={input.validFrom ?? ''} onChange={(e) => set('validFrom', e.currentTarget.value || null)} error={errors.validFrom} required />
-            <TextInput type="date" label={t('certifications.validTo')} value={input.validTo ?? ''} onChange={(e) => set('validTo', e.currentTarget.value || null)} error={errors.validTo} required />
+            <TextInput
+              type="date"
+              label={t('certifications.validFrom')}
+              value={input.validFrom ?? ''}
+              onChange={(e) => set('validFrom', e.currentTarget.value || null)}
+              error={errors.validFrom}
+              required
+            />
+            <TextInput
+              type="date"
+              label={t('certifications.validTo')}
+              value={input.validTo ?? ''}
+              onChange={(e) => set('validTo', e.currentTarget.value || null)}
+              error={errors.validTo}
+              required
+            />
           </SimpleGrid>
           {editing.id && (
             <Text size="xs" c="dimmed">

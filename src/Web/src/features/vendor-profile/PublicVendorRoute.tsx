@@ -24,7 +24,11 @@ export function PublicVendorRoute() {
 
   if (vendor.isPending) return <Skeleton height={320} aria-busy />;
   if (vendor.isError)
-    return vendor.error instanceof ApiError && vendor.error.status === 404 ? <Text role="alert">{t('publicVendor.notFound')}</Text> : <ErrorAlert error={vendor.error} />;
+    return vendor.error instanceof ApiError && vendor.error.status === 404 ? (
+      <Text role="alert">{t('publicVendor.notFound')}</Text>
+    ) : (
+      <ErrorAlert error={vendor.error} />
+    );
 
   const v = vendor.data;
   const p = v.profile;
@@ -34,7 +38,10 @@ export function PublicVendorRoute() {
   return (
     <Stack gap="lg">
       <div>
-        <Group gap="sm"><Title order={2}>{v.name}</Title>{v.featured && <FeaturedBadge />}</Group>
+        <Group gap="sm">
+          <Title order={2}>{v.name}</Title>
+          {v.featured && <FeaturedBadge />}
+        </Group>
         <Group gap="xs" mt="xs">
           {v.services.map((s) => (
             <Badge key={s.code} variant="light">
@@ -138,7 +145,8 @@ export function PublicVendorRoute() {
           {t('profile.sections.trackRecord')}
         </Title>
         <Text size="sm">
-          {t('profile.industries')}：{(p.industries ?? []).join('、') || '—'}／{t('profile.clientSizes')}：{(p.clientSizes ?? []).map((c) => nameOf('clientSizes', c)).join('、') || '—'}
+          {t('profile.industries')}：{(p.industries ?? []).join('、') || '—'}／{t('profile.clientSizes')}：
+          {(p.clientSizes ?? []).map((c) => nameOf('clientSizes', c)).join('、') || '—'}
         </Text>
         <Stack gap="xs" mt="sm">
           {(p.caseStudies ?? []).map((c, i) => (

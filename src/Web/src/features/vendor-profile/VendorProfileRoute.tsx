@@ -31,7 +31,8 @@ import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCatalogue } from '@/lib/api/catalogue';
 import { useVocabulary, type Vocabulary } from '@/lib/api/vocabulary';
-import { useSaveVendorProfile, useVendorProfile, type VendorProfile } from './api';
+import { useVendorProfile, type VendorProfile } from '@/lib/api/vendor-profile';
+import { useSaveVendorProfile } from './api';
 import { CertificationsPanel } from './CertificationsPanel';
 import { NumberField } from '@/components/NumberField';
 import { bounds } from '@/lib/bounds';
@@ -39,7 +40,14 @@ import { bounds } from '@/lib/bounds';
 const sections = ['basics', 'services', 'trackRecord', 'organisation', 'bcp', 'security', 'fees', 'coverage'] as const;
 /** Which accordion section holds each completeness key the Api reports. */
 const sectionOf: Record<string, (typeof sections)[number]> = {
-  services: 'services', summary: 'basics', trackRecord: 'trackRecord', organisation: 'organisation', bcp: 'bcp', security: 'security', fees: 'fees', coverage: 'coverage',
+  services: 'services',
+  summary: 'basics',
+  trackRecord: 'trackRecord',
+  organisation: 'organisation',
+  bcp: 'bcp',
+  security: 'security',
+  fees: 'fees',
+  coverage: 'coverage',
 };
 
 export function VendorProfileRoute() {
@@ -106,8 +114,11 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
           </Group>
           {/* The name goes on the section: it is the element with role="progressbar". */}
           <Progress.Root>
-            <Progress.Section value={Number(completeness.percent)} aria-labelledby="completeness-heading"
-              color={completeness.percent === 100 ? 'teal' : 'blue'} />
+            <Progress.Section
+              value={Number(completeness.percent)}
+              aria-labelledby="completeness-heading"
+              color={completeness.percent === 100 ? 'teal' : 'blue'}
+            />
           </Progress.Root>
           {completeness.missing.length > 0 && (
             <Text size="sm" mt="xs">
@@ -137,45 +148,139 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
         <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <Accordion multiple value={open} onChange={setOpen} variant="separated">
             <Section value="basics">
-              <TextInput label={t('profile.slug')} description={t('profile.slugHelp')} leftSection={<Text size="xs" c="dimmed">/vendors/</Text>} leftSectionWidth={70}
-                value={draft.slug ?? ''} onChange={(e) => set('slug', e.currentTarget.value)} error={errors.slug} required />
-              <Textarea label={t('profile.summary')} autosize minRows={3} value={draft.summary ?? ''} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
-              <Textarea label={t('profile.summaryEn')} autosize minRows={2} value={draft.summaryEn ?? ''} onChange={(e) => set('summaryEn', e.currentTarget.value)} error={errors.summaryEn} />
+              <TextInput
+                label={t('profile.slug')}
+                description={t('profile.slugHelp')}
+                leftSection={
+                  <Text size="xs" c="dimmed">
+                    /vendors/
+                  </Text>
+                }
+                leftSectionWidth={70}
+                value={draft.slug ?? ''}
+                onChange={(e) => set('slug', e.currentTarget.value)}
+                error={errors.slug}
+                required
+              />
+              <Textarea
+                label={t('profile.summary')}
+                autosize
+                minRows={3}
+                value={draft.summary ?? ''}
+                onChange={(e) => set('summary', e.currentTarget.value)}
+                error={errors.summary}
+              />
+              <Textarea
+                label={t('profile.summaryEn')}
+                autosize
+                minRows={2}
+                value={draft.summaryEn ?? ''}
+                onChange={(e) => set('summaryEn', e.currentTarget.value)}
+                error={errors.summaryEn}
+              />
             </Section>
             <Section value="services">
               <ServicesPicker value={draft.serviceIds ?? []} onChange={(ids) => set('serviceIds', ids)} error={errors.serviceIds} />
             </Section>
             <Section value="trackRecord">
-              <TagsInput label={t('profile.industries')} description={t('profile.tagsHelp')} value={draft.industries ?? []} onChange={(v) => set('industries', v)} error={errors.industries} />
-              <Choices label={t('profile.clientSizes')} items={vocabulary.data.clientSizes} value={draft.clientSizes ?? []} onChange={(v) => set('clientSizes', v)} error={errors.clientSizes} />
+              <TagsInput
+                label={t('profile.industries')}
+                description={t('profile.tagsHelp')}
+                value={draft.industries ?? []}
+                onChange={(v) => set('industries', v)}
+                error={errors.industries}
+              />
+              <Choices
+                label={t('profile.clientSizes')}
+                items={vocabulary.data.clientSizes}
+                value={draft.clientSizes ?? []}
+                onChange={(v) => set('clientSizes', v)}
+                error={errors.clientSizes}
+              />
               <CaseStudies value={draft.caseStudies ?? []} onChange={(v) => set('caseStudies', v)} errors={errors} vocabulary={vocabulary.data} />
             </Section>
             <Section value="organisation">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberField label={t('profile.staffCount')} suffix={t('profile.people')} thousandSeparator="," {...bounds.staffCount}
-                  value={draft.staffCount} onChange={(v) => set('staffCount', v)} error={errors.staffCount} />
-                <TextInput label={t('profile.contactName')} value={draft.contactName ?? ''} onChange={(e) => set('contactName', e.currentTarget.value)} error={errors.contactName} />
-                <TextInput label={t('profile.contactEmail')} type="email" value={draft.contactEmail ?? ''} onChange={(e) => set('contactEmail', e.currentTarget.value)} error={errors.contactEmail} />
+                <NumberField
+                  label={t('profile.staffCount')}
+                  suffix={t('profile.people')}
+                  thousandSeparator=","
+                  {...bounds.staffCount}
+                  value={draft.staffCount}
+                  onChange={(v) => set('staffCount', v)}
+                  error={errors.staffCount}
+                />
+                <TextInput
+                  label={t('profile.contactName')}
+                  value={draft.contactName ?? ''}
+                  onChange={(e) => set('contactName', e.currentTarget.value)}
+                  error={errors.contactName}
+                />
+                <TextInput
+                  label={t('profile.contactEmail')}
+                  type="email"
+                  value={draft.contactEmail ?? ''}
+                  onChange={(e) => set('contactEmail', e.currentTarget.value)}
+                  error={errors.contactEmail}
+                />
               </SimpleGrid>
-              <Textarea label={t('profile.backupStructure')} autosize minRows={2} value={draft.backupStructure ?? ''} onChange={(e) => set('backupStructure', e.currentTarget.value)} error={errors.backupStructure} />
+              <Textarea
+                label={t('profile.backupStructure')}
+                autosize
+                minRows={2}
+                value={draft.backupStructure ?? ''}
+                onChange={(e) => set('backupStructure', e.currentTarget.value)}
+                error={errors.backupStructure}
+              />
             </Section>
             <Section value="bcp">
-              <Radio.Group label={t('profile.hasBcp')} value={draft.hasBcp === true ? 'yes' : draft.hasBcp === false ? 'no' : ''} onChange={(v) => set('hasBcp', v === 'yes')}>
+              <Radio.Group
+                label={t('profile.hasBcp')}
+                value={draft.hasBcp === true ? 'yes' : draft.hasBcp === false ? 'no' : ''}
+                onChange={(v) => set('hasBcp', v === 'yes')}
+              >
                 <Group mt="xs">
                   <Radio value="yes" label={t('profile.yes')} />
                   <Radio value="no" label={t('profile.no')} />
                 </Group>
               </Radio.Group>
-              <Textarea label={t('profile.backupSites')} autosize minRows={2} value={draft.backupSites ?? ''} onChange={(e) => set('backupSites', e.currentTarget.value)} error={errors.backupSites} />
+              <Textarea
+                label={t('profile.backupSites')}
+                autosize
+                minRows={2}
+                value={draft.backupSites ?? ''}
+                onChange={(e) => set('backupSites', e.currentTarget.value)}
+                error={errors.backupSites}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberField label={t('profile.rto')} suffix={t('profile.hours')} {...bounds.recoveryHours} value={draft.recoveryTimeObjectiveHours}
-                  onChange={(v) => set('recoveryTimeObjectiveHours', v)} error={errors.recoveryTimeObjectiveHours} />
-                <TextInput type="date" label={t('profile.lastDrillOn')} value={draft.lastDrillOn ?? ''} onChange={(e) => set('lastDrillOn', e.currentTarget.value || null)} error={errors.lastDrillOn} />
+                <NumberField
+                  label={t('profile.rto')}
+                  suffix={t('profile.hours')}
+                  {...bounds.recoveryHours}
+                  value={draft.recoveryTimeObjectiveHours}
+                  onChange={(v) => set('recoveryTimeObjectiveHours', v)}
+                  error={errors.recoveryTimeObjectiveHours}
+                />
+                <TextInput
+                  type="date"
+                  label={t('profile.lastDrillOn')}
+                  value={draft.lastDrillOn ?? ''}
+                  onChange={(e) => set('lastDrillOn', e.currentTarget.value || null)}
+                  error={errors.lastDrillOn}
+                />
               </SimpleGrid>
             </Section>
             <Section value="security">
               {(['accessControl', 'auditLogging', 'subcontractingPolicy', 'incidentResponse'] as const).map((key) => (
-                <Textarea key={key} label={t(`profile.${key}`)} autosize minRows={2} value={draft[key] ?? ''} onChange={(e) => set(key, e.currentTarget.value)} error={errors[key]} />
+                <Textarea
+                  key={key}
+                  label={t(`profile.${key}`)}
+                  autosize
+                  minRows={2}
+                  value={draft[key] ?? ''}
+                  onChange={(e) => set(key, e.currentTarget.value)}
+                  error={errors[key]}
+                />
               ))}
             </Section>
             <Section value="fees">
@@ -186,17 +291,53 @@ function ProfileEditor({ organisation }: { organisation: MyOrganisation }) {
                 <Yen label={t('profile.initialFee')} value={draft.initialFeeYen} onChange={(v) => set('initialFeeYen', v)} error={errors.initialFeeYen} />
                 <Yen label={t('profile.monthlyBase')} value={draft.monthlyBaseYen} onChange={(v) => set('monthlyBaseYen', v)} error={errors.monthlyBaseYen} />
               </SimpleGrid>
-              <UnitPriceEditor priceBounds={bounds.profileUnitPriceYen} value={draft.unitPrices ?? []} onChange={(v) => set('unitPrices', v)} errors={errors} errorPath="unitPrices" />
-              <TagsInput label={t('profile.extraChargeConditions')} description={t('profile.tagsHelp')} value={draft.extraChargeConditions ?? []}
-                onChange={(v) => set('extraChargeConditions', v)} error={errors.extraChargeConditions} />
-              <TagsInput label={t('profile.standardInclusions')} description={t('profile.tagsHelp')} value={draft.standardInclusions ?? []}
-                onChange={(v) => set('standardInclusions', v)} error={errors.standardInclusions} />
+              <UnitPriceEditor
+                priceBounds={bounds.profileUnitPriceYen}
+                value={draft.unitPrices ?? []}
+                onChange={(v) => set('unitPrices', v)}
+                errors={errors}
+                errorPath="unitPrices"
+              />
+              <TagsInput
+                label={t('profile.extraChargeConditions')}
+                description={t('profile.tagsHelp')}
+                value={draft.extraChargeConditions ?? []}
+                onChange={(v) => set('extraChargeConditions', v)}
+                error={errors.extraChargeConditions}
+              />
+              <TagsInput
+                label={t('profile.standardInclusions')}
+                description={t('profile.tagsHelp')}
+                value={draft.standardInclusions ?? []}
+                onChange={(v) => set('standardInclusions', v)}
+                error={errors.standardInclusions}
+              />
             </Section>
             <Section value="coverage">
-              <Choices label={t('profile.regions')} items={vocabulary.data.regions} value={draft.regions ?? []} onChange={(v) => set('regions', v)} error={errors.regions} />
-              <Choices label={t('profile.languages')} items={vocabulary.data.languages} value={draft.languages ?? []} onChange={(v) => set('languages', v)} error={errors.languages} />
-              <NumberField label={t('profile.capacity')} description={t('profile.capacityHelp')} suffix={t('profile.people')} {...bounds.capacityFte} w={240}
-                value={draft.capacityFte} onChange={(v) => set('capacityFte', v)} error={errors.capacityFte} />
+              <Choices
+                label={t('profile.regions')}
+                items={vocabulary.data.regions}
+                value={draft.regions ?? []}
+                onChange={(v) => set('regions', v)}
+                error={errors.regions}
+              />
+              <Choices
+                label={t('profile.languages')}
+                items={vocabulary.data.languages}
+                value={draft.languages ?? []}
+                onChange={(v) => set('languages', v)}
+                error={errors.languages}
+              />
+              <NumberField
+                label={t('profile.capacity')}
+                description={t('profile.capacityHelp')}
+                suffix={t('profile.people')}
+                {...bounds.capacityFte}
+                w={240}
+                value={draft.capacityFte}
+                onChange={(v) => set('capacityFte', v)}
+                error={errors.capacityFte}
+              />
             </Section>
           </Accordion>
         </fieldset>
@@ -248,15 +389,45 @@ function Section({ value, children }: { value: (typeof sections)[number]; childr
   );
 }
 
-function Yen({ label, value, onChange, error }: { label: string; value: number | string | null | undefined; onChange: (v: number | null) => void; error?: string }) {
+function Yen({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: number | string | null | undefined;
+  onChange: (v: number | null) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <NumberField label={label} prefix="¥" thousandSeparator="," {...bounds.profileFeeYen} description={t('profile.taxExcluded')}
-      value={value} onChange={onChange} error={error} />
+    <NumberField
+      label={label}
+      prefix="¥"
+      thousandSeparator=","
+      {...bounds.profileFeeYen}
+      description={t('profile.taxExcluded')}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }
 
-function Choices({ label, items, value, onChange, error }: { label: string; items: Vocabulary['regions']; value: string[]; onChange: (v: string[]) => void; error?: string }) {
+function Choices({
+  label,
+  items,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  items: Vocabulary['regions'];
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
   const language = currentLanguage();
   return (
     <Checkbox.Group label={label} value={value} onChange={onChange} error={error}>
@@ -297,7 +468,17 @@ function ServicesPicker({ value, onChange, error }: { value: string[]; onChange:
 
 type CaseStudy = NonNullable<VendorProfile['caseStudies']>[number];
 
-function CaseStudies({ value, onChange, errors, vocabulary }: { value: CaseStudy[]; onChange: (v: CaseStudy[]) => void; errors: Record<string, string>; vocabulary: Vocabulary }) {
+function CaseStudies({
+  value,
+  onChange,
+  errors,
+  vocabulary,
+}: {
+  value: CaseStudy[];
+  onChange: (v: CaseStudy[]) => void;
+  errors: Record<string, string>;
+  vocabulary: Vocabulary;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const update = (index: number, change: Partial<CaseStudy>) => onChange(value.map((c, i) => (i === index ? { ...c, ...change } : c)));
@@ -315,27 +496,73 @@ function CaseStudies({ value, onChange, errors, vocabulary }: { value: CaseStudy
         <Paper key={i} withBorder p="sm">
           <Stack gap="xs">
             <Group align="flex-end" wrap="wrap">
-              <TextInput label={t('profile.caseTitle')} value={c.title ?? ''} onChange={(e) => update(i, { title: e.currentTarget.value })} error={errors[`caseStudies[${i}].title`]} required style={{ flex: 1 }} miw={240} />
-              <TextInput label={t('profile.caseIndustry')} value={c.industry ?? ''} onChange={(e) => update(i, { industry: e.currentTarget.value })} error={errors[`caseStudies[${i}].industry`]} w={160} />
-              <NumberField label={t('profile.caseYear')} value={c.year} onChange={(v) => update(i, { year: v })} integer min={1950} max={new Date().getFullYear()}
-                thousandSeparator={false} error={errors[`caseStudies[${i}].year`]} w={120} />
-              <ActionIcon variant="subtle" color="red" aria-label={t('profile.removeCase', { n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
+              <TextInput
+                label={t('profile.caseTitle')}
+                value={c.title ?? ''}
+                onChange={(e) => update(i, { title: e.currentTarget.value })}
+                error={errors[`caseStudies[${i}].title`]}
+                required
+                style={{ flex: 1 }}
+                miw={240}
+              />
+              <TextInput
+                label={t('profile.caseIndustry')}
+                value={c.industry ?? ''}
+                onChange={(e) => update(i, { industry: e.currentTarget.value })}
+                error={errors[`caseStudies[${i}].industry`]}
+                w={160}
+              />
+              <NumberField
+                label={t('profile.caseYear')}
+                value={c.year}
+                onChange={(v) => update(i, { year: v })}
+                integer
+                min={1950}
+                max={new Date().getFullYear()}
+                thousandSeparator={false}
+                error={errors[`caseStudies[${i}].year`]}
+                w={120}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('profile.removeCase', { n: i + 1 })}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+                mb={4}
+              >
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
-            <Radio.Group label={t('profile.clientSizes')} value={c.clientSize ?? ''} onChange={(v) => update(i, { clientSize: v })} error={errors[`caseStudies[${i}].clientSize`]}>
+            <Radio.Group
+              label={t('profile.clientSizes')}
+              value={c.clientSize ?? ''}
+              onChange={(v) => update(i, { clientSize: v })}
+              error={errors[`caseStudies[${i}].clientSize`]}
+            >
               <Group mt={4}>
                 {vocabulary.clientSizes.map((s) => (
                   <Radio key={s.code} value={s.code} label={language === 'en' ? s.nameEn : s.nameJa} />
                 ))}
               </Group>
             </Radio.Group>
-            <Textarea label={t('profile.caseDescription')} autosize minRows={2} value={c.description ?? ''} onChange={(e) => update(i, { description: e.currentTarget.value })}
-              error={errors[`caseStudies[${i}].description`]} required />
+            <Textarea
+              label={t('profile.caseDescription')}
+              autosize
+              minRows={2}
+              value={c.description ?? ''}
+              onChange={(e) => update(i, { description: e.currentTarget.value })}
+              error={errors[`caseStudies[${i}].description`]}
+              required
+            />
           </Stack>
         </Paper>
       ))}
-      <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => onChange([...value, { title: '', description: '', industry: null, clientSize: null, year: null }])}>
+      <Button
+        variant="light"
+        leftSection={<IconPlus size={16} />}
+        w="fit-content"
+        onClick={() => onChange([...value, { title: '', description: '', industry: null, clientSize: null, year: null }])}
+      >
         {t('profile.addCase')}
       </Button>
     </Stack>

@@ -2,20 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
 import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
-
-export type VendorProfile = Schemas['VendorProfileInput'];
-export type VendorProfileView = Schemas['VendorProfileDto'];
-
-const profileKey = (organisationId: string) => ['vendor-profile', organisationId] as const;
-
-export const useVendorProfile = (organisationId: string) =>
-  useQuery({ queryKey: profileKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/vendor-profile')) });
+import { vendorProfileKey, type VendorProfile } from '@/lib/api/vendor-profile';
 
 export const useSaveVendorProfile = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (profile: VendorProfile) => unwrap(await api.PUT('/api/v1/vendor-profile', { body: profile })),
-    onSuccess: (saved) => queryClient.setQueryData(profileKey(organisationId), saved),
+    onSuccess: (saved) => queryClient.setQueryData(vendorProfileKey(organisationId), saved),
   });
 };
 

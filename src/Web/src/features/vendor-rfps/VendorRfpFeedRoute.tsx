@@ -30,15 +30,22 @@ function Feed({ organisation }: { organisation: MyOrganisation }) {
     <Stack gap="lg">
       <div>
         <Title order={2}>{t('vendorRfp.feedTitle')}</Title>
-        <Text c="dimmed" size="sm">{t('vendorRfp.feedLead')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('vendorRfp.feedLead')}
+        </Text>
       </div>
       {feed.isPending ? (
         <Skeleton height={240} aria-busy />
       ) : feed.isError ? (
         <ErrorAlert error={feed.error} onRetry={() => void feed.refetch()} />
       ) : feed.data.length === 0 ? (
-        <EmptyState icon={<IconInbox size={26} />} title={t('vendorRfp.emptyTitle')} body={t('vendorRfp.emptyBody')}
-          actionLabel={t('vendorRfp.toProfile')} actionTo="/vendor/profile" />
+        <EmptyState
+          icon={<IconInbox size={26} />}
+          title={t('vendorRfp.emptyTitle')}
+          body={t('vendorRfp.emptyBody')}
+          actionLabel={t('vendorRfp.toProfile')}
+          actionTo="/vendor/profile"
+        />
       ) : (
         <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {feed.data.map((rfp) => (
@@ -63,22 +70,44 @@ function FeedCard({ rfp }: { rfp: VendorRfpSummary }) {
           <Anchor component={Link} to={`/vendor/rfps/${rfp.rfpId}`} fw={700} size="lg" id={`rfp-${rfp.rfpId}`}>
             {rfp.title}
           </Anchor>
-          <Text size="sm" c="dimmed">{t('vendorRfp.client')}: {rfp.clientName}</Text>
+          <Text size="sm" c="dimmed">
+            {t('vendorRfp.client')}: {rfp.clientName}
+          </Text>
         </div>
         <Group gap={6}>
-          <Badge color={statusColour[rfp.status] ?? 'gray'} variant="light">{t(`rfp.status.${rfp.status}`)}</Badge>
-          {rfp.invited && <Badge color="orange" variant="light">{t('vendorRfp.invited')}</Badge>}
-          {rfp.participating && <Badge color="blue" variant="light">{t('vendorRfp.participating')}</Badge>}
+          <Badge color={statusColour[rfp.status] ?? 'gray'} variant="light">
+            {t(`rfp.status.${rfp.status}`)}
+          </Badge>
+          {rfp.invited && (
+            <Badge color="orange" variant="light">
+              {t('vendorRfp.invited')}
+            </Badge>
+          )}
+          {rfp.participating && (
+            <Badge color="blue" variant="light">
+              {t('vendorRfp.participating')}
+            </Badge>
+          )}
         </Group>
       </Group>
       <Group gap="lg" mt="xs">
-        {rfp.questionDeadline && <Text size="sm">{t('vendorRfp.questionDeadline')}: {dates.format(new Date(rfp.questionDeadline))}</Text>}
-        {rfp.proposalDeadline && <Text size="sm">{t('vendorRfp.proposalDeadline')}: {dates.format(new Date(rfp.proposalDeadline))}</Text>}
+        {rfp.questionDeadline && (
+          <Text size="sm">
+            {t('vendorRfp.questionDeadline')}: {dates.format(new Date(rfp.questionDeadline))}
+          </Text>
+        )}
+        {rfp.proposalDeadline && (
+          <Text size="sm">
+            {t('vendorRfp.proposalDeadline')}: {dates.format(new Date(rfp.proposalDeadline))}
+          </Text>
+        )}
       </Group>
       {score !== null && (
         <Stack gap={4} mt="sm">
           <Group gap="xs">
-            <Text size="sm" fw={600}>{t('vendorRfp.why')}</Text>
+            <Text size="sm" fw={600}>
+              {t('vendorRfp.why')}
+            </Text>
             <Badge variant="light">{t('vendorRfp.score', { score })}</Badge>
           </Group>
           <Progress value={score} size="sm" aria-label={t('vendorRfp.score', { score })} />

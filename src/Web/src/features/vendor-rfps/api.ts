@@ -2,30 +2,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '@/lib/api/client';
 import { createOnce, intentKeys } from '@/lib/api/concurrency';
 import { unwrap } from '@/lib/api/problem';
+import { vendorRfpKey } from '@/lib/api/vendor-rfp';
 
 const questionKeys = intentKeys();
 
 export type VendorRfpSummary = Schemas['VendorRfpSummaryDto'];
-export type VendorRfp = Schemas['VendorRfpDto'];
 
 const feedKey = (organisationId: string) => ['vendor-rfps', organisationId] as const;
-const rfpKey = (organisationId: string, id: string) => ['vendor-rfps', organisationId, id] as const;
 
 export const useVendorRfpFeed = (organisationId: string) =>
   useQuery({ queryKey: feedKey(organisationId), queryFn: async () => unwrap(await api.GET('/api/v1/vendor/rfps')) });
 
-export const useVendorRfp = (organisationId: string, id: string) =>
-  useQuery({
-    queryKey: rfpKey(organisationId, id),
-    queryFn: async () => unwrap(await api.GET('/api/v1/vendor/rfps/{rfpId}', { params: { path: { rfpId: id } } })),
-  });
-
 export const useVendorRfpActions = (organisationId: string, id: string) => {
   const queryClient = useQueryClient();
-  const refresh = () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: rfpKey(organisationId, id) }),
-    queryClient.invalidateQueries({ queryKey: feedKey(organisationId), exact: true }),
-  ]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: vendorRfpKey(organisationId, id) }),
+      queryClient.invalidateQueries({ queryKey: feedKey(organisationId), exact: true }),
+    ]);
   return {
     join: useMutation({
       mutationFn: async () => {
@@ -37,7 +31,8 @@ export const useVendorRfpActions = (organisationId: string, id: string) => {
     ask: useMutation({
       mutationFn: (question: string) =>
         createOnce(questionKeys, { id, question }, async (headers) =>
-          unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/questions', { params: { path: { rfpId: id } }, body: { question }, headers }))),
+          unwrap(await api.POST('/api/v1/vendor/rfps/{rfpId}/questions', { params: { path: { rfpId: id } }, body: { question }, headers })),
+        ),
       onSuccess: refresh,
     }),
   };

@@ -94,9 +94,18 @@ export function ImportTasks({ organisationId, onClose }: { organisationId: strin
           </Stack>
         )}
         {step.kind === 'preview' && (
-          <Preview preview={step.preview} fileName={step.fileName} adding={add.isPending}
-            onAdd={() => add.mutate(step.preview.tasks.map((row) => row.task), { onSuccess: onClose })}
-            chooser={chooser(t('inventory.import.chooseAgain'), 'default')} />
+          <Preview
+            preview={step.preview}
+            fileName={step.fileName}
+            adding={add.isPending}
+            onAdd={() =>
+              add.mutate(
+                step.preview.tasks.map((row) => row.task),
+                { onSuccess: onClose },
+              )
+            }
+            chooser={chooser(t('inventory.import.chooseAgain'), 'default')}
+          />
         )}
         {add.isError && <ErrorAlert error={add.error} />}
       </Stack>
@@ -104,7 +113,19 @@ export function ImportTasks({ organisationId, onClose }: { organisationId: strin
   );
 }
 
-function Preview({ preview, fileName, adding, onAdd, chooser }: { preview: ImportPreview; fileName: string; adding: boolean; onAdd: () => void; chooser: ReactNode }) {
+function Preview({
+  preview,
+  fileName,
+  adding,
+  onAdd,
+  chooser,
+}: {
+  preview: ImportPreview;
+  fileName: string;
+  adding: boolean;
+  onAdd: () => void;
+  chooser: ReactNode;
+}) {
   const { t } = useTranslation();
   const good = preview.tasks.length;
   const problems = preview.problems;

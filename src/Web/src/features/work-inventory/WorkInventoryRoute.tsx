@@ -1,21 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +12,17 @@ import { type MyOrganisation } from '@/lib/auth/me';
 import { currentLanguage } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/use-page-title';
 import { ImportTasks } from './ImportTasks';
-import { useCheckItems, useCheckTask, useDeleteTask, useSaveTask, useStartRfpFromTasks, useWorkInventory, type WorkInventory, type WorkTask, type WorkTaskInput } from './api';
+import {
+  useCheckItems,
+  useCheckTask,
+  useDeleteTask,
+  useSaveTask,
+  useStartRfpFromTasks,
+  useWorkInventory,
+  type WorkInventory,
+  type WorkTask,
+  type WorkTaskInput,
+} from './api';
 import { NumberField } from '@/components/NumberField';
 import { bounds } from '@/lib/bounds';
 import { Dialog } from '@/components/Dialog';
@@ -41,7 +35,15 @@ const editorRoles = ['owner', 'admin', 'procurement'];
 const verdictColour: Record<string, string> = { candidate: 'teal', partial: 'yellow', keep: 'gray' };
 
 const emptyTask: WorkTaskInput = {
-  name: '', department: '', frequency: 'monthly', hoursPerMonth: null, monthlyVolume: null, volumeUnit: '', expertise: 'medium', substitutability: 'possible', currentOwner: '',
+  name: '',
+  department: '',
+  frequency: 'monthly',
+  hoursPerMonth: null,
+  monthlyVolume: null,
+  volumeUnit: '',
+  expertise: 'medium',
+  substitutability: 'possible',
+  currentOwner: '',
 };
 
 export function WorkInventoryRoute() {
@@ -102,18 +104,34 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
           <Summary inventory={inventory.data} />
           {canEdit && (
             <Group>
-              <Button variant="light" leftSection={<IconFileText size={16} />} disabled={selected.length === 0} loading={startRfp.isPending}
-                onClick={() => startRfp.mutate(selected, { onSuccess: (rfp) => void navigate(`/client/rfps/${rfp.id}`) })}>
+              <Button
+                variant="light"
+                leftSection={<IconFileText size={16} />}
+                disabled={selected.length === 0}
+                loading={startRfp.isPending}
+                onClick={() => startRfp.mutate(selected, { onSuccess: (rfp) => void navigate(`/client/rfps/${rfp.id}`) })}
+              >
                 {t('rfp.fromTasks', { count: selected.length })}
               </Button>
-              <Text size="sm" c="dimmed">{t('inventory.selectHint')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('inventory.selectHint')}
+              </Text>
             </Group>
           )}
           {startRfp.isError && <ErrorAlert error={startRfp.error} />}
-          <TaskTable tasks={inventory.data.tasks} canEdit={canEdit} selected={selected} onSelect={setSelected}
+          <TaskTable
+            tasks={inventory.data.tasks}
+            canEdit={canEdit}
+            selected={selected}
+            onSelect={setSelected}
             onEdit={(task) => setEditing({ id: task.id, input: toInput(task) })}
             onCheck={setChecking}
-            onDelete={(task) => void confirmAction({ title: t('inventory.confirmDelete', { name: task.name }), confirmLabel: t('inventory.delete') }).then((yes) => yes && remove.mutate(task.id))} />
+            onDelete={(task) =>
+              void confirmAction({ title: t('inventory.confirmDelete', { name: task.name }), confirmLabel: t('inventory.delete') }).then(
+                (yes) => yes && remove.mutate(task.id),
+              )
+            }
+          />
           <HoursChart tasks={inventory.data.tasks} />
         </>
       )}
@@ -125,8 +143,15 @@ function Inventory({ organisation }: { organisation: MyOrganisation }) {
 }
 
 const toInput = (task: WorkTask): WorkTaskInput => ({
-  name: task.name, department: task.department ?? '', frequency: task.frequency, hoursPerMonth: Number(task.hoursPerMonth), monthlyVolume: task.monthlyVolume == null ? null : Number(task.monthlyVolume),
-  volumeUnit: task.volumeUnit ?? '', expertise: task.expertise, substitutability: task.substitutability, currentOwner: task.currentOwner ?? '',
+  name: task.name,
+  department: task.department ?? '',
+  frequency: task.frequency,
+  hoursPerMonth: Number(task.hoursPerMonth),
+  monthlyVolume: task.monthlyVolume == null ? null : Number(task.monthlyVolume),
+  volumeUnit: task.volumeUnit ?? '',
+  expertise: task.expertise,
+  substitutability: task.substitutability,
+  currentOwner: task.currentOwner ?? '',
 });
 
 // The OpenAPI document types numbers as number | string (the Api also reads numbers written as strings); it sends numbers.
@@ -157,7 +182,12 @@ function Summary({ inventory }: { inventory: WorkInventory }) {
 
 function VerdictBadge({ task }: { task: WorkTask }) {
   const { t } = useTranslation();
-  if (!task.assessment) return <Badge color="gray" variant="outline">{t('inventory.verdict.unchecked')}</Badge>;
+  if (!task.assessment)
+    return (
+      <Badge color="gray" variant="outline">
+        {t('inventory.verdict.unchecked')}
+      </Badge>
+    );
   return (
     <Group gap={4}>
       <Badge color={verdictColour[task.assessment.verdict] ?? 'gray'} variant="light">
@@ -168,9 +198,22 @@ function VerdictBadge({ task }: { task: WorkTask }) {
   );
 }
 
-function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDelete }: {
-  tasks: WorkTask[]; canEdit: boolean; selected: string[]; onSelect: (ids: string[]) => void;
-  onEdit: (task: WorkTask) => void; onCheck: (task: WorkTask) => void; onDelete: (task: WorkTask) => void;
+function TaskTable({
+  tasks,
+  canEdit,
+  selected,
+  onSelect,
+  onEdit,
+  onCheck,
+  onDelete,
+}: {
+  tasks: WorkTask[];
+  canEdit: boolean;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+  onEdit: (task: WorkTask) => void;
+  onCheck: (task: WorkTask) => void;
+  onDelete: (task: WorkTask) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -181,15 +224,23 @@ function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDele
           <Table.Tr>
             {canEdit && (
               <Table.Th scope="col" w={40}>
-                <Checkbox aria-label={t('inventory.selectAll')} checked={selected.length > 0 && selected.length === tasks.length}
-                  indeterminate={selected.length > 0 && selected.length < tasks.length} onChange={(e) => onSelect(e.currentTarget.checked ? tasks.map((x) => x.id) : [])} />
+                <Checkbox
+                  aria-label={t('inventory.selectAll')}
+                  checked={selected.length > 0 && selected.length === tasks.length}
+                  indeterminate={selected.length > 0 && selected.length < tasks.length}
+                  onChange={(e) => onSelect(e.currentTarget.checked ? tasks.map((x) => x.id) : [])}
+                />
               </Table.Th>
             )}
             <Table.Th scope="col">{t('inventory.field.name')}</Table.Th>
             <Table.Th scope="col">{t('inventory.field.department')}</Table.Th>
             <Table.Th scope="col">{t('inventory.field.frequency')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('inventory.field.hoursPerMonth')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('inventory.field.monthlyVolume')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('inventory.field.hoursPerMonth')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('inventory.field.monthlyVolume')}
+            </Table.Th>
             <Table.Th scope="col">{t('inventory.field.expertise')}</Table.Th>
             <Table.Th scope="col">{t('inventory.field.substitutability')}</Table.Th>
             <Table.Th scope="col">{t('inventory.verdict.label')}</Table.Th>
@@ -201,18 +252,27 @@ function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDele
             <Table.Tr key={task.id}>
               {canEdit && (
                 <Table.Td>
-                  <Checkbox aria-label={t('inventory.selectTask', { name: task.name })} checked={selected.includes(task.id)}
-                    onChange={(e) => onSelect(e.currentTarget.checked ? [...selected, task.id] : selected.filter((id) => id !== task.id))} />
+                  <Checkbox
+                    aria-label={t('inventory.selectTask', { name: task.name })}
+                    checked={selected.includes(task.id)}
+                    onChange={(e) => onSelect(e.currentTarget.checked ? [...selected, task.id] : selected.filter((id) => id !== task.id))}
+                  />
                 </Table.Td>
               )}
               <Table.Th scope="row" fw={600}>
                 {task.name}
-                {task.currentOwner && <Text size="xs" c="dimmed">{task.currentOwner}</Text>}
+                {task.currentOwner && (
+                  <Text size="xs" c="dimmed">
+                    {task.currentOwner}
+                  </Text>
+                )}
               </Table.Th>
               <Table.Td>{task.department ?? '—'}</Table.Td>
               <Table.Td>{t(`inventory.frequency.${task.frequency}`)}</Table.Td>
               <Table.Td ta="right">{Number(task.hoursPerMonth).toLocaleString(currentLanguage() === 'en' ? 'en-US' : 'ja-JP')}</Table.Td>
-              <Table.Td ta="right">{task.monthlyVolume != null ? `${Number(task.monthlyVolume).toLocaleString('ja-JP')} ${task.volumeUnit ?? ''}` : '—'}</Table.Td>
+              <Table.Td ta="right">
+                {task.monthlyVolume != null ? `${Number(task.monthlyVolume).toLocaleString('ja-JP')} ${task.volumeUnit ?? ''}` : '—'}
+              </Table.Td>
               <Table.Td>{t(`inventory.expertise.${task.expertise}`)}</Table.Td>
               <Table.Td>{t(`inventory.substitutability.${task.substitutability}`)}</Table.Td>
               <Table.Td>
@@ -221,8 +281,13 @@ function TaskTable({ tasks, canEdit, selected, onSelect, onEdit, onCheck, onDele
               {canEdit && (
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button size="xs" variant="light" leftSection={<IconChecklist size={14} />} onClick={() => onCheck(task)}
-                      aria-label={t(task.assessment ? 'inventory.recheckFor' : 'inventory.checkFor', { name: task.name })}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconChecklist size={14} />}
+                      onClick={() => onCheck(task)}
+                      aria-label={t(task.assessment ? 'inventory.recheckFor' : 'inventory.checkFor', { name: task.name })}
+                    >
                       {task.assessment ? t('inventory.recheck') : t('inventory.check')}
                     </Button>
                     <Button size="xs" variant="subtle" onClick={() => onEdit(task)} aria-label={t('inventory.editFor', { name: task.name })}>
@@ -296,23 +361,79 @@ function TaskForm({ organisationId, editing, onClose }: { organisationId: string
       <form onSubmit={submit} noValidate>
         <Stack>
           {save.isError && !(save.error instanceof ApiError && save.error.status === 400) && <ErrorAlert error={save.error} />}
-          <TextInput label={t('inventory.field.name')} required value={input.name ?? ''} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name}
-            placeholder={t('inventory.namePlaceholder')} data-autofocus />
+          <TextInput
+            label={t('inventory.field.name')}
+            required
+            value={input.name ?? ''}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+            placeholder={t('inventory.namePlaceholder')}
+            data-autofocus
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('inventory.field.department')} value={input.department ?? ''} onChange={(e) => set('department', e.currentTarget.value)} error={errors.department} />
-            <TextInput label={t('inventory.field.currentOwner')} value={input.currentOwner ?? ''} onChange={(e) => set('currentOwner', e.currentTarget.value)} error={errors.currentOwner} />
-            <Select label={t('inventory.field.frequency')} required data={options(frequencies, 'frequency')} value={input.frequency ?? null}
-              onChange={(value) => set('frequency', value)} error={errors.frequency} allowDeselect={false} />
-            <NumberField label={t('inventory.field.hoursPerMonth')} required {...bounds.hoursPerMonth} decimalScale={1} value={input.hoursPerMonth}
-              onChange={(value) => set('hoursPerMonth', value)} error={errors.hoursPerMonth} />
-            <NumberField label={t('inventory.field.monthlyVolume')} {...bounds.taskMonthlyVolume} thousandSeparator="," value={input.monthlyVolume}
-              onChange={(value) => set('monthlyVolume', value)} error={errors.monthlyVolume} />
-            <TextInput label={t('inventory.field.volumeUnit')} placeholder={t('inventory.volumeUnitPlaceholder')} value={input.volumeUnit ?? ''}
-              onChange={(e) => set('volumeUnit', e.currentTarget.value)} error={errors.volumeUnit} />
-            <Select label={t('inventory.field.expertise')} required data={options(expertiseLevels, 'expertise')} value={input.expertise ?? null}
-              onChange={(value) => set('expertise', value)} error={errors.expertise} allowDeselect={false} />
-            <Select label={t('inventory.field.substitutability')} required data={options(substitutability, 'substitutability')} value={input.substitutability ?? null}
-              onChange={(value) => set('substitutability', value)} error={errors.substitutability} allowDeselect={false} />
+            <TextInput
+              label={t('inventory.field.department')}
+              value={input.department ?? ''}
+              onChange={(e) => set('department', e.currentTarget.value)}
+              error={errors.department}
+            />
+            <TextInput
+              label={t('inventory.field.currentOwner')}
+              value={input.currentOwner ?? ''}
+              onChange={(e) => set('currentOwner', e.currentTarget.value)}
+              error={errors.currentOwner}
+            />
+            <Select
+              label={t('inventory.field.frequency')}
+              required
+              data={options(frequencies, 'frequency')}
+              value={input.frequency ?? null}
+              onChange={(value) => set('frequency', value)}
+              error={errors.frequency}
+              allowDeselect={false}
+            />
+            <NumberField
+              label={t('inventory.field.hoursPerMonth')}
+              required
+              {...bounds.hoursPerMonth}
+              decimalScale={1}
+              value={input.hoursPerMonth}
+              onChange={(value) => set('hoursPerMonth', value)}
+              error={errors.hoursPerMonth}
+            />
+            <NumberField
+              label={t('inventory.field.monthlyVolume')}
+              {...bounds.taskMonthlyVolume}
+              thousandSeparator=","
+              value={input.monthlyVolume}
+              onChange={(value) => set('monthlyVolume', value)}
+              error={errors.monthlyVolume}
+            />
+            <TextInput
+              label={t('inventory.field.volumeUnit')}
+              placeholder={t('inventory.volumeUnitPlaceholder')}
+              value={input.volumeUnit ?? ''}
+              onChange={(e) => set('volumeUnit', e.currentTarget.value)}
+              error={errors.volumeUnit}
+            />
+            <Select
+              label={t('inventory.field.expertise')}
+              required
+              data={options(expertiseLevels, 'expertise')}
+              value={input.expertise ?? null}
+              onChange={(value) => set('expertise', value)}
+              error={errors.expertise}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('inventory.field.substitutability')}
+              required
+              data={options(substitutability, 'substitutability')}
+              value={input.substitutability ?? null}
+              onChange={(value) => set('substitutability', value)}
+              error={errors.substitutability}
+              allowDeselect={false}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -353,8 +474,7 @@ function CheckForm({ organisationId, task, onClose }: { organisationId: string; 
             <Checkbox.Group value={yes} onChange={setYes} label={t('inventory.checkLegend')}>
               <Stack gap="xs" mt="xs">
                 {items.data.map((item) => (
-                  <Checkbox key={item.code} value={item.code} label={item.label}
-                    description={t(`inventory.direction.${item.direction}`)} />
+                  <Checkbox key={item.code} value={item.code} label={item.label} description={t(`inventory.direction.${item.direction}`)} />
                 ))}
               </Stack>
             </Checkbox.Group>

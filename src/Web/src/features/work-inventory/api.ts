@@ -56,7 +56,8 @@ export type ImportPreview = Schemas['ImportPreviewDto'];
 export const useAddTasks = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (tasks: WorkTaskInput[]) => createOnce(batchKeys, tasks, async (headers) => unwrap(await api.POST('/api/v1/work-inventory/tasks/batch', { body: { tasks }, headers }))),
+    mutationFn: (tasks: WorkTaskInput[]) =>
+      createOnce(batchKeys, tasks, async (headers) => unwrap(await api.POST('/api/v1/work-inventory/tasks/batch', { body: { tasks }, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKey(organisationId) }),
   });
 };

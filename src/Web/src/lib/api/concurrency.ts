@@ -13,9 +13,11 @@ const queues = new Map<string, Promise<unknown>>();
 export function inOrder<T>(document: string, change: () => Promise<T>): Promise<T> {
   const next = (queues.get(document) ?? Promise.resolve()).catch(() => undefined).then(change);
   queues.set(document, next);
-  void next.finally(() => {
-    if (queues.get(document) === next) queues.delete(document);
-  }).catch(() => undefined);
+  void next
+    .finally(() => {
+      if (queues.get(document) === next) queues.delete(document);
+    })
+    .catch(() => undefined);
   return next;
 }
 
@@ -64,7 +66,11 @@ export function intentKeys() {
  * Sends a create once per intent: one Idempotency-Key for the same `variables` until it succeeds, and one request
  * for a double click.
  */
-export async function createOnce<T>(keys: ReturnType<typeof intentKeys>, variables: unknown, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+export async function createOnce<T>(
+  keys: ReturnType<typeof intentKeys>,
+  variables: unknown,
+  send: (headers: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const key = keys.keyFor(variables);
   const created = await once(`create:${key}`, () => send(idempotent(key)));
   keys.done();

@@ -23,8 +23,12 @@ export function AuthCallbackRoute() {
   else if (!auth.isLoading && !auth.isAuthenticated)
     // Opened from a bookmark or the history, not on the way back from the sign-in form: nothing to complete.
     body = (
-      <EmptyState icon={<IconLogin size={26} />} title={t('signIn.noResponseTitle')} body={t('signIn.noResponseBody')}
-        action={<Button onClick={() => void signIn()}>{t('nav.signIn')}</Button>} />
+      <EmptyState
+        icon={<IconLogin size={26} />}
+        title={t('signIn.noResponseTitle')}
+        body={t('signIn.noResponseBody')}
+        action={<Button onClick={() => void signIn()}>{t('nav.signIn')}</Button>}
+      />
     );
   else
     body = (

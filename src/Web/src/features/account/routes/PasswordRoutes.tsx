@@ -35,7 +35,15 @@ export function ForgotPasswordRoute() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             {forgot.isError && <ErrorAlert error={forgot.error} />}
-            <TextInput label={t('signIn.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} required autoComplete="email" />
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldErrors.email}
+              required
+              autoComplete="email"
+            />
             <Button type="submit" loading={forgot.isPending} w="fit-content">
               {t('forgot.submit')}
             </Button>
@@ -74,8 +82,15 @@ export function ResetPasswordRoute() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             {reset.isError && <ErrorAlert error={reset.error} title={fieldErrors.token ? t('reset.invalidLink') : undefined} />}
-            <PasswordInput label={t('reset.newPassword')} description={t('signUp.passwordHelp')} value={newPassword}
-              onChange={(e) => setNewPassword(e.currentTarget.value)} error={fieldErrors.newPassword ?? fieldErrors.token} required autoComplete="new-password" />
+            <PasswordInput
+              label={t('reset.newPassword')}
+              description={t('signUp.passwordHelp')}
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.currentTarget.value)}
+              error={fieldErrors.newPassword ?? fieldErrors.token}
+              required
+              autoComplete="new-password"
+            />
             <Button type="submit" loading={reset.isPending} w="fit-content">
               {t('reset.submit')}
             </Button>
@@ -94,12 +109,15 @@ export function ChangePasswordForm() {
   const fieldErrors = change.error instanceof ApiError ? change.error.fieldErrors() : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({ currentPassword, newPassword }, {
-      onSuccess: () => {
-        setCurrentPassword('');
-        setNewPassword('');
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          setCurrentPassword('');
+          setNewPassword('');
+        },
       },
-    });
+    );
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -110,10 +128,23 @@ export function ChangePasswordForm() {
           </Alert>
         )}
         {change.isError && <ErrorAlert error={change.error} />}
-        <PasswordInput label={t('changePassword.current')} value={currentPassword} onChange={(e) => setCurrentPassword(e.currentTarget.value)}
-          error={fieldErrors.currentPassword} required autoComplete="current-password" />
-        <PasswordInput label={t('reset.newPassword')} description={t('signUp.passwordHelp')} value={newPassword}
-          onChange={(e) => setNewPassword(e.currentTarget.value)} error={fieldErrors.newPassword} required autoComplete="new-password" />
+        <PasswordInput
+          label={t('changePassword.current')}
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+          error={fieldErrors.currentPassword}
+          required
+          autoComplete="current-password"
+        />
+        <PasswordInput
+          label={t('reset.newPassword')}
+          description={t('signUp.passwordHelp')}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.currentTarget.value)}
+          error={fieldErrors.newPassword}
+          required
+          autoComplete="new-password"
+        />
         <Button type="submit" loading={change.isPending} w="fit-content">
           {t('changePassword.submit')}
         </Button>

@@ -46,8 +46,23 @@ export function SignInRoute() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {passwordSignIn.isError && <ErrorAlert error={passwordSignIn.error} />}
-          <TextInput label={t('signIn.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} required autoComplete="username" />
-          <PasswordInput label={t('signIn.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErrors.password} required autoComplete="current-password" />
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldErrors.email}
+            required
+            autoComplete="username"
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldErrors.password}
+            required
+            autoComplete="current-password"
+          />
           <Group justify="space-between">
             <Button type="submit" loading={passwordSignIn.isPending}>
               {t('signIn.submit')}

@@ -45,7 +45,15 @@ export function SignUpRoute() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {signUp.isError && <ErrorAlert error={signUp.error} title={t('signUp.failed')} />}
-          <TextInput label={t('signUp.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} required autoComplete="email" />
+          <TextInput
+            label={t('signUp.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldErrors.email}
+            required
+            autoComplete="email"
+          />
           <PasswordInput
             label={t('signUp.password')}
             description={t('signUp.passwordHelp')}

@@ -43,7 +43,8 @@ const invitationKeys = intentKeys();
 export const useInvite = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Schemas['InviteRequest']) => createOnce(invitationKeys, input, async (headers) => unwrap(await api.POST('/api/v1/invitations', { body: input, headers }))),
+    mutationFn: (input: Schemas['InviteRequest']) =>
+      createOnce(invitationKeys, input, async (headers) => unwrap(await api.POST('/api/v1/invitations', { body: input, headers }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 };
@@ -51,8 +52,7 @@ export const useInvite = (organisationId: string) => {
 export const useRevokeInvitation = (organisationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (invitationId: string) =>
-      expectOk(await api.DELETE('/api/v1/invitations/{invitationId}', { params: { path: { invitationId } } })),
+    mutationFn: async (invitationId: string) => expectOk(await api.DELETE('/api/v1/invitations/{invitationId}', { params: { path: { invitationId } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 };

@@ -28,7 +28,15 @@ function MembersOfActiveOrganisation() {
   const { active, canManage, me } = useActiveOrganisation();
   if (me.isPending) return <Skeleton height={200} />;
   if (!active)
-    return <EmptyState icon={<IconUsers size={26} />} title={t('members.noOrganisationTitle')} body={t('members.noOrganisationBody')} actionLabel={t('nav.register')} actionTo="/organisations/new" />;
+    return (
+      <EmptyState
+        icon={<IconUsers size={26} />}
+        title={t('members.noOrganisationTitle')}
+        body={t('members.noOrganisationBody')}
+        actionLabel={t('nav.register')}
+        actionTo="/organisations/new"
+      />
+    );
   return (
     <Stack gap="xl">
       <div>
@@ -80,7 +88,12 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
             return (
               <Table.Tr key={m.id}>
                 <Table.Td>
-                  {m.email} {isMe && <Badge variant="light" size="sm">{t('members.you')}</Badge>}
+                  {m.email}{' '}
+                  {isMe && (
+                    <Badge variant="light" size="sm">
+                      {t('members.you')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {canManage ? (
@@ -106,8 +119,12 @@ function MemberTable({ organisation, canManage, myUserId }: { organisation: MyOr
                       variant="subtle"
                       color="red"
                       loading={remove.isPending && remove.variables === m.id}
-                      onClick={() => void confirmAction({ title: isMe ? t('members.confirmLeave') : t('members.confirmRemove', { email: m.email }), confirmLabel: isMe ? t('members.leave') : t('members.remove') })
-                        .then((yes) => yes && remove.mutate(m.id))}
+                      onClick={() =>
+                        void confirmAction({
+                          title: isMe ? t('members.confirmLeave') : t('members.confirmRemove', { email: m.email }),
+                          confirmLabel: isMe ? t('members.leave') : t('members.remove'),
+                        }).then((yes) => yes && remove.mutate(m.id))
+                      }
                     >
                       {isMe ? t('members.leave') : t('members.remove')}
                     </Button>
@@ -146,9 +163,24 @@ function InviteForm({ organisation }: { organisation: MyOrganisation }) {
             </Text>
           )}
           <Group align="flex-start" wrap="wrap">
-            <TextInput label={t('invite.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} required w={320} />
-            <Select label={t('members.role')} data={rolesOf(organisation.kind).map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role}
-              onChange={setRole} error={fieldErrors.role} allowDeselect={false} w={200} />
+            <TextInput
+              label={t('invite.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldErrors.email}
+              required
+              w={320}
+            />
+            <Select
+              label={t('members.role')}
+              data={rolesOf(organisation.kind).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              value={role}
+              onChange={setRole}
+              error={fieldErrors.role}
+              allowDeselect={false}
+              w={200}
+            />
           </Group>
           <Button type="submit" leftSection={<IconMailForward size={16} aria-hidden />} loading={invite.isPending} w="fit-content">
             {t('invite.submit')}

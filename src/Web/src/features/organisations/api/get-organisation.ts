@@ -6,8 +6,7 @@ import type { Organisation } from './register-organisation';
 export const getOrganisation = async (id: string): Promise<Organisation> =>
   unwrap(await api.GET('/api/v1/organisations/{organisationId}', { params: { path: { organisationId: id } }, headers: { 'X-Organisation-Id': id } }));
 
-export const organisationQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['organisations', id], queryFn: () => getOrganisation(id) });
+export const organisationQueryOptions = (id: string) => queryOptions({ queryKey: ['organisations', id], queryFn: () => getOrganisation(id) });
 
 /** Polls every second until the first notification (the welcome) has arrived from the Workers. */
 export const useOrganisation = (id: string) =>

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDates } from '@/lib/i18n';
-import { type VendorBilling } from './api';
+import { type VendorBilling } from '@/lib/api/vendor-billing';
 
 /** "今月の新しい提案：残り 2 件（3 件まで）" or unlimited, for the billing page and before a proposal is started. */
 export function QuotaLine({ quota }: { quota: VendorBilling['quota'] }) {
