@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against real services: a throwaway PostgreSQL and RabbitMQ on free ports, the SPA built and
-# served by the Api, and Debian's Chromium for the browser tests. Ends with one line "N passed, N failed, N skipped"
+# served by the Api, and Debian's Chromium for the browser tests. The house style checks and the SPA's component
+# tests run first, after the build (decision 0025). Ends with one line "N passed, N failed, N skipped"
 # and exits non-zero on any failure. Everything it starts is stopped and removed at the end.
 set -euo pipefail
 PROJECT_ROOT=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +42,31 @@ provision_database "$PG_PORT" || fail_setup "creating the database failed"
 start_rabbitmq "$RUN/rabbitmq" "$NODE" "$RABBITMQ_PORT" || fail_setup "RabbitMQ did not start"
 start_mail_catcher "$RUN/mail" "$SMTP_PORT" "$MAIL_WEB_PORT" || fail_setup "the mail catcher did not start"
 
+# The NuGet lock files are the truth here: a restore that would pick other versions fails instead (MSBuild reads
+# the variable as a property).
+export RestoreLockedMode=true
 build_all "$RUN"
+
+# The house style and the SPA's component tests: fast, before the long suites. Each check counts as one test in
+# the summary (and its output is shown when it fails); the component tests count one by one.
+checks_passed=0; checks_failed=0
+check() {
+  local name=$1; shift
+  if "$@" >"$RESULTS/check-$name.log" 2>&1; then
+    echo "    Passed check $name"; checks_passed=$((checks_passed + 1))
+  else
+    echo "    Failed check $name"; tail -40 "$RESULTS/check-$name.log" >&2; checks_failed=$((checks_failed + 1))
+  fi
+}
+log "Checking the house style"
+check dotnet-format dotnet format whitespace --folder --verify-no-changes --verbosity quiet
+check eslint bash -c 'cd src/Web && node_modules/.bin/eslint --max-warnings 0 .'
+check prettier bash -c 'cd src/Web && node_modules/.bin/prettier --check --log-level warn .'
+log "Testing the SPA's components"
+( cd src/Web && NO_COLOR=1 node_modules/.bin/vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/Web.junit.xml" ) \
+  >"$RESULTS/Web.log" 2>&1 || true
+grep -E "✓|×|Test Files|Tests " "$RESULTS/Web.log" | sed 's/^\s*/    /' || true
+
 export_service_settings "$PG_PORT" "$RABBITMQ_PORT" "$SMTP_PORT"
 export MARKETPLACE_TEST_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
 dotnet src/Admin/bin/Release/net10.0/Marketplace.Admin.dll migrate || fail_setup "migrations failed"
@@ -87,6 +112,18 @@ for project in "${PROJECTS[@]}"; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+
+# The component tests' JUnit file: tests="N" failures="N" errors="N" skipped="N" on its root.
+if [ -f "$RESULTS/Web.junit.xml" ]; then
+  root=$(grep -o '<testsuites [^>]*>' "$RESULTS/Web.junit.xml" | head -1)
+  attr() { echo "$root" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  web_failed=$(( $(attr failures) + $(attr errors) ))
+  passed=$((passed + $(attr tests) - web_failed - $(attr skipped))); failed=$((failed + web_failed)); skipped=$((skipped + $(attr skipped)))
+  [ "$web_failed" -gt 0 ] && tail -60 "$RESULTS/Web.log" >&2
+else
+  echo "no results from the SPA's component tests; their log:" >&2; tail -40 "$RESULTS/Web.log" >&2; failed=$((failed + 1))
+fi
+passed=$((passed + checks_passed)); failed=$((failed + checks_failed))
 
 echo "test.sh took $(( $(date +%s) - STARTED )) s"
 summary_line "$passed" "$failed" "$skipped"

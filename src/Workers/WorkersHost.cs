@@ -1,9 +1,9 @@
-using MassTransit;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Mail;
 using Marketplace.Workers.Organisations;
 using Marketplace.Workers.Outbox;
+using MassTransit;
 
 namespace Marketplace.Workers;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Marketplace.TestSupport;
 using static Marketplace.TestSupport.ProposalScenarios;
 

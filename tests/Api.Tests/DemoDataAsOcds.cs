@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
 using Marketplace.TestSupport;
 using Microsoft.AspNetCore.Identity;

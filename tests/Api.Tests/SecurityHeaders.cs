@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Marketplace.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marketplace.Core.Catalogue;
-using Marketplace.Core.Proposals;
-using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 
 namespace Marketplace.Api.Tests;

@@ -1,4 +1,3 @@
-using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
 using Marketplace.Core.Files;
 using Marketplace.TestSupport;

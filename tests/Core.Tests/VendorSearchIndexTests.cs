@@ -1,5 +1,4 @@
 using Marketplace.Core.Catalogue;
-using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Vendors;
 using Marketplace.TestSupport;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Marketplace.Core.Demo;
 using Marketplace.Core.Organisations;

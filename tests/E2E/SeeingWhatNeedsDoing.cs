@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Marketplace.TestSupport;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 using static Marketplace.TestSupport.ProposalScenarios;
+using static Microsoft.Playwright.Assertions;
 
 namespace Marketplace.E2E;
 

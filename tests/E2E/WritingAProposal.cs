@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

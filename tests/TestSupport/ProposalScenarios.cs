@@ -2,9 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Proposals;
-using Marketplace.Core.Texts;
 using Marketplace.Core.Rfps;
-using Marketplace.TestSupport;
+using Marketplace.Core.Texts;
 
 namespace Marketplace.TestSupport;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marketplace.Core.Billing;
 using Marketplace.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static Marketplace.TestSupport.ProposalScenarios;

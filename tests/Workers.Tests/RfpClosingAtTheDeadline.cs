@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Marketplace.Core.Catalogue;
 using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 using Microsoft.EntityFrameworkCore;

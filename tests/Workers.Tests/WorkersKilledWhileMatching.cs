@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Marketplace.Core.Catalogue;
-using Marketplace.Core.Data;
 using Marketplace.Core.Demo;
-using Marketplace.Core.Rfps;
 using Marketplace.TestSupport;
 using Npgsql;
 

@@ -143,7 +143,7 @@ public static class CurrentActorSetup
 
     /// <summary>
     /// Every endpoint of the group is for one kind of organisation (work inventory and RFPs: clients). Any other
-    /// active organisation, or none, answers 404 with <paramref name="message"/> (Japanese, English), before the role
+    /// active organisation, or none, answers 404 with the text <paramref name="messageCode"/> names, before the role
     /// check or the body is looked at.
     /// </summary>
     /// <param name="messageCode">The catalogue's text that tells the caller which kind of organisation to choose.</param>
@@ -153,16 +153,6 @@ public static class CurrentActorSetup
         {
             var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>();
             return actor.OrganisationKind == kind ? await next(context) : ApiProblems.NotFound(Marketplace.Core.Texts.TextCatalogue.Say(messageCode));
-        });
-        return group;
-    }
-
-    public static RouteGroupBuilder RequireOrganisationKind(this RouteGroupBuilder group, OrganisationKind kind, (string Ja, string En) message)
-    {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>();
-            return actor.OrganisationKind == kind ? await next(context) : ApiProblems.NotFound(Localization.CurrentLanguage == "en" ? message.En : message.Ja);
         });
         return group;
     }

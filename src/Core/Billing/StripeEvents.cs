@@ -1,7 +1,5 @@
 using System.Globalization;
-using Marketplace.Contracts;
 using Marketplace.Core.Data;
-using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Stripe;

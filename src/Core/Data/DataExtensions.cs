@@ -1,9 +1,9 @@
+using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Marketplace.Core.Tenancy;
 using Npgsql;
 
 namespace Marketplace.Core.Data;

@@ -1,7 +1,7 @@
-using Marketplace.Core.Messaging;
-using Marketplace.Core.Notifications;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Hosting;
+using Marketplace.Core.Messaging;
+using Marketplace.Core.Notifications;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;

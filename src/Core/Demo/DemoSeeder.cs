@@ -1,9 +1,6 @@
-using Marketplace.Core.Hosting;
 using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Marketplace.Core.Demo;
 

@@ -1,4 +1,3 @@
-using Marketplace.Core.Hosting;
 namespace Marketplace.Core.Hosting;
 
 public static class DatabaseClock

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Messaging;

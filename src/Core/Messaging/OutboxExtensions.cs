@@ -1,6 +1,6 @@
-using Marketplace.Core.Hosting;
 using System.Text.Json;
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
 
 namespace Marketplace.Core.Messaging;
 

@@ -3,7 +3,6 @@ using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Organisations;
 

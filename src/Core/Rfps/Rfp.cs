@@ -1,6 +1,5 @@
-using Marketplace.Core.Tenancy;
-
 using Marketplace.Core.Planning;
+using Marketplace.Core.Tenancy;
 
 namespace Marketplace.Core.Rfps;
 

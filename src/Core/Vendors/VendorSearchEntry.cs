@@ -1,6 +1,5 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Data;
-using Marketplace.Core.Hosting;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Messaging;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Workers.Billing;

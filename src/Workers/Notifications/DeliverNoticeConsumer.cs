@@ -1,9 +1,9 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Mail;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

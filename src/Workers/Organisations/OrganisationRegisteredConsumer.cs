@@ -1,10 +1,10 @@
-using Marketplace.Core.Hosting;
 using System.Text.Json;
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
+using MassTransit;
 
 namespace Marketplace.Workers.Organisations;
 

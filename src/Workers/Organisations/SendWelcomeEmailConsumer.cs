@@ -1,8 +1,8 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Mail;
 using Marketplace.Core.Messaging;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
-using Marketplace.Core.Hosting;
 using System.Text.Json;
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
+using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

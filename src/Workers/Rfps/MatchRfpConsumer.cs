@@ -1,9 +1,9 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Rfps;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Workers.Rfps;

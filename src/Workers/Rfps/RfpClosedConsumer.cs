@@ -1,8 +1,8 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Workers.Rfps;

@@ -1,10 +1,10 @@
-using MassTransit;
 using Marketplace.Contracts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Mail;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Vendors;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,9 +3,9 @@ using FluentValidation;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Billing;
-using Marketplace.Core.Mail;
 using Marketplace.Core.Data;
 using Marketplace.Core.Integrations;
+using Marketplace.Core.Mail;
 using Marketplace.Core.Organisations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -50,8 +50,7 @@ public static class VendorBillingEndpoints
     public static RouteGroupBuilder MapVendorBillingEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/vendor/billing").WithTags("Billing")
-            .RequireOrganisationKind(OrganisationKind.Vendor, ("プランはベンダーの組織にあります。ヘッダーでベンダーの組織を選んでください。",
-                "Plans belong to vendor organisations. Choose a vendor organisation in the header."));
+            .RequireOrganisationKind(OrganisationKind.Vendor, "billing.vendorsOnly");
         group.MapGet("/", Get).RequireMember(ApiScopes.BillingRead).WithName("GetVendorBilling")
             .WithSummary("The vendor's plan and entitlements, this month's proposal quota, and the plans on offer");
         group.MapPost("/checkout", Checkout).RequireMember(null, [.. OrganisationRoles.Managers]).Validate<CheckoutRequest>().WithName("StartCheckout").ProducesProblem(StatusCodes.Status502BadGateway)

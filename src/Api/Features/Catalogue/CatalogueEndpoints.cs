@@ -70,7 +70,7 @@ public static partial class CatalogueEndpoints
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     private static partial Regex CodePattern();
 
-    /// <summary>"Payroll & benefits" → "payroll-benefits".</summary>
+    /// <summary>"Payroll &amp; benefits" → "payroll-benefits".</summary>
     private static string CodeFrom(string englishName)
     {
         var code = Regex.Replace(englishName.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');

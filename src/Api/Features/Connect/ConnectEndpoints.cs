@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
-using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Identity;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;

@@ -2,7 +2,6 @@ using Marketplace.Api.Infrastructure;
 using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
-using Marketplace.Core.Evaluations;
 using Marketplace.Core.Rfps;
 using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;

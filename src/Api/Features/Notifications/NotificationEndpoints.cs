@@ -2,7 +2,6 @@ using System.Text.Json;
 using Marketplace.Api.Features.Organisations;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
-using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

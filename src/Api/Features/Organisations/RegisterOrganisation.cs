@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marketplace.Api.Infrastructure;
-using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -49,7 +49,7 @@ public static class WorkInventoryEndpoints
     {
         var editors = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Procurement };
         var group = api.MapGroup("/work-inventory").WithTags("Work inventory")
-            .RequireOrganisationKind(OrganisationKind.Client, ("業務棚卸しは発注側の組織でのみ使えます。ヘッダーで発注側の組織を選んでください。", "Only client organisations keep a work inventory. Choose a client organisation in the header."));
+            .RequireOrganisationKind(OrganisationKind.Client, "workInventory.clientsOnly");
         group.MapGet("/", List).RequireMember(ApiScopes.WorkInventoryRead).WithName("GetWorkInventory")
             .WithSummary("The organisation's tasks with their check and verdict, and totals");
         group.MapGet("/check-items", CheckItems).RequireMember(ApiScopes.WorkInventoryRead).WithName("GetCoreNonCoreCheckItems")

@@ -4,12 +4,11 @@ using Marketplace.Api.Shared;
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Billing;
 using Marketplace.Core.Data;
-using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Proposals;
-using Marketplace.Core.Texts;
 using Marketplace.Core.Rfps;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,8 +58,7 @@ public static partial class VendorProposalEndpoints
     {
         var writers = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Sales };
         var group = api.MapGroup("/vendor/rfps/{rfpId:guid}/proposal").WithTags("Vendor proposals")
-            .RequireOrganisationKind(OrganisationKind.Vendor, ("提案はベンダーの組織で作成できます。ヘッダーでベンダーの組織を選んでください。",
-                "Proposals are written by vendor organisations. Choose a vendor organisation in the header."));
+            .RequireOrganisationKind(OrganisationKind.Vendor, "proposals.vendorsOnly");
         group.MapGet("/", Get).RequireMember(ApiScopes.ProposalsRead).WithName("GetMyProposal")
             .WithSummary("This vendor's proposal to the RFP, with its submitted versions, what is missing and its total cost; 404 when there is none");
         group.MapPost("/", Start).RequireMember(null, writers).WithName("StartProposal")

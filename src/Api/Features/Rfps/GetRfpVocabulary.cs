@@ -1,4 +1,3 @@
-using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Rfps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

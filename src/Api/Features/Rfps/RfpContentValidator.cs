@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marketplace.Api.Infrastructure;
-using Marketplace.Core.Catalogue;
 using Marketplace.Core.Rfps;
 using Marketplace.Core.Texts;
 using Marketplace.Core.Vendors;

@@ -41,8 +41,7 @@ public static class VendorRfpEndpoints
     {
         var takers = new[] { OrganisationRoles.Owner, OrganisationRoles.Admin, OrganisationRoles.Sales };
         var group = api.MapGroup("/vendor/rfps").WithTags("Vendor RFPs")
-            .RequireOrganisationKind(OrganisationKind.Vendor, ("RFP の受信箱はベンダーの組織で使えます。ヘッダーでベンダーの組織を選んでください。",
-                "The RFP feed is for vendor organisations. Choose a vendor organisation in the header."));
+            .RequireOrganisationKind(OrganisationKind.Vendor, "vendorRfps.vendorsOnly");
         group.MapGet("/", Feed).RequireMember(ApiScopes.RfpsRead).WithName("GetVendorRfpFeed")
             .WithSummary("RFPs this vendor matched, was invited to or takes part in, with why it matched; open ones first");
         group.MapGet("/{rfpId:guid}", Get).RequireMember(ApiScopes.RfpsRead).WithName("GetVendorRfp")

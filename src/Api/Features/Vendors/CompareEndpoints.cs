@@ -1,7 +1,6 @@
 using System.Text;
 using CsvHelper;
 using Marketplace.Api.Infrastructure;
-using Marketplace.Core.Catalogue;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Vendors;

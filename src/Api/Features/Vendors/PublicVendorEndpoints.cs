@@ -2,7 +2,6 @@ using System.Net;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
-using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
