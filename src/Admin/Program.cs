@@ -33,6 +33,10 @@ try
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellation.Token)).ToList();
             await db.Database.MigrateAsync(cancellation.Token);
             Console.WriteLine(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            // The row-level security in force is src/Core/Data/Policies: applied after the migrations, where it differs.
+            await db.Database.OpenConnectionAsync(cancellation.Token);
+            var policies = await RowLevelPolicies.ApplyAsync(db.Database.GetDbConnection(), cancellation.Token);
+            if (policies.Count > 0) Console.WriteLine($"Row-level security: applied the policies of {string.Join(", ", policies)}.");
             // Search entries are derived data: write those missing (vendors from before search existed).
             var today = clock.Today();
             var vendors = await Marketplace.Core.Vendors.VendorSearchIndex.VendorsToRefreshAsync(db, today, cancellation.Token);
@@ -42,6 +46,18 @@ try
                 await Marketplace.Core.Vendors.VendorSearchIndex.RefreshAsync(vendorDb, vendor, today, cancellation.Token);
             }
             if (vendors.Count > 0) Console.WriteLine($"Search: rewrote {vendors.Count} vendor entries.");
+            return 0;
+        }
+        case "policies" when args.Length == 2:
+        {
+            // Writes the row-level security in force, one file per table, in PostgreSQL's rendering (the form the files keep).
+            await using var db = DataExtensions.CreateOwnerContext(configuration);
+            await db.Database.OpenConnectionAsync(cancellation.Token);
+            var inForce = await RowLevelPolicies.InForceAsync(db.Database.GetDbConnection(), cancellation.Token);
+            Directory.CreateDirectory(args[1]);
+            foreach (var (table, script) in inForce)
+                await File.WriteAllTextAsync(Path.Combine(args[1], $"{table}.sql"), RowLevelPolicies.FileText(table, script), cancellation.Token);
+            Console.WriteLine($"Wrote the row-level security of {inForce.Count} tables to {args[1]}.");
             return 0;
         }
         case "seed" when args.Length == 1:
@@ -93,7 +109,7 @@ try
             return 1;
         }
         default:
-            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N (N > 0) | grant-operator EMAIL | verify-audit");
+            Console.Error.WriteLine("usage: Marketplace.Admin migrate | seed | seed --bulk N (N > 0) | grant-operator EMAIL | verify-audit | policies FOLDER");
             return 2;
     }
 }

@@ -48,6 +48,21 @@ public sealed partial class TextCatalogueTests
     }
 
     [Fact]
+    public void Every_field_a_validation_rule_names_has_its_label()
+    {
+        // Required("vendor.summary"), MaxChars("proposal.bcp", …), Label("vendor.rto")…: each key reads as field.<key>.
+        var rule = FieldLabelLiteral();
+        var named = Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Api"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => rule.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
+            .ToList();
+        Assert.True(named.Count > 50, $"only {named.Count} field labels found");
+        var unknown = named.Where(n => TextCatalogue.SupportedLanguages.Any(l => !TextCatalogue.Has($"field.{n.Key}", l)))
+            .Select(n => $"{n.Key} ({n.File})").Distinct().ToList();
+        Assert.True(unknown.Count == 0, $"No label for: {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
     public void Every_refusal_the_domain_can_make_has_its_texts()
     {
         var refusals = new List<DomainException>();
@@ -150,4 +165,7 @@ public sealed partial class TextCatalogueTests
 
     [GeneratedRegex(@"(?:\bSay|\bIn|Text\.Of)\((?:[A-Za-z.]+,\s*)?""" + Code + @"""|RequireOrganisationKind\([^,]+,\s*""" + Code + @"""|Add\([^,]+,\s*""(?<code>rfp\.[A-Za-z0-9.]+)""")]
     private static partial Regex CodeLiteral();
+
+    [GeneratedRegex(@"\b(?:Required|MaxChars|InRange|TextList|OneOf|AllOneOf|Email|Label|RequiredMessage|InvalidEmailMessage)\(""(?<key>[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)""")]
+    private static partial Regex FieldLabelLiteral();
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Marketplace.Core.Data;
+using Marketplace.Core.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Api.Infrastructure;
@@ -35,7 +36,7 @@ public static partial class Idempotency
             if (!KeyPattern().IsMatch(key))
                 return ValidationRules.FieldProblem(new Dictionary<string, string[]>
                 {
-                    [Header] = [English ? "Send 8 to 64 letters, digits, hyphens or underscores." : "8〜64 文字の英数字、ハイフン、アンダースコアで指定してください。"],
+                    [Header] = [TextCatalogue.Say("idempotency.badKey")],
                 });
             var actor = http.RequestServices.GetRequiredService<CurrentActor>();
             if (actor.OrganisationId is not { } organisation) return await next(context);
@@ -60,12 +61,9 @@ public static partial class Idempotency
                 if (first is null) return await next(context); // the first ended in a refusal a moment ago: the key is free again
                 if (first.RequestHash != hash)
                     return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                        title: English ? "Idempotency key reused" : "Idempotency-Key の再利用",
-                        detail: English ? "This Idempotency-Key was sent with another request. Use a new key for a new request."
-                            : "この Idempotency-Key は別のリクエストで使われています。新しいリクエストには新しいキーを指定してください。");
+                        title: TextCatalogue.Say("idempotency.reused.title"), detail: TextCatalogue.Say("idempotency.reused"));
                 if (first.StatusCode is not { } status)
-                    return ApiProblems.Conflict(English ? "Already in progress" : "処理中です",
-                        English ? "The same request is still being processed; its answer will be given to a retry." : "同じリクエストを処理中です。完了後にもう一度送ると、その結果が返ります。");
+                    return ApiProblems.Conflict(TextCatalogue.Say("idempotency.inProgress.title"), TextCatalogue.Say("idempotency.inProgress"));
                 return new Replay(status, first.ContentType, first.Location, first.Body ?? []);
             }
 
@@ -131,7 +129,6 @@ public static partial class Idempotency
         await next(http);
     });
 
-    private static bool English => Localization.CurrentLanguage == "en";
 
     /// <summary>The first request's answer, as it was sent.</summary>
     private sealed class Replay(int status, string? contentType, string? location, byte[] body) : IResult

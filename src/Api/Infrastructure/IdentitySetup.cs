@@ -1,5 +1,6 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Identity;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Api.Infrastructure;
@@ -38,18 +39,17 @@ public static class IdentitySetup
 /// <summary>Identity's messages in the request's language (its own are English only).</summary>
 public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
 {
-    private static bool English => Localization.CurrentLanguage == "en";
 
     public override IdentityError PasswordTooShort(int length) => new()
     {
         Code = nameof(PasswordTooShort),
-        Description = English ? $"Use at least {length} characters." : $"パスワードは {length} 文字以上にしてください。",
+        Description = TextCatalogue.Say("password.tooShort", new { length }),
     };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new()
     {
         Code = nameof(PasswordRequiresUniqueChars),
-        Description = English ? $"Use at least {uniqueChars} different characters." : $"パスワードには {uniqueChars} 種類以上の文字を使ってください。",
+        Description = TextCatalogue.Say("password.uniqueChars", new { count = uniqueChars }),
     };
 
     public override IdentityError InvalidToken() => new()
@@ -61,6 +61,6 @@ public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError DefaultError() => new()
     {
         Code = nameof(DefaultError),
-        Description = English ? "Something went wrong. Please try again." : "処理できませんでした。もう一度お試しください。",
+        Description = TextCatalogue.Say("common.tryAgain"),
     };
 }

@@ -1,3 +1,4 @@
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -30,19 +31,15 @@ public static class Revisions
         var revision = sent.StartsWith("W/", StringComparison.Ordinal) ? sent[2..] : sent;
         revision = revision.Trim('"');
         if (!uint.TryParse(revision, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: English ? "Bad If-Match" : "If-Match が不正です",
-                detail: English ? "If-Match names a revision: the ETag of the document, as read." : "If-Match には、読み込んだ文書の ETag（リビジョン）を指定してください。");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: TextCatalogue.Say("revision.badIfMatch.title"),
+                detail: TextCatalogue.Say("revision.badIfMatch"));
         return revision == Of(entry) ? null : Stale();
     }
 
     /// <summary>412: the document changed since the sender read it (a second tab, a colleague, a second click).</summary>
     public static ProblemHttpResult Stale() => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: StaleTitle, detail: StaleDetail);
 
-    public static string StaleTitle => English ? "Changed meanwhile" : "他の画面で変更されました";
+    public static string StaleTitle => TextCatalogue.Say("revision.stale.title");
 
-    public static string StaleDetail => English
-        ? "This was changed after you opened it (in another tab, by a colleague, or by a click a moment ago), so nothing was saved. Reload to see it, then try again."
-        : "開いた後に変更されているため、保存していません（別のタブ、同僚、または直前の操作による変更）。読み込み直して内容を確かめてから、もう一度お試しください。";
-
-    private static bool English => Localization.CurrentLanguage == "en";
+    public static string StaleDetail => TextCatalogue.Say("revision.stale");
 }

@@ -70,6 +70,15 @@ public sealed record ProposalContent
         if (string.IsNullOrWhiteSpace(Exit.ManualHandover) || string.IsNullOrWhiteSpace(Exit.DataReturn)) missing.Add("exit");
         return missing;
     }
+
+    /// <summary>What a code of <see cref="MissingFor"/> names, in words (catalogue: proposal.missing.*).</summary>
+    public static Text MissingLabel(string code) => code.Split(':', 2) switch
+    {
+        ["kpi", var metric] => Text.Of("proposal.missing.kpi", new { metric }),
+        ["security", var question] => Text.Of("proposal.missing.security", new { question = SecurityQuestionnaire.Question(question) }),
+        [var item] => Text.Of($"proposal.missing.{item}"),
+        _ => Text.Of(code),
+    };
 }
 
 /// <summary>

@@ -167,6 +167,12 @@ public sealed class Rfp : ITenantOwned
     /// </summary>
     public void EnsureDraft(RfpMove move) => Require(RfpStatus.Draft, move);
 
+    /// <summary>
+    /// Refuses a move that only a published RFP allows (inviting vendors, answering questions, clarifying). Row-level
+    /// security lets the client write invitations and answers in any state; this is the one place the rule is held.
+    /// </summary>
+    public void EnsurePublished(RfpMove move) => Require(RfpStatus.Published, move);
+
     private void Require(RfpStatus status, RfpMove move)
     {
         if (Status != status) throw new IllegalRfpTransitionException(Status, move);

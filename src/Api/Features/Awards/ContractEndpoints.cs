@@ -7,6 +7,7 @@ using Marketplace.Core.Awards;
 using Marketplace.Core.Data;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Proposals;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,8 +51,6 @@ public static class ContractEndpoints
         return api;
     }
 
-    private static bool English => Localization.CurrentLanguage == "en";
-
     /// <summary>
     /// The client's contract, or 404 before the body is looked at (a foreign id, or the vendor's side, which reads
     /// reviews but does not write them, never reads as a validation error).
@@ -66,7 +65,7 @@ public static class ContractEndpoints
         return owned ? await next(context) : NoSuchContract();
     }
 
-    private static ProblemHttpResult NoSuchContract() => ApiProblems.NotFound(English ? "There is no such contract of yours." : "この契約は見つかりません。");
+    private static ProblemHttpResult NoSuchContract() => ApiProblems.NotFound(TextCatalogue.Say("contract.notFound"));
 
     private static ContractSummaryDto Summary(Contract c, Guid organisationId, IReadOnlyList<KpiReview> reviews) => new(c.Id, c.RfpId, c.Title, c.VendorName,
         c.ClientOrganisationId == organisationId ? "client" : "vendor", c.StartsOn, c.TermMonths, c.TotalYen, c.CreatedAt, reviews.Count,
@@ -111,10 +110,10 @@ public static class ContractEndpoints
         public ReviewValidator()
         {
             RuleFor(x => x.Actuals).Must(a => a is { Length: > 0 and <= 50 } && a.All(x => !string.IsNullOrWhiteSpace(x.Metric)) && a.Select(x => x.Metric).Distinct().Count() == a.Length)
-                .WithMessage(_ => English ? "Give the actual value of each KPI once." : "KPI ごとの実績値を 1 つずつ入力してください。");
+                .WithMessage(_ => TextCatalogue.Say("review.actuals"));
             RuleForEach(x => x.Actuals).ChildRules(actual => actual.RuleFor(a => a.Actual)
                 .Must(v => v is null || (v >= -1_000_000_000m && v <= 1_000_000_000m))
-                .WithMessage(_ => English ? "The actual value is out of range." : "実績値が範囲外です。"));
+                .WithMessage(_ => TextCatalogue.Say("review.actualOutOfRange")));
             RuleFor(x => x.Comment).MaxChars("review.comment", KpiReview.TextMaxLength);
             RuleFor(x => x.Issues).MaxChars("review.issues", KpiReview.TextMaxLength);
             RuleFor(x => x.ImprovementActions).MaxChars("review.improvementActions", KpiReview.TextMaxLength);
@@ -129,21 +128,21 @@ public static class ContractEndpoints
         var errors = new Dictionary<string, string[]>();
         var thisMonth = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-            errors["month"] = [English ? "Give the month as yyyy-MM." : "月は yyyy-MM の形式で指定してください。"];
+            errors["month"] = [TextCatalogue.Say("review.monthFormat")];
         else if (first < new DateOnly(contract.StartsOn.Year, contract.StartsOn.Month, 1) || first > thisMonth)
-            errors["month"] = [English ? "The month must fall between the contract's start and this month." : "契約開始月から今月までの月を指定してください。"];
+            errors["month"] = [TextCatalogue.Say("review.monthRange")];
         var unknown = request.Actuals!.Select((a, i) => (a, i)).Where(x => contract.Kpis.All(k => k.Metric != x.a.Metric!.Trim())).ToList();
         foreach (var (_, i) in unknown)
-            errors[$"actuals[{i}].metric"] = [English ? "Not a KPI of this contract." : "この契約の KPI ではありません。"];
+            errors[$"actuals[{i}].metric"] = [TextCatalogue.Say("review.unknownKpi")];
         foreach (var (actual, i) in request.Actuals!.Select((a, i) => (a, i)))
         {
             var kpi = contract.Kpis.FirstOrDefault(k => k.Metric == actual.Metric!.Trim());
             if (kpi is null || actual.Actual is not { } value) continue;
             // A share cannot be below 0 % or above 100 %; a count, a time or an amount is not negative.
             if (ContractKpi.IsPercentage(kpi.Unit) && value is < 0 or > 100)
-                errors[$"actuals[{i}].actual"] = [English ? $"{kpi.Metric}: give a value from 0 to 100 %." : $"{kpi.Metric}：0〜100 % の範囲で入力してください。"];
+                errors[$"actuals[{i}].actual"] = [TextCatalogue.Say("review.percentage", new { metric = kpi.Metric })];
             else if (value < 0)
-                errors[$"actuals[{i}].actual"] = [English ? $"{kpi.Metric}: give a value of 0 or more." : $"{kpi.Metric}：0 以上の値を入力してください。"];
+                errors[$"actuals[{i}].actual"] = [TextCatalogue.Say("review.notNegative", new { metric = kpi.Metric })];
         }
         if (errors.Count > 0) return ValidationRules.FieldProblem(errors);
 
@@ -158,9 +157,7 @@ public static class ContractEndpoints
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Two people recorded the same month at once: the other's stands; this one is told, nothing is merged.
-            return ApiProblems.Conflict(English ? "Recorded meanwhile" : "他の画面で記録されました",
-                English ? "Someone recorded this month a moment ago. Reload to see it, then correct it if needed."
-                    : "この月のレビューは、たった今ほかの方が記録しました。画面を更新して内容を確認し、必要なら修正してください。");
+            return ApiProblems.Conflict(TextCatalogue.Say("review.recordedMeanwhile.title"), TextCatalogue.Say("review.recordedMeanwhile"));
         }
         await db.AppendAuditAsync(new AuditRecord(contract.ClientOrganisationId, actor.AuditName, AuditActions.KpiReviewRecorded, "contract", contractId.ToString(),
             http.Connection.RemoteIpAddress?.ToString(), new { month, actuals = review.Actuals }), cancellationToken);

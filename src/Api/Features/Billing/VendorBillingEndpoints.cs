@@ -7,6 +7,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Mail;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,12 +61,11 @@ public static class VendorBillingEndpoints
         return api;
     }
 
-    private static ProblemHttpResult NotConfigured() => ApiProblems.Conflict(English ? "Billing is not configured" : "課金は設定されていません",
-        English ? "This installation has no Stripe keys: every vendor is on the Free plan." : "この環境には Stripe のキーが設定されていないため、すべてのベンダーがフリープランです。");
+    private static ProblemHttpResult NotConfigured() => ApiProblems.Conflict(TextCatalogue.Say("billing.notConfigured.title"),
+        TextCatalogue.Say("billing.notConfigured"));
 
     private static ProblemHttpResult StripeFailed() => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
-        title: English ? "Stripe did not answer" : "Stripe に接続できませんでした",
-        detail: English ? "Nothing was changed. Please try again in a few minutes." : "何も変更されていません。時間をおいてもう一度お試しください。");
+        title: TextCatalogue.Say("billing.stripeFailed.title"), detail: TextCatalogue.Say("billing.stripeFailed"));
 
     /// <summary>The caller's key for this attempt (the SPA sends one per click), so a retried request gets the same Stripe object.</summary>
     private static readonly Regex ClientKey = new("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant);
@@ -78,7 +78,7 @@ public static class VendorBillingEndpoints
         if (ClientKey.IsMatch(key)) return key;
         problem = ValidationRules.FieldProblem(new Dictionary<string, string[]>
         {
-            ["Idempotency-Key"] = [English ? "Send 8 to 64 letters, digits, hyphens or underscores." : "8〜64 文字の英数字、ハイフン、アンダースコアで指定してください。"],
+            ["Idempotency-Key"] = [TextCatalogue.Say("idempotency.badKey")],
         });
         return null;
     }
@@ -92,7 +92,7 @@ public static class VendorBillingEndpoints
         if (!billing.Plans.TryGetValue(request.Plan!, out var plan) || string.IsNullOrWhiteSpace(plan.StripePriceId))
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
-                ["plan"] = [English ? "Choose a plan that is on sale." : "販売中のプランを選んでください。"],
+                ["plan"] = [TextCatalogue.Say("billing.planNotOnSale")],
             });
         if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
         var vendorId = actor.OrganisationId!.Value;
@@ -100,9 +100,8 @@ public static class VendorBillingEndpoints
         var subscription = await SubscriptionOfAsync(db, vendorId, cancellationToken);
         var held = Entitlements.Of(subscription, billing, now);
         if (held.Plan != BillingOptions.FreePlan)
-            return ApiProblems.Conflict(English ? "A plan is already held" : "すでにプランをご契約中です",
-                English ? $"Your company is on the {held.Options.NameEn} plan. Change or cancel it in the billing portal."
-                    : $"{held.Options.NameJa}プランをご契約中です。プランの変更や解約は、お支払いの管理（Stripe のポータル）から行えます。");
+            return ApiProblems.Conflict(TextCatalogue.Say("billing.planHeld.title"),
+                TextCatalogue.Say("billing.planHeld", new { plan = held.Options.Name }));
         try
         {
             var customerId = subscription?.StripeCustomerId ?? await CreateCustomerAsync(db, stripe, vendorId, now, cancellationToken);
@@ -124,8 +123,7 @@ public static class VendorBillingEndpoints
         if (IdempotencyKeyOf(http, out var badKey) is not { } key) return badKey!;
         var vendorId = actor.OrganisationId!.Value;
         if ((await SubscriptionOfAsync(db, vendorId, cancellationToken))?.StripeCustomerId is not { } customerId)
-            return ApiProblems.Conflict(English ? "No billing account yet" : "お支払いの記録がまだありません",
-                English ? "Choose a plan first; the billing portal opens once your company has subscribed." : "まずプランをお選びください。お支払いの管理は、プランのお申し込み後に開けます。");
+            return ApiProblems.Conflict(TextCatalogue.Say("billing.noAccount.title"), TextCatalogue.Say("billing.noAccount"));
         try
         {
             var session = await stripe.CreatePortalAsync(customerId, $"{site.Value.PublicUrl.TrimEnd('/')}/vendor/billing", Localization.CurrentLanguage,
@@ -158,7 +156,6 @@ public static class VendorBillingEndpoints
         return (await SubscriptionOfAsync(db, vendorId, cancellationToken))!.StripeCustomerId;
     }
 
-    private static bool English => Localization.CurrentLanguage == "en";
 
     public static PlanDto Plan(string code, PlanOptions plan, BillingOptions billing) => new(code, plan.Name, plan.PriceYen,
         plan.MonthlyProposals, plan.AnswerLibrary, plan.FeaturedBadge, billing.StripeConfigured && !string.IsNullOrWhiteSpace(plan.StripePriceId));

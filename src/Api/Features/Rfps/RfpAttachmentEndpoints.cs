@@ -5,6 +5,7 @@ using Marketplace.Core.Files;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Rfps;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +38,9 @@ public static class RfpAttachmentEndpoints
         return group;
     }
 
-    private static bool English => Localization.CurrentLanguage == "en";
 
     private static ProblemHttpResult NoSuchAttachment() =>
-        ApiProblems.NotFound(English ? "There is no such attachment on this RFP." : "この RFP に、その添付資料はありません。");
+        ApiProblems.NotFound(TextCatalogue.Say("rfp.attachment.notFound"));
 
     private static async Task<Ok<List<RfpAttachmentDto>>> List(Guid rfpId, MarketplaceDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await ListAsync(db.RfpAttachments, rfpId, cancellationToken)).Select(RfpAttachmentDto.From).ToList());
@@ -68,7 +68,7 @@ public static class RfpAttachmentEndpoints
         if (await db.RfpAttachments.CountAsync(a => a.RfpId == rfpId, cancellationToken) >= RfpAttachment.MaxPerRfp)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
-                ["file"] = [English ? $"At most {RfpAttachment.MaxPerRfp} attachments; remove one first." : $"添付資料は {RfpAttachment.MaxPerRfp} 件までです。不要なものを削除してください。"],
+                ["file"] = [TextCatalogue.Say("rfp.attachment.tooMany", new { max = RfpAttachment.MaxPerRfp })],
             });
         var (upload, problem) = await EvidenceUploads.ReadAsync(http.Request, "attachment", cancellationToken);
         if (upload is null) return problem!;

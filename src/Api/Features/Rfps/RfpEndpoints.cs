@@ -45,7 +45,17 @@ public static class RfpEndpoints
             .WithSummary("Change a published RFP: a new version with a change summary; participants are told and vendors matched again; 409 unless published");
         group.MapGet("/{rfpId:guid}/matches", GetRfpMatches.HandleAsync).RequireMember(ApiScopes.RfpsRead).WithName("GetRfpMatches")
             .WithSummary("A page of the vendors the published RFP matched (offset, limit 1-100, default 20), best fit first, each with its score and reasons, and how many matched in all");
-        group.MapRfpParticipationEndpoints(Editors);
+        group.MapGet("/{rfpId:guid}/activity", GetRfpActivity.HandleAsync).RequireMember(ApiScopes.RfpsRead).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .WithName("GetRfpActivity").WithSummary("A published RFP's participants (a count), invitations, questions and versions");
+        group.MapPost("/{rfpId:guid}/invitations", InviteVendors.HandleAsync).RequireMember(null, Editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .Validate<InviteVendorsRequest>().WithName("InviteVendors")
+            .WithSummary("Invite vendors (the only ones who see an invite-only RFP); each is told once; 409 unless published");
+        group.MapPost("/{rfpId:guid}/questions/{questionId:guid}/answer", AnswerRfpQuestion.HandleAsync).RequireMember(null, Editors)
+            .RequireOwned<RouteHandlerBuilder, Rfp>("rfpId").Validate<AnswerQuestionRequest>().WithName("AnswerRfpQuestion")
+            .WithSummary("Answer a vendor's question; the answer goes to every participant, without the asker's name; 409 unless published");
+        group.MapPost("/{rfpId:guid}/clarifications", PublishRfpClarification.HandleAsync).RequireMember(null, Editors).RequireOwned<RouteHandlerBuilder, Rfp>("rfpId")
+            .Validate<ClarificationRequest>().Idempotent().WithName("PublishRfpClarification")
+            .WithSummary("Publish a clarification to every participant; 409 unless published");
         group.MapRfpAttachmentEndpoints(Editors);
         group.MapDelete("/{rfpId:guid}", DeleteRfpDraft.HandleAsync).RequireMember(ApiScopes.RfpsWrite, Editors).WithName("DeleteRfpDraft").WithSummary("Delete a draft; 409 once published");
         return api;

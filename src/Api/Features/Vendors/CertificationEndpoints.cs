@@ -77,8 +77,8 @@ public static class CertificationEndpoints
                 .MaxChars("certification.registrationNumber", Certification.TextMaxLength);
             RuleFor(x => x.Scope).MaxChars("certification.scope", Certification.TextMaxLength * 5);
             RuleFor(x => x.Issuer).MaxChars("certification.issuer", Certification.TextMaxLength);
-            RuleFor(x => x.ValidFrom).NotNull().WithMessage(_ => ValidationRules.Label("certification.validFrom") + (Localization.CurrentLanguage == "en" ? " is required." : "を入力してください。"));
-            RuleFor(x => x.ValidTo).NotNull().WithMessage(_ => ValidationRules.Label("certification.validTo") + (Localization.CurrentLanguage == "en" ? " is required." : "を入力してください。"));
+            RuleFor(x => x.ValidFrom).NotNull().WithMessage(_ => ValidationRules.RequiredMessage("certification.validFrom"));
+            RuleFor(x => x.ValidTo).NotNull().WithMessage(_ => ValidationRules.RequiredMessage("certification.validTo"));
             RuleFor(x => x.ValidTo).Must((x, to) => to >= x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
                 .WithMessage(_ => Localization.CurrentLanguage == "en" ? "Valid to must not be before valid from." : "有効期限は有効開始日以降の日付にしてください。");
         }

@@ -7,6 +7,7 @@ using Marketplace.Core.Files;
 using Marketplace.Core.Hosting;
 using Marketplace.Core.Messaging;
 using Marketplace.Core.Notifications;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,6 @@ public static class CertificationReview
         return api;
     }
 
-    private static bool English => Localization.CurrentLanguage == "en";
 
     public sealed class RejectValidator : AbstractValidator<RejectCertificationRequest>
     {
@@ -61,9 +61,9 @@ public static class CertificationReview
     {
         var errors = new Dictionary<string, string[]>();
         if (type is not null && !CertificationTypes.All.ContainsKey(type))
-            errors["type"] = [English ? $"Type: one of {string.Join(", ", CertificationTypes.Codes)}." : $"種類は {string.Join("、", CertificationTypes.Codes)} のいずれかにしてください。"];
+            errors["type"] = [TextCatalogue.Say("certification.queue.type", new { codes = string.Join(TextCatalogue.Say("common.nameSeparator"), CertificationTypes.Codes) })];
         if (waitedDays is < 0 or > 3650)
-            errors["waitedDays"] = [English ? "Days waited: 0 to 3650." : "待ち日数は 0〜3650 で指定してください。"];
+            errors["waitedDays"] = [TextCatalogue.Say("certification.queue.waitedDays")];
         if (errors.Count > 0) return ValidationRules.FieldProblem(errors);
 
         var now = clock.GetUtcNow();
@@ -102,8 +102,7 @@ public static class CertificationReview
         var certification = await vendorDb.Certifications.SingleAsync(c => c.Id == certificationId, cancellationToken);
         if (certification.EvidenceKey is null)
             return ApiProblems.Conflict(
-                English ? "No evidence to check" : "確認できる証憑がありません",
-                English ? "A certification is verified against its evidence file; none is attached." : "証憑ファイルが添付されていないため、確認できません。");
+                TextCatalogue.Say("certification.noEvidence.title"), TextCatalogue.Say("certification.noEvidence"));
         var now = clock.GetDatabaseNow();
         if (reason is null) certification.Verify(actor.RequireUserId(), now);
         else certification.Reject(actor.RequireUserId(), reason, now);

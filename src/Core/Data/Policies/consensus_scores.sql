@@ -1,0 +1,8 @@
+-- Row-level security in force on consensus_scores. Change it here: Admin migrate applies this file, and
+-- RowLevelPolicyFiles compares it with pg_policies (PostgreSQL's rendering, written by `Admin policies`).
+ALTER TABLE consensus_scores ENABLE ROW LEVEL SECURITY;
+ALTER TABLE consensus_scores FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY tenant_isolation ON consensus_scores AS PERMISSIVE FOR ALL TO public
+    USING ((organisation_id = (NULLIF(current_setting('app.current_org'::text, true), ''::text))::uuid))
+    WITH CHECK ((organisation_id = (NULLIF(current_setting('app.current_org'::text, true), ''::text))::uuid));

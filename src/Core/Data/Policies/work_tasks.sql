@@ -1,0 +1,8 @@
+-- Row-level security in force on work_tasks. Change it here: Admin migrate applies this file, and
+-- RowLevelPolicyFiles compares it with pg_policies (PostgreSQL's rendering, written by `Admin policies`).
+ALTER TABLE work_tasks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE work_tasks FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY tenant_isolation ON work_tasks AS PERMISSIVE FOR ALL TO public
+    USING ((organisation_id = (NULLIF(current_setting('app.current_org'::text, true), ''::text))::uuid))
+    WITH CHECK ((organisation_id = (NULLIF(current_setting('app.current_org'::text, true), ''::text))::uuid));
