@@ -66,8 +66,7 @@ public sealed class Awards(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.False(tenderRelease.TryGetProperty("bids", out _));
         Assert.DoesNotContain(winnerId.ToString(), sealedOcds.GetRawText());
 
-        await Task.Delay((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("opensAt").GetDateTimeOffset()
-                         - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        await ProposalScenarios.UntilOpenAsync(client, rfpId);
         var proposals = await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals"));
         var winning = proposals.EnumerateArray().Single(p => p.GetProperty("vendorId").GetGuid() == winnerId).GetProperty("id").GetGuid();
         var losing = proposals.EnumerateArray().Single(p => p.GetProperty("vendorId").GetGuid() == loserId).GetProperty("id").GetGuid();

@@ -224,8 +224,7 @@ public sealed class DoubleClicksAndRaces(ApiFixture fixture) : IClassFixture<Api
         var (evaluator, approver) = (await People.SignedInAsync(Api), await People.SignedInAsync(Api));
         await owner.AddMemberAsync(organisation, evaluator, "evaluator");
         await owner.AddMemberAsync(organisation, approver, "admin");
-        await Task.Delay((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("opensAt").GetDateTimeOffset()
-                         - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        await ProposalScenarios.UntilOpenAsync(client, rfpId);
 
         var panels = await AtOnceAsync(() => client.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation", new { blind = false, evaluatorUserIds = new[] { evaluator.UserId } }));
         Assert.InRange(await SucceededAsync(panels, HttpStatusCode.Conflict), 1, 4);

@@ -43,8 +43,7 @@ public sealed class Evaluations(ApiFixture fixture) : IClassFixture<ApiFixture>
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rfps/{rfpId}/{path}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/rfps/{rfpId}/evaluation",
             new { blind = true, evaluatorUserIds = new[] { first.UserId } })).StatusCode);
-        await Task.Delay((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("opensAt").GetDateTimeOffset()
-                         - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        await ProposalScenarios.UntilOpenAsync(client, rfpId);
 
         // Not yet assigned: an evaluator reads nothing; a viewer may not even try; a viewer cannot be assigned.
         Assert.Equal(HttpStatusCode.Forbidden, (await one.GetAsync($"/api/v1/rfps/{rfpId}/proposals")).StatusCode);

@@ -17,8 +17,7 @@ public sealed class FairMarketplace(ApiFixture fixture) : IClassFixture<ApiFixtu
     private ApiFactory Api => fixture.Api;
 
     private static async Task WaitForTheDeadlineAsync(HttpClient client, Guid rfpId) =>
-        await Task.Delay((await JsonAsync(await client.GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary"))).GetProperty("opensAt").GetDateTimeOffset()
-                         - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        await ProposalScenarios.UntilOpenAsync(client, rfpId);
 
     [Fact]
     public async Task Each_party_sees_a_vendor_by_its_organisation_name_whether_or_not_it_is_listed_in_search()

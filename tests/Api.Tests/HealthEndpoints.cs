@@ -20,15 +20,15 @@ public sealed class HealthEndpoints
         await using var api = new ApiFactory();
         var client = api.CreateClient();
         // The search engine loads its copy in the background at start; until then the replica is not ready.
-        var response = await client.GetAsync("/health/ready");
-        for (var attempt = 0; attempt < 60 && response.StatusCode != HttpStatusCode.OK; attempt++)
+        var response = await Eventually.Get(async () =>
         {
-            var loading = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateArray()
+            var answer = await client.GetAsync("/health/ready");
+            if (answer.StatusCode == HttpStatusCode.OK) return answer;
+            var loading = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateArray()
                 .Single(c => c.GetProperty("status").GetString() != "Healthy");
             Assert.Equal("search", loading.GetProperty("name").GetString()); // only the search may still be loading
-            await Task.Delay(500);
-            response = await client.GetAsync("/health/ready");
-        }
+            return null;
+        }, "the replica to be ready");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());

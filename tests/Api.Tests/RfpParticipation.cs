@@ -127,7 +127,8 @@ public sealed class RfpParticipation(ApiFixture fixture) : IClassFixture<ApiFixt
         var (_, client, rfpId) = await PublishAsync("public", questionDeadline: DateTimeOffset.UtcNow.AddSeconds(2));
         var (_, vendor) = await VendorAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/participation", null)).StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Eventually.True(async () => !(await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("canAsk").GetBoolean(),
+            "the question deadline to pass");
         var late = await vendor.PostAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/questions", new { question = "まだ間に合いますか。" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.False((await vendor.GetFromJsonAsync<JsonElement>($"/api/v1/vendor/rfps/{rfpId}")).GetProperty("canAsk").GetBoolean());

@@ -166,8 +166,7 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", Complete(proposal, "初版"))).EnsureSuccessStatusCode();
         (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
         var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
-
-        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500));
+        await ProposalScenarios.UntilClosedAsync(vendor, rfpId);
         foreach (var action in new[] { "submit", "withdraw" })
         {
             var refused = await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/{action}", null);
@@ -229,8 +228,7 @@ public sealed class VendorProposals(ApiFixture fixture) : IClassFixture<ApiFixtu
         var proposalId = proposal.GetProperty("id").GetGuid();
         var path = $"/api/v1/rfps/{rfpId}/proposals/{proposalId}/attachments/{attachmentId}";
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode); // sealed
-        var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
-        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500));
+        await ProposalScenarios.UntilClosedAsync(vendor, rfpId);
 
         using (var form = File(pdf, "遅れた資料.pdf"))
             Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/attachments", form)).StatusCode);

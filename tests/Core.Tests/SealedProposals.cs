@@ -41,6 +41,13 @@ public sealed class SealedProposals
         return (client.Id, vendor.Id, rfp.Id);
     }
 
+    private static async Task<DateTimeOffset> DatabaseNowAsync()
+    {
+        await using var connection = await Database.OpenOwnerConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT now()", connection);
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!);
+    }
+
     private static Task<T> AsAppRoleAsync<T>(Guid organisation, string sql, Guid rfpId, bool commit = false) =>
         Database.AsApplicationRoleAsync<T>(organisation, sql, [rfpId], commit);
 
@@ -83,7 +90,7 @@ public sealed class SealedProposals
         var (client, vendor, rfpId) = await ArrangeAsync(deadline);
         Assert.Equal(0L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposals WHERE rfp_id = $1", rfpId));
 
-        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500)); // the deadline passes
+        await Eventually.True(async () => await DatabaseNowAsync() > deadline, "the database's clock to pass the deadline"); // row-level security reads now()
         Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposals WHERE rfp_id = $1", rfpId));
         Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_versions WHERE rfp_id = $1", rfpId));
         Assert.Equal(1L, await AsAppRoleAsync<long>(client, "SELECT count(*) FROM proposal_attachments WHERE rfp_id = $1", rfpId));

@@ -64,9 +64,7 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await owner.AddMemberAsync(organisation, first, "evaluator");
         await owner.AddMemberAsync(organisation, second, "evaluator");
         await owner.AddMemberAsync(organisation, approver, "admin");
-        var opensAt = (await ProposalScenarios.JsonAsync(await owner.Client(organisation).GetAsync($"/api/v1/rfps/{rfpId}/proposals/summary")))
-            .GetProperty("opensAt").GetDateTimeOffset();
-        await Task.Delay(opensAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+        await ProposalScenarios.UntilOpenAsync(owner.Client(organisation), rfpId);
 
         // Procurement opens the evaluation from the RFP and sets a blind panel.
         var lead = await browser.NewPageAsync();
@@ -145,12 +143,12 @@ public sealed class EvaluatingProposals(BrowserFixture browser)
         await loserPage.GotoAsync("/vendor/rfps");
         await BrowserFixture.SignInAsync(loserPage, loserOwner.Email);
         var notice = loserPage.GetByText("お見送りのご連絡です", new() { Exact = false });
-        for (var attempt = 0; attempt < 30 && await notice.CountAsync() == 0; attempt++)
-        {
-            await loserPage.ReloadAsync();
-            await loserPage.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^お知らせ") }).ClickAsync();
-            await loserPage.WaitForTimeoutAsync(1000);
-        }
+        // The Workers deliver it: wait for it to be stored, then open the bell once.
+        await Eventually.True(async () => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            dear, "/api/v1/notifications")).GetProperty("items").EnumerateArray()
+            .Any(n => n.GetProperty("type").GetString() == "rfp.not-selected"), "the losing vendor's notice");
+        await loserPage.ReloadAsync();
+        await loserPage.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^お知らせ") }).ClickAsync();
         await Expect(notice).ToBeVisibleAsync();
         // The notice, like everything the loser reads, names no rival.
         foreach (var rival in new[] { cheapName, leavingName })

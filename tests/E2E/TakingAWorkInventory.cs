@@ -15,12 +15,8 @@ public sealed class TakingAWorkInventory(BrowserFixture browser)
         var person = new Person(browser.Api, id, email, People.Password, tokens);
         var organisation = await person.CreateOrganisationAsync("client", Database.UniqueName("棚卸し商事株式会社"));
         // The Workers welcome a new organisation with a notification; wait for it so that the bell has it on first load.
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            var list = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(person.Client(organisation), "/api/v1/notifications");
-            if (list.GetProperty("unread").GetInt32() > 0) break;
-            await Task.Delay(500);
-        }
+        await Eventually.True(async () => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            person.Client(organisation), "/api/v1/notifications")).GetProperty("unread").GetInt32() > 0, "the welcome notification");
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
         await BrowserFixture.SignInAsync(page, email);

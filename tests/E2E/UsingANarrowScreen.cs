@@ -46,7 +46,7 @@ public sealed class UsingANarrowScreen(BrowserFixture browser)
             await Expect(control).ToBeVisibleAsync();
             // The drawer slides in: measure once it has stopped moving.
             await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
-            await page.WaitForTimeoutAsync(300);
+            await (await control.ElementHandleAsync()).WaitForElementStateAsync(ElementState.Stable); // the same box on two frames in a row
             var box = (await control.BoundingBoxAsync())!;
             Assert.True(box.X >= 0 && box.X + box.Width <= Width, $"{control} runs off the screen: {box.X} + {box.Width}");
         }

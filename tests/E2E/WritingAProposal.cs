@@ -119,8 +119,7 @@ public sealed class WritingAProposal(BrowserFixture browser)
         (await vendor.PutAsJsonAsync($"/api/v1/vendor/rfps/{rfpId}/proposal", content)).EnsureSuccessStatusCode();
         (await vendor.PostAsync($"/api/v1/vendor/rfps/{rfpId}/proposal/submit", null)).EnsureSuccessStatusCode();
 
-        var deadline = proposal.GetProperty("deadline").GetDateTimeOffset();
-        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)); // the deadline passes: the proposals open
+        await ProposalScenarios.UntilClosedAsync(vendor, rfpId); // the deadline passes: the proposals open
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/client/rfps/{rfpId}");
         await BrowserFixture.SignInAsync(page, client.Email);

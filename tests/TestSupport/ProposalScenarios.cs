@@ -12,6 +12,27 @@ public static class ProposalScenarios
 {
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>Waits until the RFP's proposals are open to its client (the deadline has passed, as the Api says).</summary>
+    public static async Task UntilOpenAsync(HttpClient client, Guid rfpId)
+    {
+        var path = $"/api/v1/rfps/{rfpId}/proposals/summary";
+        var opensAt = (await JsonAsync(await client.GetAsync(path))).GetProperty("opensAt").GetDateTimeOffset();
+        await Eventually.True(async () => !(await JsonAsync(await client.GetAsync(path))).GetProperty("sealed").GetBoolean(), "the proposals to open",
+            PastThe(opensAt));
+    }
+
+    /// <summary>Waits until the vendor's proposal no longer takes changes (the deadline has passed, as the Api says).</summary>
+    public static async Task UntilClosedAsync(HttpClient vendor, Guid rfpId)
+    {
+        var path = $"/api/v1/vendor/rfps/{rfpId}/proposal";
+        var deadline = (await JsonAsync(await vendor.GetAsync(path))).GetProperty("deadline").GetDateTimeOffset();
+        await Eventually.True(async () => !(await JsonAsync(await vendor.GetAsync(path))).GetProperty("open").GetBoolean(), "the proposal deadline to pass",
+            PastThe(deadline));
+    }
+
+    /// <summary>How long to wait for a moment to pass: until it, and 30 seconds more.</summary>
+    private static TimeSpan PastThe(DateTimeOffset moment) => (moment - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero) + TimeSpan.FromSeconds(30);
+
     public static Dictionary<string, object?> RfpContent(string visibility, DateTimeOffset questionDeadline, DateTimeOffset proposalDeadline) => new()
     {
         ["title"] = "請求書発行の委託", ["purpose"] = "請求書発行を平準化する。", ["currentState"] = "月 1,200 件を 2 名で発行。",

@@ -46,7 +46,9 @@ public sealed class OutboxDelivery
         // Polled once a minute: the welcome can only arrive sooner if the commit's NOTIFY woke the relay.
         await using var workers = await WorkersHostFixture.StartAsync(new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:01:00" });
         await using var api = new ApiFactory();
-        await Task.Delay(TimeSpan.FromSeconds(1)); // past the relay's first look at the outbox: from here it waits
+        // A first welcome shows the relay has looked at the outbox and is waiting: from here only a NOTIFY wakes it.
+        var first = await RegisterAsync(api, "通知起床テスト前株式会社");
+        await Eventually.True(async () => await WelcomeCount(first) == 1, "the first welcome (the relay at work)", TimeSpan.FromSeconds(90));
         var id = await RegisterAsync(api, "通知起床テスト株式会社");
         await Eventually.True(async () => await WelcomeCount(id) == 1, "the welcome notification, well inside the poll interval", TimeSpan.FromSeconds(20));
     }
@@ -96,7 +98,7 @@ public sealed class OutboxDelivery
 
         await Eventually.True(async () => await WelcomeCount(id) == 1, "the welcome notification after the broker came back", TimeSpan.FromSeconds(90));
         Assert.NotNull((await OutboxRow(id)).SentAt);
-        await Task.Delay(1000);
+        await Settled.QuietAsync(); // nothing more on its way: a duplicate would be here by now
         Assert.Equal(1, await WelcomeCount(id));
     }
 

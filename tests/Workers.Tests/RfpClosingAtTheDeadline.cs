@@ -46,14 +46,14 @@ public sealed class RfpClosingAtTheDeadline
         }
 
         // RfpClosed reaches the client as one in-app notification (the Workers relay and consume it).
-        var notifications = 0;
-        for (var attempt = 0; attempt < 60 && notifications == 0; attempt++)
+        async Task<int> ClosedNotices()
         {
-            await Task.Delay(500);
             await using var db = Database.Open(organisation);
-            notifications = (await db.Notifications.Where(n => n.Type == "rfp.closed").Select(n => n.Data).ToListAsync()).Count(d => d.Contains(rfpId.ToString()));
+            return (await db.Notifications.Where(n => n.Type == "rfp.closed").Select(n => n.Data).ToListAsync()).Count(d => d.Contains(rfpId.ToString()));
         }
-        Assert.Equal(1, notifications);
+        await Eventually.True(async () => await ClosedNotices() > 0, "the rfp.closed notification");
+        await Settled.QuietAsync();
+        Assert.Equal(1, await ClosedNotices());
     }
 
     private sealed class NineAndAHalfDaysLater : TimeProvider

@@ -73,8 +73,8 @@ public sealed class RfpNoticesThroughTheBus
         var cancelled = await MailCatcher.WaitForAsync(vendor.Owner.Email, "RFP 中止のお知らせ");
         Assert.Contains("予算の見直しのため", cancelled.Text);
 
-        // Let the bus settle (a second match notice would come from the re-match, long since consumed), then count.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Once nothing is on its way (a second match notice would come from the re-match), count.
+        await Settled.QuietAsync();
         var notices = await NoticesAsync(vendor.Id, rfpId);
         Assert.Equal(["rfp.addendum", "rfp.answered", "rfp.cancelled", "rfp.matched"], notices.Select(n => n.Type).Order());
         Assert.Single(await MailCatcher.ForAsync(vendor.Owner.Email), m => m.Subject.Contains("貴社に合う RFP"));
@@ -104,7 +104,7 @@ public sealed class RfpNoticesThroughTheBus
             foreach (var secret in askerSecrets) Assert.DoesNotContain(secret, text);
 
         // Nothing the client was told before the deadline names or identifies either vendor.
-        await Task.Delay(TimeSpan.FromSeconds(1)); // let the bus settle
+        await Settled.QuietAsync(); // everything the client could be told has been told
         await using var db = Database.Open(clientOrganisation);
         var toClient = await db.Notifications.AsNoTracking().Select(n => n.Data).ToListAsync();
         foreach (var secret in askerSecrets.Append(rival.Id.ToString()).Append(rival.Owner.Email))

@@ -28,7 +28,7 @@ public sealed class WelcomeEmail
         Assert.Equal("no-reply@marketplace.example.jp", mail.From);
 
         // Delivered once, even though the message also reached the notification consumer.
-        await Task.Delay(1500);
+        await Settled.QuietAsync();
         Assert.Single(await MailCatcher.ForAsync(address));
     }
 }
