@@ -35,7 +35,7 @@ public static class ValidationRules
     /// A vocabulary entry's name in the reader's language. The vocabularies still carry Japanese and English side by
     /// side (VendorVocabulary, WorkTaskVocabulary); this is the one place that picks between the two.
     /// </summary>
-    private static string NameOf((string Ja, string En) names) => TextCatalogue.CurrentLanguage == "en" ? names.En : names.Ja;
+    private static string NameOf((string Ja, string En) names) => TextCatalogue.Pick(names.Ja, names.En);
 
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string labelKey) =>
         rule.Must(value => !string.IsNullOrWhiteSpace(value))

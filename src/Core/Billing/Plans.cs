@@ -24,7 +24,7 @@ public sealed class PlanOptions
     public string StripePriceId { get; set; } = "";
 
     /// <summary>The plan's name in the reader's language (configuration names it in Japanese and English; others read the Japanese).</summary>
-    public string Name => TextCatalogue.CurrentLanguage == "en" && NameEn.Length > 0 ? NameEn : NameJa;
+    public string Name => TextCatalogue.Pick(NameJa, NameEn);
 }
 
 public sealed class StripeOptions

@@ -32,6 +32,12 @@ public static partial class TextCatalogue
 
     public static bool Has(string code, string language) => Languages.TryGetValue(language, out var texts) && texts.ContainsKey(code);
 
+    /// <summary>
+    /// For data that carries its own Japanese and English (catalogue services, configured plan names, the vocabularies
+    /// not yet in the catalogue): the reader's, and Japanese for any other language. The one place that picks.
+    /// </summary>
+    public static string Pick(string ja, string en) => CurrentLanguage == "en" && en.Length > 0 ? en : ja;
+
     public static string Say(string code, object? arguments = null) => In(CurrentLanguage, Text.Of(code, arguments));
 
     public static string Say(Text text) => In(CurrentLanguage, text);

@@ -5,6 +5,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Integrations;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Planning;
+using Marketplace.Core.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,11 +88,9 @@ public static class WorkInventoryEndpoints
             RuleFor(x => x.Department).MaxChars("task.department", WorkTask.TextMaxLength);
             RuleFor(x => x.Frequency).OneOf("task.frequency", WorkTaskVocabulary.Frequencies);
             RuleFor(x => x.HoursPerMonth).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(_ => English ? "Hours per month is required." : "月間工数（時間）を入力してください。")
+                .NotNull().WithMessage(_ => TextCatalogue.Say("task.hours.required"))
                 .Must(h => h >= 0 && h <= WorkTask.MaxHoursPerMonth && decimal.Round(h!.Value, 1) == h)
-                .WithMessage(_ => English
-                    ? $"Hours per month must be between 0 and {WorkTask.MaxHoursPerMonth:N0}, with at most one decimal."
-                    : $"月間工数（時間）は 0 以上 {WorkTask.MaxHoursPerMonth:N0} 以下、小数は 1 桁までで入力してください。");
+                .WithMessage(_ => TextCatalogue.Say("task.hours.range", new { max = WorkTask.MaxHoursPerMonth }));
             RuleFor(x => x.MonthlyVolume).InRange("task.monthlyVolume", 0, WorkTask.MaxMonthlyVolume);
             RuleFor(x => x.VolumeUnit).MaxChars("task.volumeUnit", 20);
             RuleFor(x => x.Expertise).OneOf("task.expertise", WorkTaskVocabulary.ExpertiseLevels);
@@ -129,7 +128,7 @@ public static class WorkInventoryEndpoints
     }
 
     private static Ok<List<CheckItemDto>> CheckItems() =>
-        TypedResults.Ok(CoreNonCoreCheck.Items.Select(i => new CheckItemDto(i.Code, i.Direction.ToString().ToLowerInvariant(), English ? i.En : i.Ja)).ToList());
+        TypedResults.Ok(CoreNonCoreCheck.Items.Select(i => new CheckItemDto(i.Code, i.Direction.ToString().ToLowerInvariant(), TextCatalogue.Pick(i.Ja, i.En))).ToList());
 
     private static void Apply(WorkTask task, WorkTaskInput input, DateTimeOffset now) =>
         task.Describe(input.Name!, input.Department, input.Frequency!, input.HoursPerMonth!.Value, input.MonthlyVolume, input.VolumeUnit,
@@ -153,7 +152,7 @@ public static class WorkInventoryEndpoints
         if (tasks.Length is 0 or > MaxBatch)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
-                ["tasks"] = [English ? $"Send between 1 and {MaxBatch:N0} tasks." : $"業務は 1〜{MaxBatch:N0} 件で送ってください。"],
+                ["tasks"] = [TextCatalogue.Say("task.batch", new { max = MaxBatch })],
             });
         // Every task is checked before any is saved: one bad row means none are added, and every problem is listed.
         var validator = new Validator();
@@ -162,7 +161,7 @@ public static class WorkInventoryEndpoints
         {
             var result = tasks[i] is null ? null : await validator.ValidateAsync(tasks[i], cancellationToken);
             if (tasks[i] is null)
-                errors[$"tasks[{i}]"] = [English ? "Empty task." : "業務が空です。"];
+                errors[$"tasks[{i}]"] = [TextCatalogue.Say("task.empty")];
             else
                 foreach (var group in result!.Errors.GroupBy(e => e.PropertyName))
                     errors[$"tasks[{i}].{char.ToLowerInvariant(group.Key[0])}{group.Key[1..]}"] = group.Select(e => e.ErrorMessage).ToArray();
@@ -202,9 +201,7 @@ public static class WorkInventoryEndpoints
         if (unknown.Count > 0)
             return ValidationRules.FieldProblem(new Dictionary<string, string[]>
             {
-                ["yes"] = [English
-                    ? $"Unknown check items: {string.Join(", ", unknown)}. Use the codes from /work-inventory/check-items."
-                    : $"不明な判定項目です：{string.Join("、", unknown)}。/work-inventory/check-items のコードを使ってください。"],
+                ["yes"] = [TextCatalogue.Say("task.check.unknown", new { codes = string.Join(TextCatalogue.Say("common.nameSeparator"), unknown) })],
             });
         task.RecordCheck(yes, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -218,20 +215,20 @@ public static class WorkInventoryEndpoints
     }
 
     private static FileContentHttpResult Template(byte[] content, string contentType, string extension) =>
-        TypedResults.File(content, contentType, (English ? "work-inventory-template." : "業務棚卸しテンプレート.") + extension);
+        TypedResults.File(content, contentType, $"{TextCatalogue.Say("task.template.fileName")}.{extension}");
 
     private static async Task<Results<Ok<ImportPreviewDto>, ValidationProblem, ProblemHttpResult>> Preview(HttpRequest request,
         CancellationToken cancellationToken)
     {
         ValidationProblem FileProblem(string message) => ValidationRules.FieldProblem(new Dictionary<string, string[]> { ["file"] = [message] });
         if (!request.HasFormContentType)
-            return FileProblem(English ? "Send the file as multipart/form-data in the field \"file\"." : "ファイルを multipart/form-data の file 欄で送ってください。");
+            return FileProblem(TextCatalogue.Say("task.import.multipart"));
         var form = await request.ReadFormAsync(cancellationToken);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
-            return FileProblem(English ? "Choose a file." : "ファイルを選んでください。");
+            return FileProblem(TextCatalogue.Say("task.import.chooseFile"));
         if (file.Length > WorkInventoryImport.MaxBytes)
-            return FileProblem(English ? "The file is larger than 5 MB." : "ファイルが 5 MB を超えています。");
+            return FileProblem(TextCatalogue.Say("task.import.tooLarge"));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         try
@@ -244,7 +241,5 @@ public static class WorkInventoryEndpoints
         }
     }
 
-    private static ProblemHttpResult NoSuchTask() => ApiProblems.NotFound(English
-        ? "There is no such task in your organisation's work inventory."
-        : "この業務は、あなたの組織の業務棚卸しにありません。");
+    private static ProblemHttpResult NoSuchTask() => ApiProblems.NotFound(TextCatalogue.Say("task.notFound"));
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Marketplace.Api.Infrastructure;
 using Marketplace.Core.Data;
 using Marketplace.Core.Hosting;
+using Marketplace.Core.Texts;
 using Marketplace.Core.Vendors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +68,7 @@ public static class CompareEndpoints
         // Vendors write these texts: a cell starting like a formula (=, +, -, @) is escaped so a spreadsheet shows it as text.
         await using (var csv = CsvWriter.Create(file, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteRecord([English ? "Axis" : "比較項目", .. value.Vendors.Select(v => v.Name)]);
+            csv.WriteRecord([TextCatalogue.Say("compare.axis"), .. value.Vendors.Select(v => v.Name)]);
             foreach (var row in value.Rows) csv.WriteRecord([row.Label, .. row.Cells.Select(c => c.Text)]);
         }
         var bytes = file.ToArray();
@@ -85,7 +87,7 @@ public static class CompareEndpoints
         if (chosen.Count is < MinVendors or > MaxVendors)
             return new Dictionary<string, string[]>
             {
-                ["slug"] = [English ? $"Choose {MinVendors} to {MaxVendors} vendors to compare." : $"比較する事業者を {MinVendors}〜{MaxVendors} 社選んでください。"],
+                ["slug"] = [TextCatalogue.Say("compare.vendorCount", new { min = MinVendors, max = MaxVendors })],
             };
         var wellFormed = chosen.Where(VendorProfileEndpoints.IsWellFormedSlug).ToList(); // the rest are missing, not a database error
         var found = await db.VendorProfiles.AsNoTracking().Where(p => wellFormed.Contains(p.Slug))
@@ -96,7 +98,7 @@ public static class CompareEndpoints
             var shown = new string((missing.Length > 64 ? missing[..64] + "…" : missing).Where(c => !char.IsControl(c)).ToArray());
             return new Dictionary<string, string[]>
             {
-                ["slug"] = [English ? $"There is no vendor \"{shown}\"; remove it from the comparison." : $"事業者「{shown}」は見つかりません。比較から外してください。"],
+                ["slug"] = [TextCatalogue.Say("compare.noSuchVendor", new { slug = shown })],
             };
         }
         var vendors = chosen.Select(s => found[s]).ToList();
@@ -110,27 +112,28 @@ public static class CompareEndpoints
             rows.Add(MakeRow(section, key, label, vendors.Select(v => new ComparisonCell(text(v.Profile))).ToList()));
 
         Row("services", "services", ValidationRules.Label("vendor.services"), p => List(p.ServiceIds.Where(catalogue.ContainsKey).Select(id => catalogue[id])
-            .OrderBy(s => s.TypeCode).ThenBy(s => s.SortOrder).Select(s => English ? s.NameEn : s.NameJa)));
-        rows.Add(MakeRow("certifications", "certifications", English ? "Certifications" : "認証",
+            .OrderBy(s => s.TypeCode).ThenBy(s => s.SortOrder).Select(s => TextCatalogue.Pick(s.NameJa, s.NameEn))));
+        rows.Add(MakeRow("certifications", "certifications", TextCatalogue.Say("compare.certifications"),
             vendors.Select(v =>
             {
                 var badges = SearchEndpoints.Badges(certifications[v.Profile.OrganisationId], today);
                 return new ComparisonCell(List(badges.Select(Describe), "\n"), badges);
             }).ToList()));
-        Row("bcp", "hasBcp", English ? "BCP" : "BCP（事業継続計画）", p => p.HasBcp switch { true => Yes, false => No, null => Unknown });
+        Row("bcp", "hasBcp", TextCatalogue.Say("compare.bcp"), p => p.HasBcp switch { true => Yes, false => No, null => Unknown });
         Row("bcp", "backupSites", ValidationRules.Label("vendor.backupSites"), p => p.BackupSites ?? Unknown);
-        Row("bcp", "rto", ValidationRules.Label("vendor.rto"), p => p.RecoveryTimeObjectiveHours is { } h ? (English ? $"{h} h" : $"{h} 時間") : Unknown);
+        Row("bcp", "rto", ValidationRules.Label("vendor.rto"), p => p.RecoveryTimeObjectiveHours is { } h ? TextCatalogue.Say("compare.hours", new { hours = h }) : Unknown);
         Row("bcp", "lastDrillOn", ValidationRules.Label("vendor.lastDrillOn"), p => p.LastDrillOn?.ToString("yyyy-MM-dd") ?? Unknown);
         Row("fees", "initialFee", ValidationRules.Label("vendor.initialFee"), p => Yen(p.InitialFeeYen));
         Row("fees", "monthlyBase", ValidationRules.Label("vendor.monthlyBase"), p => Yen(p.MonthlyBaseYen));
         Row("fees", "unitPrices", ValidationRules.Label("vendor.unitPrices"), p => List(p.UnitPrices.Select(u =>
-            $"{u.Unit}: " + string.Join(English ? "; " : "／", u.Bands.Select(b => English ? $"from {b.FromQuantity:N0}: {Yen(b.PriceYen)}" : $"{b.FromQuantity:N0}〜 {Yen(b.PriceYen)}"))), "\n"));
+            $"{u.Unit}: " + string.Join(TextCatalogue.Say("compare.bandSeparator"),
+                u.Bands.Select(b => TextCatalogue.Say("compare.band", new { from = b.FromQuantity, price = Yen(b.PriceYen) })))), "\n"));
         Row("fees", "extraChargeConditions", ValidationRules.Label("vendor.extraChargeConditions"), p => List(p.ExtraChargeConditions, "\n"));
         Row("fees", "standardInclusions", ValidationRules.Label("vendor.standardInclusions"), p => List(p.StandardInclusions, "\n"));
         Row("trackRecord", "industries", ValidationRules.Label("vendor.industries"), p => List(p.Industries));
         Row("trackRecord", "clientSizes", ValidationRules.Label("vendor.clientSizes"), p => List(p.ClientSizes.Select(s => Name(VendorVocabulary.ClientSizes, s))));
         Row("trackRecord", "caseStudies", ValidationRules.Label("vendor.caseStudies"), p => List(p.CaseStudies.Select(c => c.Year is { } y ? $"{c.Title} ({y})" : c.Title), "\n"));
-        Row("organisation", "staffCount", ValidationRules.Label("vendor.staffCount"), p => p.StaffCount is { } n ? (English ? $"{n:N0}" : $"{n:N0} 名") : Unknown);
+        Row("organisation", "staffCount", ValidationRules.Label("vendor.staffCount"), p => p.StaffCount is { } n ? TextCatalogue.Say("compare.staff", new { count = n }) : Unknown);
         Row("organisation", "backupStructure", ValidationRules.Label("vendor.backupStructure"), p => p.BackupStructure ?? Unknown);
         Row("security", "accessControl", ValidationRules.Label("vendor.accessControl"), p => p.AccessControl ?? Unknown);
         Row("security", "auditLogging", ValidationRules.Label("vendor.auditLogging"), p => p.AuditLogging ?? Unknown);
@@ -138,7 +141,7 @@ public static class CompareEndpoints
         Row("security", "incidentResponse", ValidationRules.Label("vendor.incidentResponse"), p => p.IncidentResponse ?? Unknown);
         Row("coverage", "regions", ValidationRules.Label("vendor.regions"), p => List(p.Regions.Select(r => Name(VendorVocabulary.Regions, r))));
         Row("coverage", "languages", ValidationRules.Label("vendor.languages"), p => List(p.Languages.Select(l => Name(VendorVocabulary.Languages, l))));
-        Row("coverage", "capacity", ValidationRules.Label("vendor.capacity"), p => p.CapacityFte is { } n ? (English ? $"{n:N0} FTE" : $"{n:N0} 人") : Unknown);
+        Row("coverage", "capacity", ValidationRules.Label("vendor.capacity"), p => p.CapacityFte is { } n ? TextCatalogue.Say("compare.fte", new { count = n }) : Unknown);
 
         return new VendorComparison(today, vendors.Select(v => new ComparedVendor(v.Profile.Slug, v.Name, v.Profile.InitialFeeYen, v.Profile.MonthlyBaseYen)).ToList(), rows);
     }
@@ -148,35 +151,25 @@ public static class CompareEndpoints
 
     private static string Describe(CertificationBadge badge)
     {
-        var name = badge.Type == "other" ? badge.OtherName ?? "" : English ? CertificationTypes.All[badge.Type].En : CertificationTypes.All[badge.Type].Ja;
-        var state = (badge.Status, English) switch
-        {
-            ("expired", true) => " — EXPIRED",
-            ("expired", false) => "【期限切れ】",
-            ("expiring", true) => " — expires within 6 months",
-            ("expiring", false) => "【6 か月以内に期限】",
-            ("notYetValid", true) => " — not yet valid",
-            ("notYetValid", false) => "【有効期間前】",
-            _ => "",
-        };
-        var verified = badge.Verified ? (English ? ", verified" : "・確認済み") : (English ? ", not verified" : "・未確認");
-        return English ? $"{name} (to {badge.ValidTo:yyyy-MM-dd}{verified}){state}" : $"{name}（{badge.ValidTo:yyyy-MM-dd} まで{verified}）{state}";
+        var name = badge.Type == "other" ? badge.OtherName ?? "" : CertificationTypes.Name(badge.Type).ToString();
+        var state = badge.Status is "expired" or "expiring" or "notYetValid" ? TextCatalogue.Say($"compare.badge.{badge.Status}") : "";
+        var verified = TextCatalogue.Say(badge.Verified ? "compare.badge.verified" : "compare.badge.notVerified");
+        return TextCatalogue.Say("compare.badge", new { name, validTo = badge.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), verified, state });
     }
 
-    private static bool English => Localization.CurrentLanguage == "en";
-    private static string Yes => English ? "Yes" : "あり";
-    private static string No => English ? "No" : "なし";
-    private static string Unknown => English ? "Not stated" : "記載なし";
+    private static string Yes => TextCatalogue.Say("compare.yes");
+    private static string No => TextCatalogue.Say("compare.no");
+    private static string Unknown => TextCatalogue.Say("compare.unknown");
 
     /// <summary>Yen as written; the row labels say the amounts are tax-exclusive.</summary>
-    private static string Yen(long? amount) => amount is { } a ? (English ? $"¥{a:N0}" : $"{a:N0} 円") : Unknown;
+    private static string Yen(long? amount) => amount is { } a ? TextCatalogue.Say("compare.yen", new { amount = a }) : Unknown;
 
     private static string Name(IReadOnlyDictionary<string, (string Ja, string En)> names, string code) =>
-        names.TryGetValue(code, out var name) ? (English ? name.En : name.Ja) : code;
+        names.TryGetValue(code, out var name) ? TextCatalogue.Pick(name.Ja, name.En) : code;
 
     private static string List(IEnumerable<string> items, string? separator = null)
     {
         var list = items.ToList();
-        return list.Count == 0 ? Unknown : string.Join(separator ?? (English ? ", " : "、"), list);
+        return list.Count == 0 ? Unknown : string.Join(separator ?? TextCatalogue.Say("common.nameSeparator"), list);
     }
 }
