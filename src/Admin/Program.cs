@@ -1,6 +1,6 @@
 using Marketplace.Core.Auditing;
 using Marketplace.Core.Data;
-using Marketplace.Core.Demo;
+using Marketplace.Demo;
 using Marketplace.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

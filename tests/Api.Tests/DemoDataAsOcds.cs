@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Marketplace.Core.Demo;
+using Marketplace.Demo;
 using Marketplace.TestSupport;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

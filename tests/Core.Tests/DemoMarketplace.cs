@@ -1,4 +1,4 @@
-using Marketplace.Core.Demo;
+using Marketplace.Demo;
 using Marketplace.Core.Files;
 using Marketplace.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using Marketplace.Core.Demo;
+using Marketplace.Demo;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Proposals;
 using Marketplace.Core.Rfps;

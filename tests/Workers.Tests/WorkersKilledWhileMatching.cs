@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Marketplace.Core.Catalogue;
-using Marketplace.Core.Demo;
+using Marketplace.Demo;
 using Marketplace.TestSupport;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Demo;
+namespace Marketplace.Demo;
 
 /// <summary>
 /// The demo's people. Each is a confirmed account; only the demo person has a password (the one ./run.sh prints), the
@@ -14,11 +14,11 @@ internal static class DemoPeople
     public static async Task<Guid> EnsureAsync(MarketplaceDbContext db, string email, string? password, TimeProvider clock, CancellationToken cancellationToken)
     {
         var normalized = email.ToUpperInvariant();
-        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Identity.User>();
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Marketplace.Core.Identity.User>();
         var person = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (person is null)
         {
-            person = new Identity.User
+            person = new Marketplace.Core.Identity.User
             {
                 Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = normalized, Email = email, NormalizedEmail = normalized,
                 EmailConfirmed = true, LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),

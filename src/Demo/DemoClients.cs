@@ -6,7 +6,7 @@ using Marketplace.Core.Planning;
 using Marketplace.Core.Rfps;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Demo;
+namespace Marketplace.Demo;
 
 /// <summary>
 /// The demo clients' side. The first demo client (the demo person's) gets a work inventory with checked tasks and
@@ -53,7 +53,7 @@ public static class DemoClients
     /// <returns>How many tasks were added (0 when every demo client already has its inventory).</returns>
     public static async Task<int> SeedAsync(Func<MarketplaceDbContext> createContext, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var clients = DemoSeeder.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Client).Select(o => o.Name).ToList();
+        var clients = DemoSeeder.Organisations.Where(o => o.Kind == Marketplace.Core.Organisations.OrganisationKind.Client).Select(o => o.Name).ToList();
         Dictionary<string, Guid> ids;
         await using (var lookup = createContext())
             ids = await lookup.Organisations.Where(o => clients.Contains(o.Name)).ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);

@@ -7,7 +7,7 @@ using Marketplace.Core.Rfps;
 using Marketplace.Core.Vendors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Demo;
+namespace Marketplace.Demo;
 
 /// <summary>
 /// The first demo client's decisions, so that the comparison and the contract pages are alive on the first run:

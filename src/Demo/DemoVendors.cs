@@ -7,7 +7,7 @@ using Marketplace.Core.Organisations;
 using Marketplace.Core.Vendors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Demo;
+namespace Marketplace.Demo;
 
 /// <summary>
 /// The marketplace a newcomer first searches: 210 vendors across BPO, ITO and KPO, each with a profile (services,

@@ -2,7 +2,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Demo;
+namespace Marketplace.Demo;
 
 /// <summary>
 /// The demo data set that ./run.sh loads. Idempotent: running it again adds only what is missing. Every later
